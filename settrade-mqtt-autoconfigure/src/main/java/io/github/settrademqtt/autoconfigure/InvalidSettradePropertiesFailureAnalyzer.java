@@ -1,0 +1,32 @@
+package io.github.settrademqtt.autoconfigure;
+
+import java.util.stream.Collectors;
+
+import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+
+/**
+ * Explains an {@link InvalidSettradePropertiesException}: each problem with its property,
+ * and what to change.
+ *
+ * @author settrade-mqtt
+ */
+class InvalidSettradePropertiesFailureAnalyzer extends AbstractFailureAnalyzer<InvalidSettradePropertiesException> {
+
+	@Override
+	protected FailureAnalysis analyze(Throwable rootFailure, InvalidSettradePropertiesException cause) {
+		String description = cause.getProblems()
+			.stream()
+			.map((problem) -> "    - " + problem.property() + ": " + problem.reason())
+			.collect(Collectors.joining(System.lineSeparator(),
+					"The Settrade MQTT starter is misconfigured:" + System.lineSeparator(), ""));
+		String action = cause.getProblems()
+			.stream()
+			.map((problem) -> "    - " + problem.action())
+			.distinct()
+			.collect(Collectors.joining(System.lineSeparator(),
+					"Update your application's configuration:" + System.lineSeparator(), ""));
+		return new FailureAnalysis(description, action, cause);
+	}
+
+}

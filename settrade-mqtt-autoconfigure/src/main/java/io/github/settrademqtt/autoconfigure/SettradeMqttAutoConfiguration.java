@@ -1,0 +1,133 @@
+package io.github.settrademqtt.autoconfigure;
+
+import io.github.settrademqtt.autoconfigure.InvalidSettradePropertiesException.Problem;
+import io.github.settrademqtt.login.AppSecret;
+import io.github.settrademqtt.login.DefaultSettradeLoginService;
+import io.github.settrademqtt.login.EcdsaSettradeSigner;
+import io.github.settrademqtt.login.JitteredExponentialBackOffPolicy;
+import io.github.settrademqtt.login.SettradeCredentials;
+import io.github.settrademqtt.login.SettradeLoginClient;
+import io.github.settrademqtt.login.SettradeLoginService;
+import io.github.settrademqtt.login.SettradeSigner;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
+import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
+import org.springframework.boot.ssl.SslBundles;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.client.RestClient;
+
+/**
+ * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration
+ * Auto-configuration} for the Settrade Open API realtime feed.
+ * <p>
+ * Active once {@code settrade.mqtt.app-secret} is set (or the application defines its own
+ * {@link SettradeConnectionDetails}, {@link SettradeSigner} or
+ * {@link SettradeLoginService}); otherwise it logs one line saying so and stays out of
+ * the way.
+ *
+ * @author settrade-mqtt
+ * @since 0.1.0
+ */
+@AutoConfiguration(
+		after = { SslAutoConfiguration.class, HttpClientAutoConfiguration.class, RestClientAutoConfiguration.class })
+@ConditionalOnClass(RestClient.class)
+@ConditionalOnBooleanProperty(name = "settrade.mqtt.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(SettradeMqttProperties.class)
+public final class SettradeMqttAutoConfiguration {
+
+	@Configuration(proxyBeanMethods = false)
+	@Conditional(SettradeConfiguredCondition.class)
+	static class LoginConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(SettradeConnectionDetails.class)
+		PropertiesSettradeConnectionDetails settradeConnectionDetails(SettradeMqttProperties properties) {
+			SettradeMqttPropertiesValidator.validate(properties, true);
+			return new PropertiesSettradeConnectionDetails(properties);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		SettradeSigner settradeSigner(SettradeConnectionDetails connectionDetails) {
+			AppSecret secret = connectionDetails.getAppSecret();
+			if (secret == null) {
+				throw new InvalidSettradePropertiesException(java.util.List
+					.of(new Problem(OnSettradeAppSecretCondition.PROPERTY, "is required to sign the login",
+							"Set " + OnSettradeAppSecretCondition.PROPERTY + " (environment variable "
+									+ "SETTRADE_MQTT_APP_SECRET), or define a SettradeSigner bean")));
+			}
+			return new EcdsaSettradeSigner(secret);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		SettradeLoginClient settradeLoginClient(SettradeMqttProperties properties,
+				SettradeConnectionDetails connectionDetails, SettradeSigner signer,
+				ObjectProvider<RestClient.Builder> restClientBuilder,
+				ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactoryBuilder,
+				ObjectProvider<HttpClientSettings> httpClientSettings, ObjectProvider<SslBundles> sslBundles,
+				ObjectProvider<SettradeLoginRestClientCustomizer> customizers) {
+			if (!(connectionDetails instanceof PropertiesSettradeConnectionDetails)) {
+				SettradeMqttPropertiesValidator.validate(properties, false);
+			}
+			RestClient restClient = new SettradeRestClientFactory(properties, restClientBuilder, requestFactoryBuilder,
+					httpClientSettings, sslBundles, customizers)
+				.create();
+			SettradeCredentials credentials = new SettradeCredentials(connectionDetails.getBaseUrl(),
+					connectionDetails.getBrokerId(), connectionDetails.getAppId(), connectionDetails.getAppCode());
+			SettradeMqttProperties.Retry retry = properties.getLogin().getRetry();
+			JitteredExponentialBackOffPolicy backOff = new JitteredExponentialBackOffPolicy(retry.getInitialBackoff(),
+					retry.getMaxBackoff(), retry.getMultiplier(), retry.getJitter());
+			return new SettradeLoginClient(restClient, credentials, signer,
+					SettradeLoginClient.retry(retry.getMaxAttempts(), backOff));
+		}
+
+		@Bean
+		@ConditionalOnMissingBean(SettradeLoginService.class)
+		DefaultSettradeLoginService settradeLoginService(SettradeLoginClient loginClient) {
+			return new DefaultSettradeLoginService(loginClient);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@Conditional(SettradeNotConfiguredCondition.class)
+	static class InactiveConfiguration {
+
+		@Bean
+		static InactiveNotice settradeMqttInactiveNotice() {
+			return new InactiveNotice();
+		}
+
+	}
+
+	/**
+	 * Says once, at start-up, why the starter does nothing.
+	 */
+	static final class InactiveNotice implements SmartInitializingSingleton {
+
+		private static final Log logger = LogFactory.getLog(SettradeMqttAutoConfiguration.class);
+
+		@Override
+		public void afterSingletonsInstantiated() {
+			logger.info("Settrade MQTT is inactive: " + OnSettradeAppSecretCondition.PROPERTY
+					+ " is not set (set it with app-id, app-code and broker-id to connect)");
+		}
+
+	}
+
+}

@@ -1,0 +1,536 @@
+package io.github.settrademqtt.autoconfigure;
+
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.convert.DurationUnit;
+
+/**
+ * Configuration properties for the Settrade Open API realtime feed.
+ *
+ * @author settrade-mqtt
+ * @since 0.1.0
+ */
+@ConfigurationProperties("settrade.mqtt")
+public class SettradeMqttProperties {
+
+	/**
+	 * Whether to enable the Settrade MQTT feed.
+	 */
+	private boolean enabled = true;
+
+	/**
+	 * Application id (API key) issued by the Settrade Open API console.
+	 */
+	private @Nullable String appId;
+
+	/**
+	 * Application secret: the base64 ECDSA P-256 private key issued with the app id.
+	 */
+	private @Nullable String appSecret;
+
+	/**
+	 * Application code the app is registered under.
+	 */
+	private @Nullable String appCode;
+
+	/**
+	 * Broker id, such as '063', or 'SANDBOX' (any case) for the Settrade sandbox.
+	 */
+	private @Nullable String brokerId;
+
+	/**
+	 * Base URL of the Open API. Derived from the broker id when not set: the sandbox URL
+	 * for 'SANDBOX', the production URL otherwise.
+	 */
+	private @Nullable String baseUrl;
+
+	/**
+	 * How long before the access token expires it is refreshed and the connection
+	 * replaced.
+	 */
+	@DurationUnit(ChronoUnit.SECONDS)
+	private Duration tokenRefreshBeforeExpiry = Duration.ofSeconds(300);
+
+	/**
+	 * Port of the MQTT over secure WebSocket endpoint, used when a dispatcher host
+	 * carries none.
+	 */
+	private int port = 443;
+
+	/**
+	 * MQTT keep-alive interval.
+	 */
+	@DurationUnit(ChronoUnit.SECONDS)
+	private Duration keepAlive = Duration.ofSeconds(30);
+
+	/**
+	 * MQTT connect timeout.
+	 */
+	@DurationUnit(ChronoUnit.SECONDS)
+	private Duration connectTimeout = Duration.ofSeconds(10);
+
+	/**
+	 * Prefix of the random MQTT client id generated for each connection.
+	 */
+	private String clientIdPrefix = "settrade-mqtt-";
+
+	/**
+	 * How MQTT connections present the dispatcher ticket.
+	 */
+	private CredentialMode credentialMode = CredentialMode.HEADER;
+
+	private final Http http = new Http();
+
+	private final Login login = new Login();
+
+	private final Reconnect reconnect = new Reconnect();
+
+	private final Ssl ssl = new Ssl();
+
+	private final Subscriptions subscriptions = new Subscriptions();
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	public @Nullable String getAppId() {
+		return this.appId;
+	}
+
+	public void setAppId(@Nullable String appId) {
+		this.appId = appId;
+	}
+
+	public @Nullable String getAppSecret() {
+		return this.appSecret;
+	}
+
+	public void setAppSecret(@Nullable String appSecret) {
+		this.appSecret = appSecret;
+	}
+
+	public @Nullable String getAppCode() {
+		return this.appCode;
+	}
+
+	public void setAppCode(@Nullable String appCode) {
+		this.appCode = appCode;
+	}
+
+	public @Nullable String getBrokerId() {
+		return this.brokerId;
+	}
+
+	public void setBrokerId(@Nullable String brokerId) {
+		this.brokerId = brokerId;
+	}
+
+	public @Nullable String getBaseUrl() {
+		return this.baseUrl;
+	}
+
+	public void setBaseUrl(@Nullable String baseUrl) {
+		this.baseUrl = baseUrl;
+	}
+
+	public Duration getTokenRefreshBeforeExpiry() {
+		return this.tokenRefreshBeforeExpiry;
+	}
+
+	public void setTokenRefreshBeforeExpiry(Duration tokenRefreshBeforeExpiry) {
+		this.tokenRefreshBeforeExpiry = tokenRefreshBeforeExpiry;
+	}
+
+	public int getPort() {
+		return this.port;
+	}
+
+	public void setPort(int port) {
+		this.port = port;
+	}
+
+	public Duration getKeepAlive() {
+		return this.keepAlive;
+	}
+
+	public void setKeepAlive(Duration keepAlive) {
+		this.keepAlive = keepAlive;
+	}
+
+	public Duration getConnectTimeout() {
+		return this.connectTimeout;
+	}
+
+	public void setConnectTimeout(Duration connectTimeout) {
+		this.connectTimeout = connectTimeout;
+	}
+
+	public String getClientIdPrefix() {
+		return this.clientIdPrefix;
+	}
+
+	public void setClientIdPrefix(String clientIdPrefix) {
+		this.clientIdPrefix = clientIdPrefix;
+	}
+
+	public CredentialMode getCredentialMode() {
+		return this.credentialMode;
+	}
+
+	public void setCredentialMode(CredentialMode credentialMode) {
+		this.credentialMode = credentialMode;
+	}
+
+	public Http getHttp() {
+		return this.http;
+	}
+
+	public Login getLogin() {
+		return this.login;
+	}
+
+	public Reconnect getReconnect() {
+		return this.reconnect;
+	}
+
+	public Ssl getSsl() {
+		return this.ssl;
+	}
+
+	public Subscriptions getSubscriptions() {
+		return this.subscriptions;
+	}
+
+	/**
+	 * How an MQTT connection presents its dispatcher ticket.
+	 */
+	public enum CredentialMode {
+
+		/**
+		 * In the WebSocket upgrade's 'Authorization' header, as the live service expects.
+		 */
+		HEADER,
+
+		/**
+		 * As the MQTT password, with the app code as user name (the seed client's way).
+		 */
+		PASSWORD
+
+	}
+
+	/**
+	 * HTTP settings of the Open API REST calls.
+	 */
+	public static class Http {
+
+		/**
+		 * Connect timeout of the login, refresh and ticket requests.
+		 */
+		private Duration connectTimeout = Duration.ofSeconds(5);
+
+		/**
+		 * Read timeout of the login, refresh and ticket requests.
+		 */
+		private Duration readTimeout = Duration.ofSeconds(15);
+
+		public Duration getConnectTimeout() {
+			return this.connectTimeout;
+		}
+
+		public void setConnectTimeout(Duration connectTimeout) {
+			this.connectTimeout = connectTimeout;
+		}
+
+		public Duration getReadTimeout() {
+			return this.readTimeout;
+		}
+
+		public void setReadTimeout(Duration readTimeout) {
+			this.readTimeout = readTimeout;
+		}
+
+	}
+
+	/**
+	 * Login settings.
+	 */
+	public static class Login {
+
+		private final Retry retry = new Retry();
+
+		public Retry getRetry() {
+			return this.retry;
+		}
+
+	}
+
+	/**
+	 * Retry of login, refresh and ticket requests that failed with an I/O error, a 5xx or
+	 * a 429 status.
+	 */
+	public static class Retry {
+
+		/**
+		 * Maximum number of attempts, the first included.
+		 */
+		private int maxAttempts = 5;
+
+		/**
+		 * Delay before the first retry.
+		 */
+		private Duration initialBackoff = Duration.ofMillis(500);
+
+		/**
+		 * Upper bound of the delay between attempts.
+		 */
+		private Duration maxBackoff = Duration.ofSeconds(10);
+
+		/**
+		 * Factor applied to the delay after each attempt.
+		 */
+		private double multiplier = 2.0;
+
+		/**
+		 * Random spread applied to each delay, as a fraction of it (0 to 1).
+		 */
+		private double jitter = 0.2;
+
+		public int getMaxAttempts() {
+			return this.maxAttempts;
+		}
+
+		public void setMaxAttempts(int maxAttempts) {
+			this.maxAttempts = maxAttempts;
+		}
+
+		public Duration getInitialBackoff() {
+			return this.initialBackoff;
+		}
+
+		public void setInitialBackoff(Duration initialBackoff) {
+			this.initialBackoff = initialBackoff;
+		}
+
+		public Duration getMaxBackoff() {
+			return this.maxBackoff;
+		}
+
+		public void setMaxBackoff(Duration maxBackoff) {
+			this.maxBackoff = maxBackoff;
+		}
+
+		public double getMultiplier() {
+			return this.multiplier;
+		}
+
+		public void setMultiplier(double multiplier) {
+			this.multiplier = multiplier;
+		}
+
+		public double getJitter() {
+			return this.jitter;
+		}
+
+		public void setJitter(double jitter) {
+			this.jitter = jitter;
+		}
+
+	}
+
+	/**
+	 * Reconnect settings after an unplanned connection loss.
+	 */
+	public static class Reconnect {
+
+		/**
+		 * Delay before the first reconnect attempt.
+		 */
+		private Duration minDelay = Duration.ofSeconds(1);
+
+		/**
+		 * Upper bound of the delay between reconnect attempts.
+		 */
+		private Duration maxDelay = Duration.ofSeconds(30);
+
+		public Duration getMinDelay() {
+			return this.minDelay;
+		}
+
+		public void setMinDelay(Duration minDelay) {
+			this.minDelay = minDelay;
+		}
+
+		public Duration getMaxDelay() {
+			return this.maxDelay;
+		}
+
+		public void setMaxDelay(Duration maxDelay) {
+			this.maxDelay = maxDelay;
+		}
+
+	}
+
+	/**
+	 * TLS settings of the REST calls and the MQTT connection.
+	 */
+	public static class Ssl {
+
+		/**
+		 * Name of the SSL bundle ('spring.ssl.bundle.*') holding the trust material. The
+		 * JVM's default trust store is used when not set.
+		 */
+		private @Nullable String bundle;
+
+		public @Nullable String getBundle() {
+			return this.bundle;
+		}
+
+		public void setBundle(@Nullable String bundle) {
+			this.bundle = bundle;
+		}
+
+	}
+
+	/**
+	 * Topics subscribed at start-up.
+	 */
+	public static class Subscriptions {
+
+		/**
+		 * Symbols whose ten-level order book (BidOfferV3) is subscribed.
+		 */
+		private List<String> bidOffer = new ArrayList<>();
+
+		/**
+		 * Symbols whose price information (InfoV3) is subscribed.
+		 */
+		private List<String> priceInfo = new ArrayList<>();
+
+		/**
+		 * Symbol and interval pairs whose candlesticks (CandlestickV3) are subscribed.
+		 */
+		private List<Candlestick> candlestick = new ArrayList<>();
+
+		/**
+		 * Equity markets whose exchange information (EquityExchangeInfoV3) is subscribed.
+		 */
+		private List<String> equityExchangeInfo = new ArrayList<>();
+
+		/**
+		 * Derivatives markets whose exchange information (DerivExchangeInfoV3) is
+		 * subscribed.
+		 */
+		private List<String> derivativesExchangeInfo = new ArrayList<>();
+
+		/**
+		 * Accounts whose equity order updates (OrderEquityV3) are subscribed.
+		 */
+		private List<String> equityOrders = new ArrayList<>();
+
+		/**
+		 * Accounts whose derivatives order updates (OrderDerivV3) are subscribed.
+		 */
+		private List<String> derivativesOrders = new ArrayList<>();
+
+		public List<String> getBidOffer() {
+			return this.bidOffer;
+		}
+
+		public void setBidOffer(List<String> bidOffer) {
+			this.bidOffer = bidOffer;
+		}
+
+		public List<String> getPriceInfo() {
+			return this.priceInfo;
+		}
+
+		public void setPriceInfo(List<String> priceInfo) {
+			this.priceInfo = priceInfo;
+		}
+
+		public List<Candlestick> getCandlestick() {
+			return this.candlestick;
+		}
+
+		public void setCandlestick(List<Candlestick> candlestick) {
+			this.candlestick = candlestick;
+		}
+
+		public List<String> getEquityExchangeInfo() {
+			return this.equityExchangeInfo;
+		}
+
+		public void setEquityExchangeInfo(List<String> equityExchangeInfo) {
+			this.equityExchangeInfo = equityExchangeInfo;
+		}
+
+		public List<String> getDerivativesExchangeInfo() {
+			return this.derivativesExchangeInfo;
+		}
+
+		public void setDerivativesExchangeInfo(List<String> derivativesExchangeInfo) {
+			this.derivativesExchangeInfo = derivativesExchangeInfo;
+		}
+
+		public List<String> getEquityOrders() {
+			return this.equityOrders;
+		}
+
+		public void setEquityOrders(List<String> equityOrders) {
+			this.equityOrders = equityOrders;
+		}
+
+		public List<String> getDerivativesOrders() {
+			return this.derivativesOrders;
+		}
+
+		public void setDerivativesOrders(List<String> derivativesOrders) {
+			this.derivativesOrders = derivativesOrders;
+		}
+
+	}
+
+	/**
+	 * A candlestick subscription.
+	 */
+	public static class Candlestick {
+
+		/**
+		 * Symbol.
+		 */
+		private @Nullable String symbol;
+
+		/**
+		 * Interval as the Settrade SDK spells it, such as '1m', '5m' or '1d'.
+		 */
+		private @Nullable String interval;
+
+		public @Nullable String getSymbol() {
+			return this.symbol;
+		}
+
+		public void setSymbol(@Nullable String symbol) {
+			this.symbol = symbol;
+		}
+
+		public @Nullable String getInterval() {
+			return this.interval;
+		}
+
+		public void setInterval(@Nullable String interval) {
+			this.interval = interval;
+		}
+
+	}
+
+}

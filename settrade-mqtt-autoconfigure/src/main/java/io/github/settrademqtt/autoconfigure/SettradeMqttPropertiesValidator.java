@@ -1,0 +1,148 @@
+package io.github.settrademqtt.autoconfigure;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.github.settrademqtt.autoconfigure.InvalidSettradePropertiesException.Problem;
+import io.github.settrademqtt.login.AppSecret;
+import io.github.settrademqtt.login.InvalidAppSecretException;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.util.StringUtils;
+
+/**
+ * Checks {@link SettradeMqttProperties} at start-up and reports every problem at once,
+ * each naming its property. The app secret's value is never quoted.
+ *
+ * @author settrade-mqtt
+ */
+final class SettradeMqttPropertiesValidator {
+
+	private static final String PREFIX = "settrade.mqtt.";
+
+	private final List<Problem> problems = new ArrayList<>();
+
+	private SettradeMqttPropertiesValidator() {
+	}
+
+	/**
+	 * Validate the properties.
+	 * @param properties the properties
+	 * @param credentials whether the credentials come from the properties and must be
+	 * checked too
+	 * @throws InvalidSettradePropertiesException listing every problem found
+	 */
+	static void validate(SettradeMqttProperties properties, boolean credentials) {
+		SettradeMqttPropertiesValidator validator = new SettradeMqttPropertiesValidator();
+		if (credentials) {
+			validator.credentials(properties);
+		}
+		validator.settings(properties);
+		if (!validator.problems.isEmpty()) {
+			throw new InvalidSettradePropertiesException(validator.problems);
+		}
+	}
+
+	private void credentials(SettradeMqttProperties properties) {
+		required("app-id", properties.getAppId(), "the app id from the Settrade Open API console");
+		required("app-code", properties.getAppCode(), "the app code from the Settrade Open API console");
+		required("broker-id", properties.getBrokerId(), "your broker's id, such as 063, or SANDBOX for the sandbox");
+		String secret = properties.getAppSecret();
+		if (StringUtils.hasText(secret)) {
+			try {
+				AppSecret.parse(secret);
+			}
+			catch (InvalidAppSecretException ex) {
+				problem("app-secret", ex.getMessage(), "Set " + PREFIX + "app-secret (environment variable "
+						+ "SETTRADE_MQTT_APP_SECRET) to the app secret exactly as the Settrade Open API console shows it");
+			}
+		}
+		String baseUrl = properties.getBaseUrl();
+		if (baseUrl != null) {
+			baseUrl(baseUrl);
+		}
+	}
+
+	private void baseUrl(String baseUrl) {
+		String reason = null;
+		try {
+			URI uri = new URI(baseUrl.strip());
+			if (!"https".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null) {
+				reason = "'" + baseUrl + "' is not an absolute https URL";
+			}
+		}
+		catch (URISyntaxException ex) {
+			reason = "'" + baseUrl + "' is not a URL: " + ex.getReason();
+		}
+		if (reason != null) {
+			problem("base-url", reason, "Set " + PREFIX + "base-url to an https URL such as "
+					+ "https://open-api.settrade.com, or remove it to derive it from the broker id");
+		}
+	}
+
+	private void settings(SettradeMqttProperties properties) {
+		positive("token-refresh-before-expiry", properties.getTokenRefreshBeforeExpiry());
+		positive("keep-alive", properties.getKeepAlive());
+		positive("connect-timeout", properties.getConnectTimeout());
+		positive("http.connect-timeout", properties.getHttp().getConnectTimeout());
+		positive("http.read-timeout", properties.getHttp().getReadTimeout());
+		SettradeMqttProperties.Retry retry = properties.getLogin().getRetry();
+		if (retry.getMaxAttempts() < 1) {
+			problem("login.retry.max-attempts", retry.getMaxAttempts() + " is less than 1",
+					"Set " + PREFIX + "login.retry.max-attempts to 1 or more");
+		}
+		positive("login.retry.initial-backoff", retry.getInitialBackoff());
+		positive("login.retry.max-backoff", retry.getMaxBackoff());
+		notBelow("login.retry.max-backoff", retry.getMaxBackoff(), "login.retry.initial-backoff",
+				retry.getInitialBackoff());
+		if (!(retry.getMultiplier() >= 1)) {
+			problem("login.retry.multiplier", retry.getMultiplier() + " is less than 1",
+					"Set " + PREFIX + "login.retry.multiplier to 1 or more");
+		}
+		if (!(retry.getJitter() >= 0 && retry.getJitter() <= 1)) {
+			problem("login.retry.jitter", retry.getJitter() + " is not between 0 and 1",
+					"Set " + PREFIX + "login.retry.jitter to a fraction between 0 and 1, such as 0.2");
+		}
+		positive("reconnect.min-delay", properties.getReconnect().getMinDelay());
+		positive("reconnect.max-delay", properties.getReconnect().getMaxDelay());
+		notBelow("reconnect.max-delay", properties.getReconnect().getMaxDelay(), "reconnect.min-delay",
+				properties.getReconnect().getMinDelay());
+		int port = properties.getPort();
+		if (port < 1 || port > 65535) {
+			problem("port", port + " is not a TCP port (1 to 65535)",
+					"Set " + PREFIX + "port to a port between 1 and 65535, usually 443");
+		}
+	}
+
+	private void required(String key, @Nullable String value, String what) {
+		if (!StringUtils.hasText(value)) {
+			problem(key, "is required when " + PREFIX + "app-secret is set",
+					"Set " + PREFIX + key + " (environment variable " + environmentVariable(key) + ") to " + what);
+		}
+	}
+
+	private void positive(String key, @Nullable Duration value) {
+		if (value == null || value.isNegative() || value.isZero()) {
+			problem(key, value + " is not a positive duration", "Set " + PREFIX + key + " to a positive duration");
+		}
+	}
+
+	private void notBelow(String key, @Nullable Duration value, String lowerKey, @Nullable Duration lower) {
+		if (value != null && lower != null && value.compareTo(lower) < 0) {
+			problem(key, value + " is less than " + PREFIX + lowerKey + " (" + lower + ")",
+					"Set " + PREFIX + key + " to at least " + PREFIX + lowerKey);
+		}
+	}
+
+	private void problem(String key, String reason, String action) {
+		this.problems.add(new Problem(PREFIX + key, reason, action));
+	}
+
+	private static String environmentVariable(String key) {
+		return (PREFIX + key).toUpperCase().replace('.', '_').replace('-', '_');
+	}
+
+}
