@@ -35,11 +35,18 @@ final class P256 {
 
 	/**
 	 * Encode a private key the way the Settrade console does: base64 of the scalar as
-	 * {@link BigInteger#toByteArray()}.
+	 * {@link BigInteger#toByteArray()} (33 bytes when the top bit is set), left-padded to
+	 * 32 bytes when the scalar happens to be shorter.
 	 */
 	static String settradeSecret(KeyPair keyPair) {
 		BigInteger scalar = ((ECPrivateKey) keyPair.getPrivate()).getS();
-		return Base64.getEncoder().encodeToString(scalar.toByteArray());
+		byte[] bytes = scalar.toByteArray();
+		if (bytes.length < 32) {
+			byte[] padded = new byte[32];
+			System.arraycopy(bytes, 0, padded, 32 - bytes.length, bytes.length);
+			bytes = padded;
+		}
+		return Base64.getEncoder().encodeToString(bytes);
 	}
 
 	static PublicKey publicKey(byte[] uncompressedPoint) throws GeneralSecurityException {

@@ -1,0 +1,92 @@
+package io.github.settrademqtt.sample;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.github.settrademqtt.test.SettradeSimulator;
+import io.github.settrademqtt.test.SimulatedApp;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.springframework.boot.context.event.ApplicationFailedEvent;
+import org.springframework.boot.context.event.ApplicationPreparedEvent;
+import org.springframework.boot.context.logging.LoggingApplicationListener;
+import org.springframework.context.ApplicationEvent;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.SmartApplicationListener;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.util.StringUtils;
+
+/**
+ * Starts the embedded Settrade simulator when no app secret is configured, and points
+ * {@code settrade.mqtt.*} at it, so the sample runs with no credentials at all. With an
+ * app secret set (for example {@code SETTRADE_APP_SECRET}) it does nothing and the
+ * application talks to Settrade.
+ *
+ * @author settrade-mqtt
+ */
+public class EmbeddedSimulatorLauncher implements SmartApplicationListener {
+
+	/**
+	 * Name of the simulator bean, for tests.
+	 */
+	public static final String BEAN_NAME = "settradeSimulator";
+
+	private static final String SSL_BUNDLE = "settrade-simulator";
+
+	private static final Log logger = LogFactory.getLog(EmbeddedSimulatorLauncher.class);
+
+	private @Nullable SettradeSimulator simulator;
+
+	@Override
+	public boolean supportsEventType(Class<? extends ApplicationEvent> eventType) {
+		return ApplicationEnvironmentPreparedEvent.class.isAssignableFrom(eventType)
+				|| ApplicationPreparedEvent.class.isAssignableFrom(eventType)
+				|| ContextClosedEvent.class.isAssignableFrom(eventType)
+				|| ApplicationFailedEvent.class.isAssignableFrom(eventType);
+	}
+
+	@Override
+	public int getOrder() {
+		// after logging is initialised, so the banner line is printed
+		return LoggingApplicationListener.DEFAULT_ORDER + 1;
+	}
+
+	@Override
+	public void onApplicationEvent(ApplicationEvent event) {
+		if (event instanceof ApplicationEnvironmentPreparedEvent prepared) {
+			startIfUnconfigured(prepared.getEnvironment());
+		}
+		else if (event instanceof ApplicationPreparedEvent prepared && this.simulator != null) {
+			prepared.getApplicationContext().getBeanFactory().registerSingleton(BEAN_NAME, this.simulator);
+		}
+		else if (event instanceof ContextClosedEvent || event instanceof ApplicationFailedEvent) {
+			stop();
+		}
+	}
+
+	private void startIfUnconfigured(ConfigurableEnvironment environment) {
+		if (StringUtils.hasText(environment.getProperty("settrade.mqtt.app-secret")) || this.simulator != null) {
+			return;
+		}
+		SettradeSimulator simulator = SettradeSimulator.builder().build().start();
+		SimulatedApp app = simulator.registerApp();
+		Map<String, Object> properties = new LinkedHashMap<>(simulator.springProperties(app, SSL_BUNDLE));
+		environment.getPropertySources().addFirst(new MapPropertySource("embeddedSettradeSimulator", properties));
+		this.simulator = simulator;
+		logger.info("No Settrade credentials set: using the embedded Settrade simulator at " + simulator.baseUrl()
+				+ " (set SETTRADE_APP_ID, SETTRADE_APP_SECRET, SETTRADE_APP_CODE and SETTRADE_BROKER_ID to use Settrade)");
+	}
+
+	private void stop() {
+		SettradeSimulator simulator = this.simulator;
+		this.simulator = null;
+		if (simulator != null) {
+			simulator.close();
+		}
+	}
+
+}

@@ -1,0 +1,46 @@
+package io.github.settrademqtt.sample;
+
+import io.github.settrademqtt.test.SettradeSimulator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Starts the sample exactly as its {@code main} does, with no configuration.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class SampleApplicationTests {
+
+	@Test
+	void withoutCredentialsLogsInToEmbeddedSimulatorAndPrintsNoSecret(CapturedOutput output) {
+		try (ConfigurableApplicationContext context = SpringApplication.run(SampleApplication.class,
+				"--server.port=0")) {
+			SettradeSimulator simulator = context.getBean(EmbeddedSimulatorLauncher.BEAN_NAME, SettradeSimulator.class);
+			assertThat(output).containsOnlyOnce("using the embedded Settrade simulator at " + simulator.baseUrl())
+				.contains("MQTT host " + simulator.dispatcherHost())
+				.containsPattern("access token valid for \\d+ s");
+			assertThat(simulator.stats().successfulLogins()).isEqualTo(1);
+			String appSecret = context.getEnvironment().getProperty("settrade.mqtt.app-secret");
+			assertThat(appSecret).isNotBlank();
+			assertThat(output.toString()).doesNotContain(appSecret);
+			assertThat(simulator.issuedSecrets()).isNotEmpty()
+				.allSatisfy((secret) -> assertThat(output.toString()).doesNotContain(secret));
+		}
+	}
+
+	@Test
+	void withAnAppSecretConfiguredTheSimulatorIsNotStarted(CapturedOutput output) {
+		try (ConfigurableApplicationContext context = SpringApplication.run(SampleApplication.class, "--server.port=0",
+				"--settrade.mqtt.enabled=false", "--settrade.mqtt.app-secret=configured")) {
+			assertThat(context.containsBean(EmbeddedSimulatorLauncher.BEAN_NAME)).isFalse();
+			assertThat(output).doesNotContain("embedded Settrade simulator");
+		}
+	}
+
+}

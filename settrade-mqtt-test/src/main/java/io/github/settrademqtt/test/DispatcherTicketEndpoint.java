@@ -1,0 +1,95 @@
+package io.github.settrademqtt.test;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalInt;
+import java.util.function.Supplier;
+
+import io.netty.handler.codec.http.HttpHeaderNames;
+import org.jspecify.annotations.Nullable;
+import reactor.util.Logger;
+import reactor.util.Loggers;
+
+import io.github.settrademqtt.test.TokenStore.Grant;
+
+/**
+ * {@code GET /api/dispatcher/v3/{brokerId}/token}: trades a valid access token for the
+ * MQTT host list and a one-connection dispatcher ticket.
+ *
+ * @author settrade-mqtt
+ */
+final class DispatcherTicketEndpoint implements RestEndpoint {
+
+	static final String PATH = "/api/dispatcher/v3/{brokerId}/token";
+
+	private static final Logger logger = Loggers.getLogger(DispatcherTicketEndpoint.class);
+
+	private final TokenStore tokens;
+
+	private final TicketStore tickets;
+
+	private final ResponseBodies bodies;
+
+	private final SimulatorFaults faults;
+
+	private final SimulatorStats stats;
+
+	private final Supplier<String> mqttHost;
+
+	DispatcherTicketEndpoint(TokenStore tokens, TicketStore tickets, ResponseBodies bodies, SimulatorFaults faults,
+			SimulatorStats stats, Supplier<String> mqttHost) {
+		this.tokens = tokens;
+		this.tickets = tickets;
+		this.bodies = bodies;
+		this.faults = faults;
+		this.stats = stats;
+		this.mqttHost = mqttHost;
+	}
+
+	@Override
+	public SimulatorResponse handle(SimulatorRequest request) {
+		this.stats.ticketRequested();
+		try {
+			SimulatorResponse response = issueTicket(request);
+			this.stats.ticketIssued();
+			return response;
+		}
+		catch (RejectedRequestException ex) {
+			this.stats.ticketRejected();
+			logger.debug("Ticket request rejected with {} {}", ex.status(), ex.code());
+			throw ex;
+		}
+	}
+
+	private SimulatorResponse issueTicket(SimulatorRequest request) {
+		OptionalInt injected = this.faults.takeTicketFailure();
+		if (injected.isPresent()) {
+			throw RejectedRequestException.injected(injected.getAsInt());
+		}
+		String accessToken = bearerToken(request.header(HttpHeaderNames.AUTHORIZATION.toString()));
+		Grant grant = (accessToken != null) ? this.tokens.findValidAccessToken(accessToken).orElse(null) : null;
+		if (grant == null || !grant.app().brokerId().equals(request.pathParam("brokerId"))) {
+			throw new RejectedRequestException(401, "UNAUTHORIZED", "Access token is invalid or expired");
+		}
+		String ticket = this.tickets.issue(grant);
+		logger.debug("Ticket {} issued to app {}", IssuedSecrets.mask(ticket), grant.app().appId());
+		return SimulatorResponse.ok(this.bodies.ticket(List.of(this.mqttHost.get()), ticket));
+	}
+
+	/**
+	 * Extracts the token of an {@code Authorization: <type> <token>} header. The type is
+	 * the {@code token_type} of the login response, which deployments spell
+	 * {@code Bearer} or {@code bearer}, so the scheme is matched case-insensitively.
+	 */
+	private static @Nullable String bearerToken(@Nullable String authorization) {
+		if (authorization == null) {
+			return null;
+		}
+		String[] parts = authorization.trim().split("\\s+", 2);
+		if (parts.length != 2 || !parts[0].toLowerCase(Locale.ROOT).equals("bearer")) {
+			return null;
+		}
+		return parts[1].trim();
+	}
+
+}

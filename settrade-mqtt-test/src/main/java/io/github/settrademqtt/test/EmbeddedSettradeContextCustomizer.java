@@ -1,0 +1,64 @@
+package io.github.settrademqtt.test;
+
+import java.util.LinkedHashMap;
+
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.beans.factory.support.DefaultSingletonBeanRegistry;
+import org.springframework.boot.convert.DurationStyle;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.test.context.ContextCustomizer;
+import org.springframework.test.context.MergedContextConfiguration;
+import org.springframework.util.Assert;
+
+/**
+ * Starts a {@link SettradeSimulator} for a test context, registers it and its app as
+ * beans and adds the {@code embeddedSettrade} property source. A record, so that equal
+ * attributes give equal customizers and the test context cache shares the context.
+ *
+ * @param tokenLifetime the access token lifetime
+ * @param refreshTokenLifetime the refresh token lifetime
+ * @param timestampTolerance the login timestamp tolerance
+ * @param brokerId the broker id
+ * @param sslBundle the SSL bundle name
+ * @author settrade-mqtt
+ */
+record EmbeddedSettradeContextCustomizer(String tokenLifetime, String refreshTokenLifetime, String timestampTolerance,
+		String brokerId, String sslBundle) implements ContextCustomizer {
+
+	static final String SIMULATOR_BEAN_NAME = "settradeSimulator";
+
+	static final String APP_BEAN_NAME = "settradeSimulatedApp";
+
+	static final String PROPERTY_SOURCE_NAME = "embeddedSettrade";
+
+	static EmbeddedSettradeContextCustomizer of(EmbeddedSettrade annotation) {
+		return new EmbeddedSettradeContextCustomizer(annotation.tokenLifetime(), annotation.refreshTokenLifetime(),
+				annotation.timestampTolerance(), annotation.brokerId(), annotation.sslBundle());
+	}
+
+	@Override
+	public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration mergedConfig) {
+		ConfigurableListableBeanFactory beanFactory = context.getBeanFactory();
+		Assert.isInstanceOf(DefaultSingletonBeanRegistry.class, beanFactory,
+				"@EmbeddedSettrade needs a bean factory that can register disposable beans");
+		SettradeSimulator simulator = SettradeSimulator.builder()
+			.tokenLifetime(DurationStyle.detectAndParse(this.tokenLifetime))
+			.refreshTokenLifetime(DurationStyle.detectAndParse(this.refreshTokenLifetime))
+			.timestampTolerance(DurationStyle.detectAndParse(this.timestampTolerance))
+			.brokerId(this.brokerId)
+			.build();
+		// Registered as disposable before it starts, so a context that fails to refresh
+		// still stops it
+		((DefaultSingletonBeanRegistry) beanFactory).registerDisposableBean(SIMULATOR_BEAN_NAME, simulator::stop);
+		simulator.start();
+		SimulatedApp app = simulator.registerApp();
+		beanFactory.registerSingleton(SIMULATOR_BEAN_NAME, simulator);
+		beanFactory.registerSingleton(APP_BEAN_NAME, app);
+		context.getEnvironment()
+			.getPropertySources()
+			.addFirst(new MapPropertySource(PROPERTY_SOURCE_NAME,
+					new LinkedHashMap<>(simulator.springProperties(app, this.sslBundle))));
+	}
+
+}

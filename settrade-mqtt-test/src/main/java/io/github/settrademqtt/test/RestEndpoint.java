@@ -1,0 +1,19 @@
+package io.github.settrademqtt.test;
+
+/**
+ * One REST endpoint of the simulator.
+ *
+ * @author settrade-mqtt
+ */
+@FunctionalInterface
+interface RestEndpoint {
+
+	/**
+	 * Handles a request. Rejections may be returned or thrown as
+	 * {@link RejectedRequestException}.
+	 * @param request the request
+	 * @return the response
+	 */
+	SimulatorResponse handle(SimulatorRequest request);
+
+}

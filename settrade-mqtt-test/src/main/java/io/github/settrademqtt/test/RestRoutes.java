@@ -1,0 +1,115 @@
+package io.github.settrademqtt.test;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.function.Supplier;
+
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.server.HttpServerRequest;
+import reactor.netty.http.server.HttpServerResponse;
+import reactor.netty.http.server.HttpServerRoutes;
+import reactor.util.Logger;
+import reactor.util.Loggers;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Binds the REST endpoints to Reactor Netty routes and does what every JSON exchange
+ * shares: reading the body, turning rejections into error bodies, the injected latency
+ * and the common headers.
+ *
+ * @author settrade-mqtt
+ */
+final class RestRoutes {
+
+	private static final Logger logger = Loggers.getLogger(RestRoutes.class);
+
+	private static final JsonMapper MAPPER = JsonMapper.builder().build();
+
+	private static final byte[] NO_BODY = new byte[0];
+
+	private final ResponseHeaders headers;
+
+	private final Supplier<Duration> latency;
+
+	RestRoutes(ResponseHeaders headers, Supplier<Duration> latency) {
+		this.headers = headers;
+		this.latency = latency;
+	}
+
+	/**
+	 * Registers a {@code POST} endpoint.
+	 * @param routes the routes to add to
+	 * @param path the path template
+	 * @param endpoint the endpoint
+	 */
+	void post(HttpServerRoutes routes, String path, RestEndpoint endpoint) {
+		routes.post(path, handler(endpoint));
+	}
+
+	/**
+	 * Registers a {@code GET} endpoint.
+	 * @param routes the routes to add to
+	 * @param path the path template
+	 * @param endpoint the endpoint
+	 */
+	void get(HttpServerRoutes routes, String path, RestEndpoint endpoint) {
+		routes.get(path, handler(endpoint));
+	}
+
+	/**
+	 * Registers the JSON {@code 404} for every request no earlier route took. Must be
+	 * registered last: routes are matched in registration order.
+	 * @param routes the routes to add to
+	 */
+	void notFound(HttpServerRoutes routes) {
+		routes.route((request) -> true, handler((request) -> SimulatorResponse.error(404, "NOT_FOUND",
+				"No endpoint for this method and path", Map.of())));
+	}
+
+	private BiFunction<HttpServerRequest, HttpServerResponse, Publisher<Void>> handler(RestEndpoint endpoint) {
+		return (request, response) -> {
+			Duration delay = this.latency.get();
+			return request.receive()
+				.aggregate()
+				.asByteArray()
+				.defaultIfEmpty(NO_BODY)
+				.map((body) -> handle(endpoint, request, body))
+				.delayUntil((ignored) -> delay.isZero() ? Mono.empty() : Mono.delay(delay))
+				.flatMap((simulatorResponse) -> send(response, simulatorResponse));
+		};
+	}
+
+	private SimulatorResponse handle(RestEndpoint endpoint, HttpServerRequest request, byte[] body) {
+		Map<String, String> pathParams = request.params();
+		SimulatorRequest simulatorRequest = new SimulatorRequest(request.fullPath(),
+				(pathParams != null) ? pathParams : Map.of(), request.requestHeaders(), body);
+		try {
+			return endpoint.handle(simulatorRequest);
+		}
+		catch (RejectedRequestException ex) {
+			return ex.toResponse();
+		}
+		catch (RuntimeException ex) {
+			// Only the type: an unexpected message might quote request content
+			logger.warn("Simulator endpoint failed with {}", ex.getClass().getName());
+			return SimulatorResponse.error(500, "INTERNAL_SERVER_ERROR", "Simulator error", Map.of());
+		}
+	}
+
+	private Mono<Void> send(HttpServerResponse response, SimulatorResponse simulatorResponse) {
+		byte[] bytes = MAPPER.writeValueAsBytes(simulatorResponse.body());
+		response.status(HttpResponseStatus.valueOf(simulatorResponse.status()));
+		this.headers.next().forEach(response.responseHeaders()::set);
+		simulatorResponse.headers().forEach(response.responseHeaders()::set);
+		response.responseHeaders()
+			.set(HttpHeaderNames.CONTENT_TYPE, "application/json")
+			.set(HttpHeaderNames.CONTENT_LENGTH, bytes.length)
+			.set(HttpHeaderNames.CACHE_CONTROL, "no-store");
+		return response.sendByteArray(Mono.just(bytes)).then();
+	}
+
+}

@@ -1,0 +1,486 @@
+package io.github.settrademqtt.test;
+
+import java.security.KeyPair;
+import java.security.KeyStore;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import java.security.interfaces.ECPrivateKey;
+import java.security.interfaces.ECPublicKey;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+import reactor.netty.http.server.HttpServerRoutes;
+import reactor.util.Logger;
+import reactor.util.Loggers;
+
+import io.github.settrademqtt.test.AppRegistry.RegisteredApp;
+
+/**
+ * An in-process simulator of the Settrade Open API's REST side: login, token refresh and
+ * the dispatcher ticket, over real HTTPS with a self-signed certificate, enforcing the
+ * real protocol (registered apps, timestamp window, ECDSA P-256 signatures, token
+ * expiry). <pre class="code">
+ * try (SettradeSimulator simulator = SettradeSimulator.builder().build()) {
+ *     simulator.start();
+ *     SimulatedApp app = simulator.registerApp();
+ *     // point the client at simulator.baseUrl(), trusting simulator.trustStore()
+ * }
+ * </pre> Faults, response shapes and counters can be changed at any time, from any
+ * thread.
+ *
+ * @author settrade-mqtt
+ * @since 0.1.0
+ * @see SettradeSimulatorExtension
+ * @see EmbeddedSettrade
+ */
+public final class SettradeSimulator implements AutoCloseable {
+
+	private static final Logger logger = Loggers.getLogger(SettradeSimulator.class);
+
+	private static final String ALPHANUMERIC = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+
+	private final SecureRandom random = new SecureRandom();
+
+	private final String brokerId;
+
+	private final AppRegistry apps = new AppRegistry();
+
+	private final IssuedSecrets secrets = new IssuedSecrets();
+
+	private final TokenStore tokens;
+
+	private final TicketStore tickets;
+
+	private final ResponseBodies bodies = new ResponseBodies();
+
+	private final SimulatorFaults faults;
+
+	private final SimulatorStats stats = new SimulatorStats();
+
+	private final LoginEndpoint login;
+
+	private final RefreshTokenEndpoint refresh;
+
+	private final DispatcherTicketEndpoint dispatcherTicket;
+
+	private final RestRoutes restRoutes;
+
+	private @Nullable SimulatorCertificate certificate;
+
+	private @Nullable SimulatorServer server;
+
+	private volatile int port = -1;
+
+	private SettradeSimulator(Builder builder) {
+		this.brokerId = builder.brokerId;
+		this.tokens = new TokenStore(builder.clock, builder.tokenLifetime, builder.refreshTokenLifetime, this.secrets);
+		this.tickets = new TicketStore(builder.clock, this.secrets);
+		this.faults = new SimulatorFaults(this.tokens::revokeAccessTokens);
+		this.login = new LoginEndpoint(this.apps, this.tokens, this.bodies, this.faults, this.stats, this.secrets,
+				builder.clock, builder.timestampTolerance);
+		this.refresh = new RefreshTokenEndpoint(this.apps, this.tokens, this.bodies, this.faults, this.stats);
+		this.dispatcherTicket = new DispatcherTicketEndpoint(this.tokens, this.tickets, this.bodies, this.faults,
+				this.stats, this::dispatcherHost);
+		this.restRoutes = new RestRoutes(new ResponseHeaders(builder.clock), this.faults::currentLatency);
+	}
+
+	/**
+	 * Returns a builder with the defaults: 30 minute access tokens, 2 hour refresh
+	 * tokens, a 60 second timestamp tolerance, broker {@code 063} and the system UTC
+	 * clock.
+	 * @return a new builder
+	 */
+	public static Builder builder() {
+		return new Builder();
+	}
+
+	/**
+	 * Starts the HTTPS server on {@code 127.0.0.1} and a random port, generating the TLS
+	 * certificate on first start. Does nothing when already running. A restarted
+	 * simulator keeps its certificate, apps and tokens but gets a new port.
+	 * @return this simulator
+	 */
+	public synchronized SettradeSimulator start() {
+		if (this.server != null) {
+			return this;
+		}
+		if (this.certificate == null) {
+			this.certificate = SimulatorCertificate.generate();
+		}
+		SimulatorServer server = new SimulatorServer(this.certificate, this::registerRoutes);
+		server.start();
+		this.server = server;
+		this.port = server.port();
+		logger.debug("Settrade simulator listening on {}", baseUrl());
+		return this;
+	}
+
+	private void registerRoutes(HttpServerRoutes routes) {
+		this.restRoutes.post(routes, LoginEndpoint.PATH, this.login);
+		this.restRoutes.post(routes, RefreshTokenEndpoint.PATH, this.refresh);
+		this.restRoutes.get(routes, DispatcherTicketEndpoint.PATH, this.dispatcherTicket);
+		// Routes match in registration order: anything added later (the MQTT WebSocket
+		// endpoint) goes above this catch-all
+		this.restRoutes.notFound(routes);
+	}
+
+	/**
+	 * Stops the server. Does nothing when not running.
+	 */
+	public synchronized void stop() {
+		SimulatorServer server = this.server;
+		this.server = null;
+		this.port = -1;
+		if (server != null) {
+			server.stop();
+			logger.debug("Settrade simulator stopped");
+		}
+	}
+
+	/**
+	 * Stops the server, like {@link #stop()}.
+	 */
+	@Override
+	public void close() {
+		stop();
+	}
+
+	/**
+	 * Returns whether the server is running.
+	 * @return whether the server is running
+	 */
+	public synchronized boolean isRunning() {
+		return this.server != null;
+	}
+
+	/**
+	 * Returns the port the server listens on.
+	 * @return the port
+	 * @throws IllegalStateException when not running
+	 */
+	public int port() {
+		int port = this.port;
+		if (port < 0) {
+			throw new IllegalStateException("Settrade simulator is not running");
+		}
+		return port;
+	}
+
+	/**
+	 * Returns the base URL to configure a client with. It names {@code localhost}, which
+	 * the certificate is issued for, so clients keep hostname verification on.
+	 * @return {@code https://localhost:<port>}
+	 * @throws IllegalStateException when not running
+	 */
+	public String baseUrl() {
+		return "https://" + dispatcherHost();
+	}
+
+	/**
+	 * Returns the MQTT host the ticket endpoint hands out: this server, since the MQTT
+	 * WebSocket endpoint shares its port.
+	 * @return {@code localhost:<port>}
+	 * @throws IllegalStateException when not running
+	 */
+	public String dispatcherHost() {
+		return "localhost:" + port();
+	}
+
+	/**
+	 * Returns the broker id apps are registered under by default.
+	 * @return the broker id
+	 */
+	public String brokerId() {
+		return this.brokerId;
+	}
+
+	/**
+	 * Registers a new app with a freshly generated P-256 key pair and random app id and
+	 * app code, under the default broker id.
+	 * @return the app's credentials, secret included
+	 */
+	public SimulatedApp registerApp() {
+		KeyPair keyPair = P256Keys.generate();
+		String appSecret = P256Keys.encodeSecret((ECPrivateKey) keyPair.getPrivate());
+		String appId = randomAlphanumeric(20);
+		String appCode = "APP" + randomAlphanumeric(6).toUpperCase(Locale.ROOT);
+		this.secrets.remember(appSecret);
+		this.apps.register(new RegisteredApp(appId, appCode, this.brokerId, (ECPublicKey) keyPair.getPublic()));
+		return new SimulatedApp(appId, appSecret, appCode, this.brokerId);
+	}
+
+	/**
+	 * Registers an app whose public key is known, under the default broker id, replacing
+	 * any app registered with the same app id.
+	 * @param appId the app id (the {@code apiKey} of login requests)
+	 * @param appCode the app code (in the login path)
+	 * @param publicKey the P-256 public key login signatures are verified with
+	 */
+	public void registerApp(String appId, String appCode, ECPublicKey publicKey) {
+		requireText(appId, "appId");
+		requireText(appCode, "appCode");
+		Objects.requireNonNull(publicKey, "'publicKey' must not be null");
+		if (!P256Keys.isP256(publicKey)) {
+			throw new IllegalArgumentException("'publicKey' must be on curve P-256 (secp256r1)");
+		}
+		this.apps.register(new RegisteredApp(appId, appCode, this.brokerId, publicKey));
+	}
+
+	/**
+	 * Returns the server's self-signed certificate in PEM form, to trust it (for example
+	 * as a Spring Boot PEM SSL bundle).
+	 * @return the PEM text
+	 * @throws IllegalStateException when never started
+	 */
+	public String trustedCertificatePem() {
+		return certificate().pem();
+	}
+
+	/**
+	 * Returns the server's self-signed certificate.
+	 * @return the certificate
+	 * @throws IllegalStateException when never started
+	 */
+	public X509Certificate trustedCertificate() {
+		return certificate().certificate();
+	}
+
+	/**
+	 * Returns a new in-memory trust store holding the server's certificate, for
+	 * {@code TrustManagerFactory.init(KeyStore)}.
+	 * @return a PKCS12 trust store without a password
+	 * @throws IllegalStateException when never started
+	 */
+	public KeyStore trustStore() {
+		return certificate().trustStore();
+	}
+
+	private synchronized SimulatorCertificate certificate() {
+		if (this.certificate == null) {
+			throw new IllegalStateException("Settrade simulator has not been started: no certificate yet");
+		}
+		return this.certificate;
+	}
+
+	/**
+	 * Returns the fault injection settings.
+	 * @return the faults
+	 */
+	public SimulatorFaults faults() {
+		return this.faults;
+	}
+
+	/**
+	 * Sets the shape of successful responses.
+	 * @param style the response style
+	 * @return this simulator
+	 */
+	public SettradeSimulator responseStyle(ResponseStyle style) {
+		this.bodies.style(style);
+		return this;
+	}
+
+	/**
+	 * Returns the shape of successful responses.
+	 * @return the response style
+	 */
+	public ResponseStyle responseStyle() {
+		return this.bodies.style();
+	}
+
+	/**
+	 * Returns the request counters.
+	 * @return the counters
+	 */
+	public SimulatorStats stats() {
+		return this.stats;
+	}
+
+	/**
+	 * Returns every secret that passed through the simulator since it was built: access
+	 * tokens, refresh tokens and dispatcher tickets issued, login signatures received and
+	 * the secrets of apps it generated. A secret-hygiene test asserts that none of them
+	 * appears in logs or exception messages. Not cleared by {@link #reset()}.
+	 * @return an immutable snapshot
+	 */
+	public Set<String> issuedSecrets() {
+		return this.secrets.snapshot();
+	}
+
+	/**
+	 * Consumes a dispatcher ticket, as the MQTT endpoint does when a connection opens: a
+	 * ticket opens one connection only.
+	 * @param ticket the ticket presented
+	 * @return what the ticket was issued for, or empty when it is unknown, already used
+	 * or expired
+	 */
+	public Optional<TicketInfo> consumeTicket(String ticket) {
+		Objects.requireNonNull(ticket, "'ticket' must not be null");
+		return this.tickets.consume(ticket);
+	}
+
+	/**
+	 * Puts faults, counters and the response style back to their defaults. Registered
+	 * apps, issued tokens and the secret ledger are kept.
+	 */
+	public void reset() {
+		this.faults.reset();
+		this.stats.reset();
+		this.bodies.style(ResponseStyle.SNAKE_CASE);
+	}
+
+	/**
+	 * Returns the properties that point the settrade-mqtt starter at this simulator:
+	 * {@code settrade.mqtt.base-url}, {@code app-id}, {@code app-secret},
+	 * {@code app-code}, {@code broker-id}, {@code ssl.bundle}, and the Spring Boot PEM
+	 * SSL bundle {@code spring.ssl.bundle.pem.<name>.truststore.certificate} holding the
+	 * certificate inline.
+	 * @param app the app whose credentials to use
+	 * @param sslBundleName the name of the SSL bundle to define
+	 * @return the properties, in a stable order
+	 * @throws IllegalStateException when not running
+	 */
+	public Map<String, String> springProperties(SimulatedApp app, String sslBundleName) {
+		Objects.requireNonNull(app, "'app' must not be null");
+		requireText(sslBundleName, "sslBundleName");
+		Map<String, String> properties = new LinkedHashMap<>();
+		properties.put("settrade.mqtt.base-url", baseUrl());
+		properties.put("settrade.mqtt.app-id", app.appId());
+		properties.put("settrade.mqtt.app-secret", app.appSecret());
+		properties.put("settrade.mqtt.app-code", app.appCode());
+		properties.put("settrade.mqtt.broker-id", app.brokerId());
+		properties.put("settrade.mqtt.ssl.bundle", sslBundleName);
+		properties.put("spring.ssl.bundle.pem." + sslBundleName + ".truststore.certificate", trustedCertificatePem());
+		return Collections.unmodifiableMap(properties);
+	}
+
+	/**
+	 * App ids and codes are identifiers, not secrets: they stay out of the secret ledger
+	 * and use characters that need no escaping in a path.
+	 */
+	private String randomAlphanumeric(int length) {
+		StringBuilder builder = new StringBuilder(length);
+		for (int i = 0; i < length; i++) {
+			builder.append(ALPHANUMERIC.charAt(this.random.nextInt(ALPHANUMERIC.length())));
+		}
+		return builder.toString();
+	}
+
+	private static void requireText(@Nullable String value, String name) {
+		if (value == null || value.isBlank()) {
+			throw new IllegalArgumentException("'" + name + "' must not be empty");
+		}
+	}
+
+	@Override
+	public String toString() {
+		int port = this.port;
+		return "SettradeSimulator[" + ((port < 0) ? "stopped" : "https://localhost:" + port) + ", brokerId="
+				+ this.brokerId + "]";
+	}
+
+	/**
+	 * Builder for {@link SettradeSimulator}.
+	 *
+	 * @since 0.1.0
+	 */
+	public static final class Builder {
+
+		private Duration tokenLifetime = Duration.ofMinutes(30);
+
+		private Duration refreshTokenLifetime = Duration.ofHours(2);
+
+		private Duration timestampTolerance = Duration.ofSeconds(60);
+
+		private String brokerId = "063";
+
+		private Clock clock = Clock.systemUTC();
+
+		private Builder() {
+		}
+
+		/**
+		 * Sets the access token lifetime, reported as {@code expires_in}. Tickets expire
+		 * with the access token they were obtained with.
+		 * @param tokenLifetime the lifetime, positive
+		 * @return this builder
+		 */
+		public Builder tokenLifetime(Duration tokenLifetime) {
+			this.tokenLifetime = requirePositive(tokenLifetime, "tokenLifetime");
+			return this;
+		}
+
+		/**
+		 * Sets the refresh token lifetime, reported as {@code refresh_expires_in}.
+		 * @param refreshTokenLifetime the lifetime, positive
+		 * @return this builder
+		 */
+		public Builder refreshTokenLifetime(Duration refreshTokenLifetime) {
+			this.refreshTokenLifetime = requirePositive(refreshTokenLifetime, "refreshTokenLifetime");
+			return this;
+		}
+
+		/**
+		 * Sets how far a login timestamp may be from the server clock, either way.
+		 * @param timestampTolerance the tolerance, zero or positive
+		 * @return this builder
+		 */
+		public Builder timestampTolerance(Duration timestampTolerance) {
+			Objects.requireNonNull(timestampTolerance, "'timestampTolerance' must not be null");
+			if (timestampTolerance.isNegative()) {
+				throw new IllegalArgumentException("'timestampTolerance' must not be negative");
+			}
+			this.timestampTolerance = timestampTolerance;
+			return this;
+		}
+
+		/**
+		 * Sets the broker id apps are registered under.
+		 * @param brokerId the broker id, e.g. {@code 063}
+		 * @return this builder
+		 */
+		public Builder brokerId(String brokerId) {
+			requireText(brokerId, "brokerId");
+			this.brokerId = brokerId;
+			return this;
+		}
+
+		/**
+		 * Sets the server clock: the reference for login timestamps, token expiry and the
+		 * {@code Date} header (not for the TLS certificate, which clients check against
+		 * their own clock).
+		 * @param clock the clock
+		 * @return this builder
+		 */
+		public Builder clock(Clock clock) {
+			this.clock = Objects.requireNonNull(clock, "'clock' must not be null");
+			return this;
+		}
+
+		/**
+		 * Builds a simulator; {@link SettradeSimulator#start()} starts it.
+		 * @return the simulator
+		 */
+		public SettradeSimulator build() {
+			return new SettradeSimulator(this);
+		}
+
+		private static Duration requirePositive(Duration duration, String name) {
+			Objects.requireNonNull(duration, "'" + name + "' must not be null");
+			if (duration.isNegative() || duration.isZero()) {
+				throw new IllegalArgumentException("'" + name + "' must be positive");
+			}
+			return duration;
+		}
+
+	}
+
+}

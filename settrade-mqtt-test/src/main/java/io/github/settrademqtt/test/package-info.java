@@ -1,0 +1,12 @@
+/**
+ * An embedded simulator of the Settrade Open API (login, refresh and dispatcher ticket
+ * endpoints over real HTTPS) with JUnit 5 and Spring test support.
+ * <p>
+ * Start with {@link io.github.settrademqtt.test.SettradeSimulator}, the
+ * {@link io.github.settrademqtt.test.SettradeSimulatorExtension JUnit extension} or
+ * {@link io.github.settrademqtt.test.EmbeddedSettrade @EmbeddedSettrade}.
+ */
+@NullMarked
+package io.github.settrademqtt.test;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,87 @@
+package io.github.settrademqtt.test;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.test.context.ContextCustomizer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link EmbeddedSettradeContextCustomizerFactory}.
+ */
+class EmbeddedSettradeContextCustomizerFactoryTests {
+
+	private final EmbeddedSettradeContextCustomizerFactory factory = new EmbeddedSettradeContextCustomizerFactory();
+
+	@Test
+	void aTestWithoutTheAnnotationGetsNoCustomizer() {
+		assertThat(customizer(NotAnnotated.class)).isNull();
+	}
+
+	@Test
+	void equalAttributesGiveEqualCustomizersSoTheContextIsCached() {
+		ContextCustomizer first = customizer(Defaults.class);
+		ContextCustomizer second = customizer(SameDefaults.class);
+		assertThat(first).isNotNull().isEqualTo(second).hasSameHashCodeAs(second);
+	}
+
+	@Test
+	void differentAttributesGiveDifferentCustomizers() {
+		assertThat(customizer(Defaults.class)).isNotEqualTo(customizer(Custom.class));
+	}
+
+	@Test
+	void attributesAreRead() {
+		assertThat(customizer(Custom.class))
+			.isEqualTo(new EmbeddedSettradeContextCustomizer("4s", "1m", "10s", "098", "sim"));
+		assertThat(customizer(Defaults.class))
+			.isEqualTo(new EmbeddedSettradeContextCustomizer("30m", "2h", "60s", "063", "settrade-simulator"));
+	}
+
+	@Test
+	void theAnnotationIsInherited() {
+		assertThat(customizer(Inheriting.class)).isEqualTo(customizer(Custom.class));
+	}
+
+	@Test
+	void nestedTestsUseTheEnclosingAnnotation() {
+		assertThat(customizer(Defaults.Inner.class)).isEqualTo(customizer(Defaults.class));
+	}
+
+	private ContextCustomizer customizer(Class<?> testClass) {
+		return this.factory.createContextCustomizer(testClass, List.of());
+	}
+
+	static class NotAnnotated {
+
+	}
+
+	@EmbeddedSettrade
+	static class Defaults {
+
+		@Nested
+		class Inner {
+
+		}
+
+	}
+
+	@EmbeddedSettrade
+	static class SameDefaults {
+
+	}
+
+	@EmbeddedSettrade(tokenLifetime = "4s", refreshTokenLifetime = "1m", timestampTolerance = "10s", brokerId = "098",
+			sslBundle = "sim")
+	static class Custom {
+
+	}
+
+	static class Inheriting extends Custom {
+
+	}
+
+}
