@@ -3,6 +3,7 @@ package io.github.settrademqtt.login;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.function.LongSupplier;
 
 import io.github.settrademqtt.test.SettradeSimulator;
 import io.github.settrademqtt.test.SimulatedApp;
@@ -27,6 +28,11 @@ final class SimulatorLoginClients {
 	}
 
 	static SettradeLoginClient client(SettradeSimulator simulator, SimulatedApp app, String secret, Clock clock) {
+		return client(simulator, app, secret, clock, System::nanoTime);
+	}
+
+	static SettradeLoginClient client(SettradeSimulator simulator, SimulatedApp app, String secret, Clock clock,
+			LongSupplier nanoClock) {
 		SslBundle trust = SslBundle.of(SslStoreBundle.of(null, null, simulator.trustStore()));
 		RestClient restClient = RestClient.builder()
 			.requestFactory(ClientHttpRequestFactoryBuilder.jdk()
@@ -38,7 +44,7 @@ final class SimulatorLoginClients {
 		JitteredExponentialBackOffPolicy backOff = new JitteredExponentialBackOffPolicy(Duration.ofMillis(10),
 				Duration.ofMillis(50), 2.0, 0.2);
 		return new SettradeLoginClient(restClient, credentials, new EcdsaSettradeSigner(AppSecret.parse(secret)),
-				SettradeLoginClient.retry(5, backOff), clock, System::nanoTime);
+				SettradeLoginClient.retry(5, backOff), clock, nanoClock);
 	}
 
 }
