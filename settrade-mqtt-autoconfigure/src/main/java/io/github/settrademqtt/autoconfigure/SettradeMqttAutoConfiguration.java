@@ -9,10 +9,20 @@ import io.github.settrademqtt.login.SettradeCredentials;
 import io.github.settrademqtt.login.SettradeLoginClient;
 import io.github.settrademqtt.login.SettradeLoginService;
 import io.github.settrademqtt.login.SettradeSigner;
+import io.github.settrademqtt.support.ExponentialBackoff;
+import io.github.settrademqtt.connection.ConnectionObserver;
+import io.github.settrademqtt.connection.ConnectionSettings;
+import io.github.settrademqtt.connection.SettradeMqttConnection;
+import io.github.settrademqtt.connection.SettradeMqttMessageProducer;
+import io.github.settrademqtt.connection.SettradeTokenRefresher;
+import io.github.settrademqtt.connection.SubscriptionRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
 
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -23,11 +33,15 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
+import org.springframework.boot.integration.autoconfigure.IntegrationAutoConfiguration;
 import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.integration.channel.PublishSubscribeChannel;
+import org.springframework.integration.mqtt.inbound.MqttPahoMessageDrivenChannelAdapter;
+import org.springframework.messaging.MessageChannel;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -90,8 +104,8 @@ public final class SettradeMqttAutoConfiguration {
 			SettradeCredentials credentials = new SettradeCredentials(connectionDetails.getBaseUrl(),
 					connectionDetails.getBrokerId(), connectionDetails.getAppId(), connectionDetails.getAppCode());
 			SettradeMqttProperties.Retry retry = properties.getLogin().getRetry();
-			JitteredExponentialBackOffPolicy backOff = new JitteredExponentialBackOffPolicy(retry.getInitialBackoff(),
-					retry.getMaxBackoff(), retry.getMultiplier(), retry.getJitter());
+			JitteredExponentialBackOffPolicy backOff = new JitteredExponentialBackOffPolicy(new ExponentialBackoff(
+					retry.getInitialBackoff(), retry.getMaxBackoff(), retry.getMultiplier(), retry.getJitter()));
 			return new SettradeLoginClient(restClient, credentials, signer,
 					SettradeLoginClient.retry(retry.getMaxAttempts(), backOff));
 		}
@@ -100,6 +114,65 @@ public final class SettradeMqttAutoConfiguration {
 		@ConditionalOnMissingBean(SettradeLoginService.class)
 		DefaultSettradeLoginService settradeLoginService(SettradeLoginClient loginClient) {
 			return new DefaultSettradeLoginService(loginClient);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@Conditional(SettradeConfiguredCondition.class)
+	@ConditionalOnClass({ MqttPahoMessageDrivenChannelAdapter.class, MqttAsyncClient.class })
+	static class ConnectionConfiguration {
+
+		/**
+		 * Name of the channel the raw feed (topic, bytes, session facts) is sent to.
+		 */
+		static final String INBOUND_CHANNEL = "settradeMqttInboundChannel";
+
+		@Bean
+		@ConditionalOnMissingBean
+		SubscriptionRegistry settradeSubscriptionRegistry(SettradeMqttProperties properties) {
+			SubscriptionRegistry registry = new SubscriptionRegistry();
+			PropertiesSubscriptions.claim(properties.getSubscriptions(), registry);
+			return registry;
+		}
+
+		@Bean(INBOUND_CHANNEL)
+		@ConditionalOnMissingBean(name = INBOUND_CHANNEL)
+		PublishSubscribeChannel settradeMqttInboundChannel() {
+			return new PublishSubscribeChannel();
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		SettradeMqttMessageProducer settradeMqttMessageProducer(SettradeMqttProperties properties,
+				@Qualifier(INBOUND_CHANNEL) MessageChannel settradeMqttInboundChannel) {
+			SettradeMqttMessageProducer producer = new SettradeMqttMessageProducer();
+			producer.setOutputChannel(settradeMqttInboundChannel);
+			producer.setAutoStartup(properties.isAutoStartup());
+			return producer;
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		SettradeMqttConnection settradeMqttConnection(SettradeLoginService loginService,
+				SettradeMqttProperties properties, SettradeConnectionDetails connectionDetails,
+				SubscriptionRegistry registry, SettradeMqttMessageProducer producer, BeanFactory beanFactory,
+				ObjectProvider<SslBundles> sslBundles, ObjectProvider<ConnectionObserver> observers) {
+			ConnectionSettings settings = ConnectionSettingsMapper.map(properties, connectionDetails, sslBundles);
+			SettradeMqttConnection connection = new SettradeMqttConnection(loginService, settings, registry, producer,
+					beanFactory, CompositeConnectionObserver.of(observers.orderedStream().toList()));
+			connection.setAutoStartup(properties.isAutoStartup());
+			return connection;
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		SettradeTokenRefresher settradeTokenRefresher(SettradeLoginService loginService,
+				SettradeMqttConnection connection, SettradeMqttProperties properties) {
+			SettradeTokenRefresher refresher = new SettradeTokenRefresher(loginService, connection,
+					properties.getTokenRefreshBeforeExpiry());
+			refresher.setAutoStartup(properties.isAutoStartup());
+			return refresher;
 		}
 
 	}

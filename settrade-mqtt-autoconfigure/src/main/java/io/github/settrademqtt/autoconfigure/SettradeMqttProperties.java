@@ -5,6 +5,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.github.settrademqtt.connection.CredentialMode;
+import io.github.settrademqtt.connection.RotationStrategy;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -84,6 +86,29 @@ public class SettradeMqttProperties {
 	 * How MQTT connections present the dispatcher ticket.
 	 */
 	private CredentialMode credentialMode = CredentialMode.HEADER;
+
+	/**
+	 * How the connection is replaced before its token expires: 'overlap' (the new
+	 * connection takes over with no gap) or 'restart' (close, then reconnect).
+	 */
+	private RotationStrategy rotation = RotationStrategy.OVERLAP;
+
+	/**
+	 * How long an overlap rotation may take before it falls back to a restart.
+	 */
+	@DurationUnit(ChronoUnit.SECONDS)
+	private Duration rotationTimeout = Duration.ofSeconds(15);
+
+	/**
+	 * Whether a failed first connection fails start-up, rather than being retried in the
+	 * background.
+	 */
+	private boolean failFast;
+
+	/**
+	 * Whether to connect when the application starts.
+	 */
+	private boolean autoStartup = true;
 
 	private final Http http = new Http();
 
@@ -191,6 +216,38 @@ public class SettradeMqttProperties {
 		this.credentialMode = credentialMode;
 	}
 
+	public RotationStrategy getRotation() {
+		return this.rotation;
+	}
+
+	public void setRotation(RotationStrategy rotation) {
+		this.rotation = rotation;
+	}
+
+	public Duration getRotationTimeout() {
+		return this.rotationTimeout;
+	}
+
+	public void setRotationTimeout(Duration rotationTimeout) {
+		this.rotationTimeout = rotationTimeout;
+	}
+
+	public boolean isFailFast() {
+		return this.failFast;
+	}
+
+	public void setFailFast(boolean failFast) {
+		this.failFast = failFast;
+	}
+
+	public boolean isAutoStartup() {
+		return this.autoStartup;
+	}
+
+	public void setAutoStartup(boolean autoStartup) {
+		this.autoStartup = autoStartup;
+	}
+
 	public Http getHttp() {
 		return this.http;
 	}
@@ -209,23 +266,6 @@ public class SettradeMqttProperties {
 
 	public Subscriptions getSubscriptions() {
 		return this.subscriptions;
-	}
-
-	/**
-	 * How an MQTT connection presents its dispatcher ticket.
-	 */
-	public enum CredentialMode {
-
-		/**
-		 * In the WebSocket upgrade's 'Authorization' header, as the live service expects.
-		 */
-		HEADER,
-
-		/**
-		 * As the MQTT password, with the app code as user name (the seed client's way).
-		 */
-		PASSWORD
-
 	}
 
 	/**
@@ -361,6 +401,20 @@ public class SettradeMqttProperties {
 		 * Upper bound of the delay between reconnect attempts.
 		 */
 		private Duration maxDelay = Duration.ofSeconds(30);
+
+		/**
+		 * How long a connection must stay up before the reconnect back-off starts again
+		 * from the minimum delay.
+		 */
+		private Duration stableAfter = Duration.ofSeconds(10);
+
+		public Duration getStableAfter() {
+			return this.stableAfter;
+		}
+
+		public void setStableAfter(Duration stableAfter) {
+			this.stableAfter = stableAfter;
+		}
 
 		public Duration getMinDelay() {
 			return this.minDelay;

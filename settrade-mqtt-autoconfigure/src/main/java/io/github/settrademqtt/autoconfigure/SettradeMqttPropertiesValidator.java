@@ -5,8 +5,11 @@ import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 import io.github.settrademqtt.autoconfigure.InvalidSettradePropertiesException.Problem;
+import io.github.settrademqtt.connection.SettradeTopics;
 import io.github.settrademqtt.login.AppSecret;
 import io.github.settrademqtt.login.InvalidAppSecretException;
 import org.jspecify.annotations.Nullable;
@@ -107,13 +110,55 @@ final class SettradeMqttPropertiesValidator {
 					"Set " + PREFIX + "login.retry.jitter to a fraction between 0 and 1, such as 0.2");
 		}
 		positive("reconnect.min-delay", properties.getReconnect().getMinDelay());
+		positive("reconnect.stable-after", properties.getReconnect().getStableAfter());
+		positive("rotation-timeout", properties.getRotationTimeout());
 		positive("reconnect.max-delay", properties.getReconnect().getMaxDelay());
 		notBelow("reconnect.max-delay", properties.getReconnect().getMaxDelay(), "reconnect.min-delay",
 				properties.getReconnect().getMinDelay());
+		subscriptions(properties.getSubscriptions());
 		int port = properties.getPort();
 		if (port < 1 || port > 65535) {
 			problem("port", port + " is not a TCP port (1 to 65535)",
 					"Set " + PREFIX + "port to a port between 1 and 65535, usually 443");
+		}
+	}
+
+	private void subscriptions(SettradeMqttProperties.Subscriptions subscriptions) {
+		keys("subscriptions.bid-offer", subscriptions.getBidOffer(), SettradeTopics::bidOffer);
+		keys("subscriptions.price-info", subscriptions.getPriceInfo(), SettradeTopics::priceInfo);
+		keys("subscriptions.equity-exchange-info", subscriptions.getEquityExchangeInfo(),
+				SettradeTopics::equityExchangeInfo);
+		keys("subscriptions.derivatives-exchange-info", subscriptions.getDerivativesExchangeInfo(),
+				SettradeTopics::derivativesExchangeInfo);
+		keys("subscriptions.equity-orders", subscriptions.getEquityOrders(), SettradeTopics::equityOrders);
+		keys("subscriptions.derivatives-orders", subscriptions.getDerivativesOrders(),
+				SettradeTopics::derivativesOrders);
+		List<SettradeMqttProperties.Candlestick> candlesticks = subscriptions.getCandlestick();
+		for (int i = 0; i < candlesticks.size(); i++) {
+			SettradeMqttProperties.Candlestick candlestick = candlesticks.get(i);
+			String key = "subscriptions.candlestick[" + i + "]";
+			if (candlestick.getSymbol() == null || candlestick.getInterval() == null) {
+				problem(key, "needs both 'symbol' and 'interval'",
+						"Set " + PREFIX + key + ".symbol and " + PREFIX + key + ".interval, such as PTT and 1m");
+				continue;
+			}
+			check(key, () -> SettradeTopics.candlestick(candlestick.getSymbol(), candlestick.getInterval()));
+		}
+	}
+
+	private void keys(String key, List<String> values, Function<String, String> topic) {
+		for (int i = 0; i < values.size(); i++) {
+			String value = values.get(i);
+			check(key + "[" + i + "]", () -> topic.apply(value));
+		}
+	}
+
+	private void check(String key, Supplier<String> topic) {
+		try {
+			topic.get();
+		}
+		catch (IllegalArgumentException ex) {
+			problem(key, ex.getMessage(), "Fix " + PREFIX + key + ": a plain symbol, market or account such as PTT");
 		}
 	}
 

@@ -1,20 +1,25 @@
 package io.github.settrademqtt.login;
 
+import java.time.Duration;
 import java.util.List;
 
 import org.springframework.util.Assert;
 
 /**
  * A dispatcher ticket: the MQTT hosts to connect to and the token that opens one
- * connection. {@link #toString()} masks the token.
+ * connection. The connection lives no longer than the access token the ticket was
+ * obtained with: Settrade closes it when that token expires. {@link #toString()} masks
+ * the token.
  *
  * @param hosts the MQTT hosts in the order to try them, never empty
  * @param token the dispatcher token
  * @param tokenType the type to present the token with, from the access token
+ * @param expiresAtNanos when the access token behind the ticket expires, on the monotonic
+ * clock ({@link System#nanoTime()})
  * @author settrade-mqtt
  * @since 0.1.0
  */
-public record DispatcherTicket(List<String> hosts, String token, String tokenType) {
+public record DispatcherTicket(List<String> hosts, String token, String tokenType, long expiresAtNanos) {
 
 	public DispatcherTicket {
 		Assert.notEmpty(hosts, "'hosts' must not be empty");
@@ -29,6 +34,15 @@ public record DispatcherTicket(List<String> hosts, String token, String tokenTyp
 	 */
 	public String host() {
 		return this.hosts.get(0);
+	}
+
+	/**
+	 * Return how long a connection opened with this ticket may live.
+	 * @param nowNanos the current monotonic time
+	 * @return the remaining lifetime, negative once the token behind it has expired
+	 */
+	public Duration remaining(long nowNanos) {
+		return Duration.ofNanos(this.expiresAtNanos - nowNanos);
 	}
 
 	/**

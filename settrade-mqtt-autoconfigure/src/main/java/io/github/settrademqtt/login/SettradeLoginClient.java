@@ -172,7 +172,7 @@ public class SettradeLoginClient {
 		return withRetry(TICKET,
 				() -> exchange(TICKET,
 						this.restClient.get().uri(uri).header(HttpHeaders.AUTHORIZATION, token.authorization()),
-						(response, sentAtNanos) -> this.reader.readTicket(TICKET, response, token.tokenType())));
+						(response, sentAtNanos) -> this.reader.readTicket(TICKET, response, token)));
 	}
 
 	private AccessToken attemptLogin() {

@@ -36,7 +36,7 @@ final class SettradeResponseReader {
 		return new AccessToken(accessToken, refreshToken, tokenType, Duration.ofSeconds(expiresIn), obtainedAtNanos);
 	}
 
-	DispatcherTicket readTicket(String operation, byte[] body, String tokenType) {
+	DispatcherTicket readTicket(String operation, byte[] body, AccessToken accessToken) {
 		JsonNode root = unwrap(operation, body);
 		JsonNode hostsNode = field(root, "hosts", "hosts");
 		if (hostsNode == null || !hostsNode.isArray()) {
@@ -52,7 +52,7 @@ final class SettradeResponseReader {
 			throw malformed(operation, "the response's 'hosts' list is empty: Settrade offered no MQTT host");
 		}
 		String token = requiredText(operation, root, "token", "token");
-		return new DispatcherTicket(hosts, token, tokenType);
+		return new DispatcherTicket(hosts, token, accessToken.tokenType(), accessToken.expiresAtNanos());
 	}
 
 	/**

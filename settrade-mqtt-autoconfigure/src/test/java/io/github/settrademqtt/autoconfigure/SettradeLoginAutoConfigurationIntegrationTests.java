@@ -37,7 +37,8 @@ class SettradeLoginAutoConfigurationIntegrationTests {
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(SettradeMqttAutoConfiguration.class, SslAutoConfiguration.class,
 				RestClientAutoConfiguration.class))
-		.withPropertyValues("settrade.mqtt.login.retry.initial-backoff=10ms",
+		// login calls only: the connection would make calls of its own
+		.withPropertyValues("settrade.mqtt.auto-startup=false", "settrade.mqtt.login.retry.initial-backoff=10ms",
 				"settrade.mqtt.login.retry.max-backoff=20ms");
 
 	private ApplicationContextRunner withSimulator() {

@@ -39,8 +39,13 @@ class SettradeMqttAutoConfigurationTests {
 	 */
 	static final String SECRET = "AIKi/X7lvfu0haz0SttdbCj+nXmWBt/jfrbPAHRjwNHq";
 
-	private final ApplicationContextRunner runner = new ApplicationContextRunner().withConfiguration(AutoConfigurations
-		.of(SettradeMqttAutoConfiguration.class, SslAutoConfiguration.class, RestClientAutoConfiguration.class));
+	/**
+	 * These tests inspect beans only: nothing may try to reach Settrade.
+	 */
+	private final ApplicationContextRunner runner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(SettradeMqttAutoConfiguration.class, SslAutoConfiguration.class,
+				RestClientAutoConfiguration.class))
+		.withPropertyValues("settrade.mqtt.auto-startup=false");
 
 	private ApplicationContextRunner withCredentials() {
 		return this.runner.withPropertyValues("settrade.mqtt.app-id=app-1", "settrade.mqtt.app-secret=" + SECRET,

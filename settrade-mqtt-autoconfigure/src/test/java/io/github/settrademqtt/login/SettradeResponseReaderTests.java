@@ -16,6 +16,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 class SettradeResponseReaderTests {
 
+	private static final AccessToken BEARER = new AccessToken("at", null, "Bearer", Duration.ofMinutes(30), 0);
+
 	private final SettradeResponseReader reader = new SettradeResponseReader(JsonMapper.builder().build());
 
 	@ParameterizedTest
@@ -61,12 +63,13 @@ class SettradeResponseReaderTests {
 	@Test
 	void readsTicketPlainAndWrapped() {
 		DispatcherTicket plain = this.reader.readTicket("ticket",
-				bytes("{\"hosts\":[\"a.example:443\",\"b.example\"],\"token\":\"tk-1\"}"), "Bearer");
+				bytes("{\"hosts\":[\"a.example:443\",\"b.example\"],\"token\":\"tk-1\"}"), BEARER);
 		assertThat(plain.hosts()).containsExactly("a.example:443", "b.example");
 		assertThat(plain.host()).isEqualTo("a.example:443");
 		assertThat(plain.authorization()).isEqualTo("Bearer tk-1");
+		assertThat(plain.expiresAtNanos()).isEqualTo(BEARER.expiresAtNanos());
 		DispatcherTicket wrapped = this.reader.readTicket("ticket",
-				bytes("{\"data\":{\"hosts\":[\"a.example\"],\"token\":\"tk-2\"}}"), "Bearer");
+				bytes("{\"data\":{\"hosts\":[\"a.example\"],\"token\":\"tk-2\"}}"), BEARER);
 		assertThat(wrapped.token()).isEqualTo("tk-2");
 		assertThat(wrapped).hasToString("DispatcherTicket[hosts=[a.example], token=******]");
 	}
@@ -74,7 +77,7 @@ class SettradeResponseReaderTests {
 	@Test
 	void emptyHostListIsAnError() {
 		assertThatExceptionOfType(SettradeApiException.class)
-			.isThrownBy(() -> this.reader.readTicket("ticket", bytes("{\"hosts\":[],\"token\":\"tk\"}"), "Bearer"))
+			.isThrownBy(() -> this.reader.readTicket("ticket", bytes("{\"hosts\":[],\"token\":\"tk\"}"), BEARER))
 			.withMessageContaining("'hosts' list is empty");
 	}
 

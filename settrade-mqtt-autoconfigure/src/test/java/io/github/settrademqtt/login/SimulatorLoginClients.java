@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.function.LongSupplier;
 
+import io.github.settrademqtt.support.ExponentialBackoff;
 import io.github.settrademqtt.test.SettradeSimulator;
 import io.github.settrademqtt.test.SimulatedApp;
 
@@ -41,8 +42,8 @@ final class SimulatorLoginClients {
 			.build();
 		SettradeCredentials credentials = new SettradeCredentials(URI.create(simulator.baseUrl()), app.brokerId(),
 				app.appId(), app.appCode());
-		JitteredExponentialBackOffPolicy backOff = new JitteredExponentialBackOffPolicy(Duration.ofMillis(10),
-				Duration.ofMillis(50), 2.0, 0.2);
+		JitteredExponentialBackOffPolicy backOff = new JitteredExponentialBackOffPolicy(
+				new ExponentialBackoff(Duration.ofMillis(10), Duration.ofMillis(50), 2.0, 0.2));
 		return new SettradeLoginClient(restClient, credentials, new EcdsaSettradeSigner(AppSecret.parse(secret)),
 				SettradeLoginClient.retry(5, backOff), clock, nanoClock);
 	}

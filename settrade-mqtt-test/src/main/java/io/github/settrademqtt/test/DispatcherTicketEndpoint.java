@@ -1,12 +1,10 @@
 package io.github.settrademqtt.test;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.OptionalInt;
 import java.util.function.Supplier;
 
 import io.netty.handler.codec.http.HttpHeaderNames;
-import org.jspecify.annotations.Nullable;
 import reactor.util.Logger;
 import reactor.util.Loggers;
 
@@ -66,7 +64,7 @@ final class DispatcherTicketEndpoint implements RestEndpoint {
 		if (injected.isPresent()) {
 			throw RejectedRequestException.injected(injected.getAsInt());
 		}
-		String accessToken = bearerToken(request.header(HttpHeaderNames.AUTHORIZATION.toString()));
+		String accessToken = BearerCredentials.parse(request.header(HttpHeaderNames.AUTHORIZATION.toString()));
 		Grant grant = (accessToken != null) ? this.tokens.findValidAccessToken(accessToken).orElse(null) : null;
 		if (grant == null || !grant.app().brokerId().equals(request.pathParam("brokerId"))) {
 			throw new RejectedRequestException(401, "UNAUTHORIZED", "Access token is invalid or expired");
@@ -74,22 +72,6 @@ final class DispatcherTicketEndpoint implements RestEndpoint {
 		String ticket = this.tickets.issue(grant);
 		logger.debug("Ticket {} issued to app {}", IssuedSecrets.mask(ticket), grant.app().appId());
 		return SimulatorResponse.ok(this.bodies.ticket(List.of(this.mqttHost.get()), ticket));
-	}
-
-	/**
-	 * Extracts the token of an {@code Authorization: <type> <token>} header. The type is
-	 * the {@code token_type} of the login response, which deployments spell
-	 * {@code Bearer} or {@code bearer}, so the scheme is matched case-insensitively.
-	 */
-	private static @Nullable String bearerToken(@Nullable String authorization) {
-		if (authorization == null) {
-			return null;
-		}
-		String[] parts = authorization.trim().split("\\s+", 2);
-		if (parts.length != 2 || !parts[0].toLowerCase(Locale.ROOT).equals("bearer")) {
-			return null;
-		}
-		return parts[1].trim();
 	}
 
 }

@@ -60,4 +60,10 @@ public @interface EmbeddedSettrade {
 	 */
 	String sslBundle() default "settrade-simulator";
 
+	/**
+	 * Where the simulator's MQTT endpoint expects dispatcher tickets.
+	 * @return the credential mode
+	 */
+	MqttCredentialMode credentialMode() default MqttCredentialMode.HEADER;
+
 }

@@ -21,10 +21,11 @@ import org.springframework.util.Assert;
  * @param timestampTolerance the login timestamp tolerance
  * @param brokerId the broker id
  * @param sslBundle the SSL bundle name
+ * @param credentialMode where the MQTT endpoint expects tickets
  * @author settrade-mqtt
  */
 record EmbeddedSettradeContextCustomizer(String tokenLifetime, String refreshTokenLifetime, String timestampTolerance,
-		String brokerId, String sslBundle) implements ContextCustomizer {
+		String brokerId, String sslBundle, MqttCredentialMode credentialMode) implements ContextCustomizer {
 
 	static final String SIMULATOR_BEAN_NAME = "settradeSimulator";
 
@@ -32,9 +33,15 @@ record EmbeddedSettradeContextCustomizer(String tokenLifetime, String refreshTok
 
 	static final String PROPERTY_SOURCE_NAME = "embeddedSettrade";
 
+	EmbeddedSettradeContextCustomizer(String tokenLifetime, String refreshTokenLifetime, String timestampTolerance,
+			String brokerId, String sslBundle) {
+		this(tokenLifetime, refreshTokenLifetime, timestampTolerance, brokerId, sslBundle, MqttCredentialMode.HEADER);
+	}
+
 	static EmbeddedSettradeContextCustomizer of(EmbeddedSettrade annotation) {
 		return new EmbeddedSettradeContextCustomizer(annotation.tokenLifetime(), annotation.refreshTokenLifetime(),
-				annotation.timestampTolerance(), annotation.brokerId(), annotation.sslBundle());
+				annotation.timestampTolerance(), annotation.brokerId(), annotation.sslBundle(),
+				annotation.credentialMode());
 	}
 
 	@Override
@@ -47,6 +54,7 @@ record EmbeddedSettradeContextCustomizer(String tokenLifetime, String refreshTok
 			.refreshTokenLifetime(DurationStyle.detectAndParse(this.refreshTokenLifetime))
 			.timestampTolerance(DurationStyle.detectAndParse(this.timestampTolerance))
 			.brokerId(this.brokerId)
+			.credentialMode(this.credentialMode)
 			.build();
 		// Registered as disposable before it starts, so a context that fails to refresh
 		// still stops it

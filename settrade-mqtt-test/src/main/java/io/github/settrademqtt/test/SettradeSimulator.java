@@ -24,10 +24,12 @@ import reactor.util.Loggers;
 import io.github.settrademqtt.test.AppRegistry.RegisteredApp;
 
 /**
- * An in-process simulator of the Settrade Open API's REST side: login, token refresh and
- * the dispatcher ticket, over real HTTPS with a self-signed certificate, enforcing the
- * real protocol (registered apps, timestamp window, ECDSA P-256 signatures, token
- * expiry). <pre class="code">
+ * An in-process simulator of the Settrade Open API: login, token refresh and the
+ * dispatcher ticket over real HTTPS with a self-signed certificate, enforcing the real
+ * protocol (registered apps, timestamp window, ECDSA P-256 signatures, token expiry), and
+ * the realtime feed: MQTT 3.1.1 over secure WebSocket on the same port, opened with
+ * dispatcher tickets (see {@link #mqtt()}), with a market data generator (see
+ * {@link #market()}). <pre class="code">
  * try (SettradeSimulator simulator = SettradeSimulator.builder().build()) {
  *     simulator.start();
  *     SimulatedApp app = simulator.registerApp();
@@ -73,6 +75,14 @@ public final class SettradeSimulator implements AutoCloseable {
 
 	private final RestRoutes restRoutes;
 
+	private final MoquetteBroker broker;
+
+	private final SimulatorMqtt mqtt;
+
+	private final SimulatorMarket market;
+
+	private final MqttWebSocketEndpoint mqttEndpoint;
+
 	private @Nullable SimulatorCertificate certificate;
 
 	private @Nullable SimulatorServer server;
@@ -90,12 +100,20 @@ public final class SettradeSimulator implements AutoCloseable {
 		this.dispatcherTicket = new DispatcherTicketEndpoint(this.tokens, this.tickets, this.bodies, this.faults,
 				this.stats, this::dispatcherHost);
 		this.restRoutes = new RestRoutes(new ResponseHeaders(builder.clock), this.faults::currentLatency);
+		DeniedSubscriptions deniedSubscriptions = new DeniedSubscriptions();
+		MqttAdmission admission = new MqttAdmission(this.tickets, this.secrets);
+		MqttConnections connections = new MqttConnections(builder.clock);
+		this.broker = new MoquetteBroker(deniedSubscriptions);
+		this.mqtt = new SimulatorMqtt(builder.credentialMode, this.broker, admission, connections, deniedSubscriptions);
+		this.market = new SimulatorMarket(this.mqtt);
+		this.mqttEndpoint = new MqttWebSocketEndpoint(builder.credentialMode, admission,
+				new MqttRelay(this.broker, admission, connections));
 	}
 
 	/**
 	 * Returns a builder with the defaults: 30 minute access tokens, 2 hour refresh
-	 * tokens, a 60 second timestamp tolerance, broker {@code 063} and the system UTC
-	 * clock.
+	 * tokens, a 60 second timestamp tolerance, broker {@code 063}, the system UTC clock
+	 * and MQTT tickets in the {@code Authorization} header.
 	 * @return a new builder
 	 */
 	public static Builder builder() {
@@ -105,7 +123,8 @@ public final class SettradeSimulator implements AutoCloseable {
 	/**
 	 * Starts the HTTPS server on {@code 127.0.0.1} and a random port, generating the TLS
 	 * certificate on first start. Does nothing when already running. A restarted
-	 * simulator keeps its certificate, apps and tokens but gets a new port.
+	 * simulator keeps its certificate, apps and tokens but gets a new port. The MQTT
+	 * broker starts later, with the first MQTT connection.
 	 * @return this simulator
 	 */
 	public synchronized SettradeSimulator start() {
@@ -127,26 +146,32 @@ public final class SettradeSimulator implements AutoCloseable {
 		this.restRoutes.post(routes, LoginEndpoint.PATH, this.login);
 		this.restRoutes.post(routes, RefreshTokenEndpoint.PATH, this.refresh);
 		this.restRoutes.get(routes, DispatcherTicketEndpoint.PATH, this.dispatcherTicket);
-		// Routes match in registration order: anything added later (the MQTT WebSocket
-		// endpoint) goes above this catch-all
+		routes.get(MqttWebSocketEndpoint.PATH, this.mqttEndpoint::handle);
+		// Routes match in registration order: anything added later goes above this
+		// catch-all
 		this.restRoutes.notFound(routes);
 	}
 
 	/**
-	 * Stops the server. Does nothing when not running.
+	 * Stops the market generator, the server with every connection, and the MQTT broker;
+	 * returns once their threads are gone. Does nothing when not running.
 	 */
 	public synchronized void stop() {
 		SimulatorServer server = this.server;
 		this.server = null;
 		this.port = -1;
+		this.market.stop();
 		if (server != null) {
+			// Before the broker, so that clients lose their connections at once rather
+			// than through the broker's graceful shutdown
 			server.stop();
 			logger.debug("Settrade simulator stopped");
 		}
+		this.broker.stop();
 	}
 
 	/**
-	 * Stops the server, like {@link #stop()}.
+	 * Stops the simulator, like {@link #stop()}.
 	 */
 	@Override
 	public void close() {
@@ -279,6 +304,23 @@ public final class SettradeSimulator implements AutoCloseable {
 	}
 
 	/**
+	 * Returns the MQTT side: publishing, connection and subscription state, the record of
+	 * presented tickets, and MQTT faults.
+	 * @return the MQTT side
+	 */
+	public SimulatorMqtt mqtt() {
+		return this.mqtt;
+	}
+
+	/**
+	 * Returns the market data generator, which publishes through {@link #mqtt()}.
+	 * @return the market
+	 */
+	public SimulatorMarket market() {
+		return this.market;
+	}
+
+	/**
 	 * Sets the shape of successful responses.
 	 * @param style the response style
 	 * @return this simulator
@@ -306,9 +348,10 @@ public final class SettradeSimulator implements AutoCloseable {
 
 	/**
 	 * Returns every secret that passed through the simulator since it was built: access
-	 * tokens, refresh tokens and dispatcher tickets issued, login signatures received and
-	 * the secrets of apps it generated. A secret-hygiene test asserts that none of them
-	 * appears in logs or exception messages. Not cleared by {@link #reset()}.
+	 * tokens, refresh tokens and dispatcher tickets issued, tickets presented to the MQTT
+	 * endpoint, login signatures received and the secrets of apps it generated. A
+	 * secret-hygiene test asserts that none of them appears in logs or exception
+	 * messages. Not cleared by {@link #reset()}.
 	 * @return an immutable snapshot
 	 */
 	public Set<String> issuedSecrets() {
@@ -328,13 +371,17 @@ public final class SettradeSimulator implements AutoCloseable {
 	}
 
 	/**
-	 * Puts faults, counters and the response style back to their defaults. Registered
-	 * apps, issued tokens and the secret ledger are kept.
+	 * Puts faults, counters and the response style back to their defaults, MQTT faults
+	 * and counters included ({@link SimulatorMqtt#reset()}), stops the market generator
+	 * and restarts its sequence numbers. Registered apps, issued tokens, the secret
+	 * ledger and open MQTT connections are kept.
 	 */
 	public void reset() {
 		this.faults.reset();
 		this.stats.reset();
 		this.bodies.style(ResponseStyle.SNAKE_CASE);
+		this.mqtt.reset();
+		this.market.reset();
 	}
 
 	/**
@@ -384,7 +431,7 @@ public final class SettradeSimulator implements AutoCloseable {
 	public String toString() {
 		int port = this.port;
 		return "SettradeSimulator[" + ((port < 0) ? "stopped" : "https://localhost:" + port) + ", brokerId="
-				+ this.brokerId + "]";
+				+ this.brokerId + ", mqttCredentialMode=" + this.mqtt.credentialMode() + "]";
 	}
 
 	/**
@@ -403,6 +450,8 @@ public final class SettradeSimulator implements AutoCloseable {
 		private String brokerId = "063";
 
 		private Clock clock = Clock.systemUTC();
+
+		private MqttCredentialMode credentialMode = MqttCredentialMode.HEADER;
 
 		private Builder() {
 		}
@@ -454,14 +503,25 @@ public final class SettradeSimulator implements AutoCloseable {
 		}
 
 		/**
-		 * Sets the server clock: the reference for login timestamps, token expiry and the
-		 * {@code Date} header (not for the TLS certificate, which clients check against
-		 * their own clock).
+		 * Sets the server clock: the reference for login timestamps, token expiry (MQTT
+		 * connections included) and the {@code Date} header (not for the TLS certificate,
+		 * which clients check against their own clock).
 		 * @param clock the clock
 		 * @return this builder
 		 */
 		public Builder clock(Clock clock) {
 			this.clock = Objects.requireNonNull(clock, "'clock' must not be null");
+			return this;
+		}
+
+		/**
+		 * Sets where the MQTT endpoint expects dispatcher tickets.
+		 * @param credentialMode the credential mode, {@link MqttCredentialMode#HEADER} by
+		 * default
+		 * @return this builder
+		 */
+		public Builder credentialMode(MqttCredentialMode credentialMode) {
+			this.credentialMode = Objects.requireNonNull(credentialMode, "'credentialMode' must not be null");
 			return this;
 		}
 

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Predicate;
 
 import io.github.settrademqtt.test.TokenStore.Grant;
 
@@ -49,8 +50,21 @@ final class TicketStore {
 	 * or expired
 	 */
 	Optional<TicketInfo> consume(String ticket) {
+		return consumeIf(ticket, (info) -> true);
+	}
+
+	/**
+	 * Uses up a ticket only when it was issued for what the caller expects, so that a
+	 * ticket presented with the wrong app code or on another broker's path stays usable,
+	 * as a credential check that fails before the ticket is looked at would leave it.
+	 * @param ticket the ticket value presented
+	 * @param condition what the ticket must have been issued for
+	 * @return what the ticket was issued for, or empty when it is unknown, already used,
+	 * expired or does not meet the condition
+	 */
+	Optional<TicketInfo> consumeIf(String ticket, Predicate<TicketInfo> condition) {
 		Ticket entry = this.tickets.get(ticket);
-		if (entry == null || !this.clock.instant().isBefore(entry.info().expiresAt())
+		if (entry == null || !this.clock.instant().isBefore(entry.info().expiresAt()) || !condition.test(entry.info())
 				|| !entry.used().compareAndSet(false, true)) {
 			return Optional.empty();
 		}

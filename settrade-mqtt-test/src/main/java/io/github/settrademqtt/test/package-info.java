@@ -1,6 +1,7 @@
 /**
  * An embedded simulator of the Settrade Open API (login, refresh and dispatcher ticket
- * endpoints over real HTTPS) with JUnit 5 and Spring test support.
+ * endpoints over real HTTPS, and the MQTT-over-secure-WebSocket feed with a market data
+ * generator) with JUnit 5 and Spring test support.
  * <p>
  * Start with {@link io.github.settrademqtt.test.SettradeSimulator}, the
  * {@link io.github.settrademqtt.test.SettradeSimulatorExtension JUnit extension} or

@@ -42,6 +42,14 @@ class EmbeddedSettradeContextCustomizerFactoryTests {
 	}
 
 	@Test
+	void theCredentialModeIsRead() {
+		assertThat(customizer(Defaults.class)).extracting("credentialMode").isEqualTo(MqttCredentialMode.HEADER);
+		assertThat(customizer(PasswordMode.class)).isEqualTo(new EmbeddedSettradeContextCustomizer("30m", "2h", "60s",
+				"063", "settrade-simulator", MqttCredentialMode.PASSWORD));
+		assertThat(customizer(PasswordMode.class)).isNotEqualTo(customizer(Defaults.class));
+	}
+
+	@Test
 	void theAnnotationIsInherited() {
 		assertThat(customizer(Inheriting.class)).isEqualTo(customizer(Custom.class));
 	}
@@ -81,6 +89,11 @@ class EmbeddedSettradeContextCustomizerFactoryTests {
 	}
 
 	static class Inheriting extends Custom {
+
+	}
+
+	@EmbeddedSettrade(credentialMode = MqttCredentialMode.PASSWORD)
+	static class PasswordMode {
 
 	}
 

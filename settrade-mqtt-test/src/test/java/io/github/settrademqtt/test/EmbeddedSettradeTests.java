@@ -46,6 +46,7 @@ class EmbeddedSettradeTests {
 		assertThat(this.settradeSimulator.isRunning()).isTrue();
 		assertThat(this.context.getBean("settradeSimulator")).isSameAs(this.settradeSimulator);
 		assertThat(this.context.getBean("settradeSimulatedApp")).isSameAs(this.settradeSimulatedApp);
+		assertThat(this.settradeSimulator.mqtt().credentialMode()).isEqualTo(MqttCredentialMode.HEADER);
 	}
 
 	@Test

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 
 /**
  * Tests for the lifecycle, app registration and configuration of
@@ -129,6 +130,15 @@ class SettradeSimulatorTests {
 		assertThatIllegalArgumentException().isThrownBy(() -> builder.refreshTokenLifetime(Duration.ofSeconds(-1)));
 		assertThatIllegalArgumentException().isThrownBy(() -> builder.timestampTolerance(Duration.ofSeconds(-1)));
 		assertThatIllegalArgumentException().isThrownBy(() -> builder.brokerId(" "));
+	}
+
+	@Test
+	void theMqttCredentialModeIsConfigurable() {
+		assertThat(SettradeSimulator.builder().build().mqtt().credentialMode()).isEqualTo(MqttCredentialMode.HEADER);
+		SettradeSimulator simulator = SettradeSimulator.builder().credentialMode(MqttCredentialMode.PASSWORD).build();
+		assertThat(simulator.mqtt().credentialMode()).isEqualTo(MqttCredentialMode.PASSWORD);
+		assertThat(simulator).hasToString("SettradeSimulator[stopped, brokerId=063, mqttCredentialMode=PASSWORD]");
+		assertThatNullPointerException().isThrownBy(() -> SettradeSimulator.builder().credentialMode(null));
 	}
 
 	@Test

@@ -1,0 +1,32 @@
+package io.github.settrademqtt.autoconfigure.metrics;
+
+import io.github.settrademqtt.actuate.metrics.SettradeMqttMetrics;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration
+ * Auto-configuration} for the Settrade feed's Micrometer meters, when Micrometer is on
+ * the class path. The meters are bound to every {@link MeterRegistry} by Boot's metrics
+ * support.
+ *
+ * @author settrade-mqtt
+ * @since 0.1.0
+ */
+@AutoConfiguration
+@ConditionalOnClass(MeterRegistry.class)
+@ConditionalOnBooleanProperty(name = "settrade.mqtt.enabled", matchIfMissing = true)
+public final class SettradeMqttMetricsAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	SettradeMqttMetrics settradeMqttMetrics() {
+		return new SettradeMqttMetrics();
+	}
+
+}

@@ -1,0 +1,191 @@
+package io.github.settrademqtt.connection;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+
+import io.github.settrademqtt.login.DispatcherTicket;
+import org.eclipse.paho.client.mqttv3.IMqttAsyncClient;
+import org.eclipse.paho.client.mqttv3.IMqttMessageListener;
+import org.eclipse.paho.client.mqttv3.IMqttToken;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.integration.mqtt.event.MqttConnectionFailedEvent;
+import org.springframework.integration.mqtt.support.DefaultPahoMessageConverter;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.MessageChannel;
+
+/**
+ * One MQTT connection, opened with one dispatcher ticket: an epoch of the feed. Opening,
+ * subscribing and closing block, and are called on the connection's own thread only;
+ * messages and losses are reported from Paho's threads to the {@link Listener}.
+ *
+ * @author settrade-mqtt
+ */
+final class MqttSession {
+
+	/**
+	 * The SUBACK return code of a refused subscription.
+	 */
+	private static final int SUBSCRIBE_FAILURE = 0x80;
+
+	private final long epoch;
+
+	private final DispatcherTicket ticket;
+
+	private final TicketClientFactory clientFactory;
+
+	private final SettradePahoAdapter adapter;
+
+	private final long completionTimeoutMillis;
+
+	private volatile boolean open;
+
+	MqttSession(long epoch, DispatcherTicket ticket, ConnectionSettings settings, BeanFactory beanFactory,
+			Listener listener) {
+		this.epoch = epoch;
+		this.ticket = ticket;
+		this.clientFactory = new TicketClientFactory(ticket, settings);
+		this.completionTimeoutMillis = settings.connectTimeout().toMillis();
+		String clientId = settings.clientIdPrefix() + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+		this.adapter = new SettradePahoAdapter(clientId, this.clientFactory);
+		DefaultPahoMessageConverter converter = new DefaultPahoMessageConverter();
+		converter.setPayloadAsBytes(true);
+		this.adapter.setConverter(converter);
+		this.adapter.setOutputChannel(output(listener));
+		this.adapter.setApplicationEventPublisher((event) -> onEvent(event, listener));
+		this.adapter.setCompletionTimeout(this.completionTimeoutMillis);
+		this.adapter.setDisconnectCompletionTimeout(settings.disconnectTimeout().toMillis());
+		// Paho otherwise waits for in-flight work on a connection that may already be
+		// gone
+		this.adapter.setQuiescentTimeout(0);
+		this.adapter.setBeanFactory(beanFactory);
+		this.adapter.afterPropertiesSet();
+	}
+
+	private MessageChannel output(Listener listener) {
+		return (message, timeout) -> {
+			listener.messageArrived(this, message);
+			return true;
+		};
+	}
+
+	private void onEvent(Object event, Listener listener) {
+		// a failure while opening is reported by open() itself
+		if (event instanceof MqttConnectionFailedEvent failed && this.open) {
+			this.open = false;
+			listener.connectionLost(this, failed.getCause());
+		}
+	}
+
+	long epoch() {
+		return this.epoch;
+	}
+
+	DispatcherTicket ticket() {
+		return this.ticket;
+	}
+
+	/**
+	 * Connect, blocking until connected or the connect timeout passes.
+	 * @return whether the connection is up
+	 */
+	boolean open() {
+		this.adapter.start();
+		IMqttAsyncClient client = this.clientFactory.client();
+		this.open = client != null && client.isConnected();
+		return this.open;
+	}
+
+	boolean isOpen() {
+		IMqttAsyncClient client = this.clientFactory.client();
+		return this.open && client != null && client.isConnected();
+	}
+
+	/**
+	 * Subscribe to topics at QoS 0 in one SUBSCRIBE and report the broker's answer for
+	 * each.
+	 * @param topics the topics
+	 * @return one outcome per topic, in order
+	 */
+	List<SubscribeOutcome> subscribe(Collection<String> topics) {
+		List<SubscribeOutcome> outcomes = new ArrayList<>(topics.size());
+		IMqttAsyncClient client = this.clientFactory.client();
+		if (topics.isEmpty()) {
+			return outcomes;
+		}
+		String[] filters = topics.toArray(String[]::new);
+		if (client == null || !client.isConnected()) {
+			Arrays.stream(filters)
+				.forEach((topic) -> outcomes.add(new SubscribeOutcome(topic, false, "not connected")));
+			return outcomes;
+		}
+		IMqttMessageListener[] listeners = new IMqttMessageListener[filters.length];
+		Arrays.fill(listeners, (IMqttMessageListener) this.adapter::messageArrived);
+		try {
+			IMqttToken token = client.subscribe(filters, new int[filters.length], listeners);
+			token.waitForCompletion(this.completionTimeoutMillis);
+			int[] granted = token.getGrantedQos();
+			for (int i = 0; i < filters.length; i++) {
+				boolean refused = granted == null || i >= granted.length || granted[i] == SUBSCRIBE_FAILURE;
+				outcomes.add(new SubscribeOutcome(filters[i], !refused,
+						refused ? "the broker refused the subscription (SUBACK 0x80)" : null));
+			}
+		}
+		catch (MqttException ex) {
+			for (String topic : filters) {
+				outcomes.add(new SubscribeOutcome(topic, false, "SUBSCRIBE failed: " + ex.getMessage()));
+			}
+		}
+		return outcomes;
+	}
+
+	/**
+	 * Unsubscribe from topics, if connected.
+	 * @param topics the topics
+	 */
+	void unsubscribe(Collection<String> topics) {
+		IMqttAsyncClient client = this.clientFactory.client();
+		if (topics.isEmpty() || client == null || !client.isConnected()) {
+			return;
+		}
+		try {
+			client.unsubscribe(topics.toArray(String[]::new)).waitForCompletion(this.completionTimeoutMillis);
+		}
+		catch (MqttException ex) {
+			// the topic stays subscribed on this connection only: its messages are still
+			// delivered
+		}
+	}
+
+	/**
+	 * Disconnect and release the client's threads.
+	 */
+	void close() {
+		this.open = false;
+		this.adapter.stop();
+		this.adapter.destroy();
+	}
+
+	@Override
+	public String toString() {
+		return "MqttSession[epoch=" + this.epoch + ", hosts=" + this.ticket.hosts() + "]";
+	}
+
+	/**
+	 * Receives what a session reports from Paho's threads. Implementations must not block
+	 * and must not throw: Paho drops the connection when a listener throws.
+	 */
+	interface Listener {
+
+		void messageArrived(MqttSession session, Message<?> message);
+
+		void connectionLost(MqttSession session, @Nullable Throwable cause);
+
+	}
+
+}

@@ -1,0 +1,69 @@
+package io.github.settrademqtt.connection;
+
+import java.util.concurrent.atomic.LongAdder;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.integration.endpoint.MessageProducerSupport;
+import org.springframework.messaging.Message;
+
+/**
+ * The Spring Integration endpoint the Settrade feed arrives from: every message the
+ * current connection receives, as {@code byte[]} with the topic and {@link SessionFacts}
+ * in its headers ({@link SettradeMqttHeaders}).
+ * <p>
+ * Messages are sent on the MQTT client's thread: a subscriber that blocks holds up the
+ * connection, so attach slow work through an executor channel.
+ *
+ * @author settrade-mqtt
+ * @since 0.1.0
+ */
+public class SettradeMqttMessageProducer extends MessageProducerSupport {
+
+	/**
+	 * The phase of the producer: the last of the feed's lifecycle beans, after the
+	 * {@link SettradeMqttConnection}, so that it stops delivering before the connection
+	 * closes and the rest of the application shuts down.
+	 */
+	public static final int PHASE = SettradeMqttConnection.PHASE + 1;
+
+	private static final Log logger = LogFactory.getLog(SettradeMqttMessageProducer.class);
+
+	private final LongAdder failures = new LongAdder();
+
+	/**
+	 * Create a producer.
+	 */
+	public SettradeMqttMessageProducer() {
+		setPhase(PHASE);
+	}
+
+	void deliver(Message<?> message) {
+		if (isRunning()) {
+			sendMessage(message);
+		}
+	}
+
+	void failed(Message<?> message, RuntimeException ex) {
+		this.failures.increment();
+		if (logger.isWarnEnabled()) {
+			logger.warn("A subscriber of the Settrade MQTT feed failed on a message from '"
+					+ message.getHeaders().get(SettradeMqttHeaders.TOPIC) + "': " + ex);
+		}
+	}
+
+	/**
+	 * Return how many messages a subscriber failed on.
+	 * @return the count
+	 */
+	public long getFailureCount() {
+		return this.failures.sum();
+	}
+
+	@Override
+	public String getComponentType() {
+		return "settrade-mqtt:inbound-channel-adapter";
+	}
+
+}

@@ -1,0 +1,158 @@
+package io.github.settrademqtt.connection;
+
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+
+import io.github.settrademqtt.login.AccessToken;
+import io.github.settrademqtt.login.SettradeLoginService;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
+import org.springframework.util.Assert;
+
+/**
+ * Keeps the feed ahead of token expiry. On a fixed delay it compares the remaining life
+ * of the token behind the current connection with {@code token-refresh-before-expiry};
+ * when due it renews the access token (refresh, or a new login) and asks the
+ * {@link SettradeMqttConnection} to replace the connection, which fetches a ticket with
+ * the new token. While no connection is open it does nothing: the connection's recovery
+ * logs in as needed, at its own back-off.
+ *
+ * @author settrade-mqtt
+ * @since 0.1.0
+ */
+public class SettradeTokenRefresher implements SmartLifecycle {
+
+	/**
+	 * The phase of the refresher.
+	 */
+	public static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 4096;
+
+	private static final Log logger = LogFactory.getLog(SettradeTokenRefresher.class);
+
+	private final SettradeLoginService loginService;
+
+	private final SettradeMqttConnection connection;
+
+	private final Duration refreshBeforeExpiry;
+
+	private final Duration checkInterval;
+
+	private final LongSupplier nanoClock = System::nanoTime;
+
+	private boolean autoStartup = true;
+
+	private volatile @Nullable ScheduledExecutorService scheduler;
+
+	/**
+	 * Create a refresher.
+	 * @param loginService the login service
+	 * @param connection the connection to rotate
+	 * @param refreshBeforeExpiry how long before expiry to act
+	 */
+	public SettradeTokenRefresher(SettradeLoginService loginService, SettradeMqttConnection connection,
+			Duration refreshBeforeExpiry) {
+		Assert.notNull(loginService, "'loginService' must not be null");
+		Assert.notNull(connection, "'connection' must not be null");
+		Assert.isTrue(!refreshBeforeExpiry.isNegative() && !refreshBeforeExpiry.isZero(),
+				"'refreshBeforeExpiry' must be positive");
+		this.loginService = loginService;
+		this.connection = connection;
+		this.refreshBeforeExpiry = refreshBeforeExpiry;
+		// a quarter of the margin leaves the rotation most of it; never busier than 10/s
+		this.checkInterval = clamp(refreshBeforeExpiry.dividedBy(4), Duration.ofMillis(100), Duration.ofSeconds(5));
+	}
+
+	private static Duration clamp(Duration value, Duration min, Duration max) {
+		return (value.compareTo(min) < 0) ? min : (value.compareTo(max) > 0) ? max : value;
+	}
+
+	/**
+	 * Return the phase: the first of the feed's lifecycle beans to start and the last to
+	 * stop, so the token stays alive for as long as any connection is open.
+	 * @return the phase
+	 */
+	@Override
+	public int getPhase() {
+		return PHASE;
+	}
+
+	@Override
+	public synchronized void start() {
+		if (this.scheduler != null) {
+			return;
+		}
+		ScheduledExecutorService scheduler = Executors
+			.newSingleThreadScheduledExecutor(new CustomizableThreadFactory("settrade-mqtt-token-"));
+		scheduler.scheduleWithFixedDelay(this::check, this.checkInterval.toNanos(), this.checkInterval.toNanos(),
+				TimeUnit.NANOSECONDS);
+		this.scheduler = scheduler;
+	}
+
+	@Override
+	public synchronized void stop() {
+		ScheduledExecutorService scheduler = this.scheduler;
+		this.scheduler = null;
+		if (scheduler != null) {
+			scheduler.shutdownNow();
+			try {
+				scheduler.awaitTermination(10, TimeUnit.SECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+	}
+
+	/**
+	 * Set whether to start with the application context.
+	 * @param autoStartup whether to start automatically
+	 */
+	public void setAutoStartup(boolean autoStartup) {
+		this.autoStartup = autoStartup;
+	}
+
+	@Override
+	public boolean isAutoStartup() {
+		return this.autoStartup;
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.scheduler != null;
+	}
+
+	/**
+	 * Renew the token and rotate the connection if due.
+	 */
+	void check() {
+		try {
+			SessionFacts facts = this.connection.getSessionFacts();
+			Long connectionExpiry = this.connection.getTicketExpiresAtNanos();
+			if (facts == null || connectionExpiry == null || !isDue(connectionExpiry)
+					|| this.connection.getState() != ConnectionState.CONNECTED) {
+				return;
+			}
+			AccessToken token = this.loginService.accessToken();
+			if (isDue(token.expiresAtNanos())) {
+				this.loginService.renewAccessToken();
+			}
+			this.connection.rotate(facts.epoch());
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Settrade token refresh failed; trying again in " + this.checkInterval.toMillis() + " ms: "
+					+ ex.getMessage());
+		}
+	}
+
+	private boolean isDue(long expiresAtNanos) {
+		return expiresAtNanos - this.nanoClock.getAsLong() <= this.refreshBeforeExpiry.toNanos();
+	}
+
+}

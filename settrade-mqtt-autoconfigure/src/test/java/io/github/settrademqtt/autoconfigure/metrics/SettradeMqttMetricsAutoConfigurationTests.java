@@ -1,0 +1,90 @@
+package io.github.settrademqtt.autoconfigure.metrics;
+
+import java.time.Duration;
+import java.util.List;
+
+import io.github.settrademqtt.actuate.metrics.SettradeMqttMetrics;
+import io.github.settrademqtt.autoconfigure.SettradeMqttAutoConfiguration;
+import io.github.settrademqtt.test.SettradeSimulatorExtension;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
+import org.springframework.boot.integration.autoconfigure.IntegrationAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration;
+import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Tests for {@link SettradeMqttMetricsAutoConfiguration}.
+ */
+class SettradeMqttMetricsAutoConfigurationTests {
+
+	@RegisterExtension
+	static final SettradeSimulatorExtension settrade = new SettradeSimulatorExtension();
+
+	private final ApplicationContextRunner runner = new ApplicationContextRunner().withConfiguration(
+			AutoConfigurations.of(SettradeMqttMetricsAutoConfiguration.class, MetricsAutoConfiguration.class,
+					SimpleMetricsExportAutoConfiguration.class, SettradeMqttAutoConfiguration.class,
+					SslAutoConfiguration.class, RestClientAutoConfiguration.class, IntegrationAutoConfiguration.class));
+
+	@AfterEach
+	void stopMarket() {
+		settrade.simulator().market().stop();
+	}
+
+	@Test
+	void metersExistFromTheStartWithEveryKindAndOutcome() {
+		this.runner.run((context) -> {
+			assertThat(context).hasSingleBean(SettradeMqttMetrics.class);
+			MeterRegistry registry = context.getBean(MeterRegistry.class);
+			assertThat(registry.get("settrade.mqtt.messages.received").tag("kind", "bid-offer").counter().count())
+				.isZero();
+			assertThat(registry.get("settrade.mqtt.messages.received").counters()).hasSize(7);
+			assertThat(registry.get("settrade.mqtt.connections").tag("outcome", "success").counter().count()).isZero();
+		});
+	}
+
+	@Test
+	void countsDeliveredMessagesByKindAndConnectionsByOutcome() {
+		settrade.simulator().market().start(List.of("PTT"), 50);
+		List<String> properties = new java.util.ArrayList<>();
+		settrade.simulator()
+			.springProperties(settrade.app(), "simulator")
+			.forEach((key, value) -> properties.add(key + "=" + value));
+		properties.add("settrade.mqtt.subscriptions.bid-offer=PTT");
+		this.runner.withPropertyValues(properties.toArray(String[]::new)).run((context) -> {
+			MeterRegistry registry = context.getBean(MeterRegistry.class);
+			await().atMost(Duration.ofSeconds(10))
+				.until(() -> registry.get("settrade.mqtt.messages.received")
+					.tag("kind", "bid-offer")
+					.counter()
+					.count() >= 10);
+			assertThat(registry.get("settrade.mqtt.connections").tag("outcome", "success").counter().count())
+				.isEqualTo(1);
+			assertThat(registry.get("settrade.mqtt.messages.received").tag("kind", "price-info").counter().count())
+				.isZero();
+		});
+	}
+
+	@Test
+	void absentWithoutMicrometer() {
+		this.runner.withClassLoader(new FilteredClassLoader(MeterRegistry.class))
+			.run((context) -> assertThat(context).doesNotHaveBean(SettradeMqttMetrics.class));
+	}
+
+	@Test
+	void absentWhenDisabled() {
+		this.runner.withPropertyValues("settrade.mqtt.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(SettradeMqttMetrics.class));
+	}
+
+}

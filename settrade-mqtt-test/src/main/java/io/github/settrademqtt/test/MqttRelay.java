@@ -1,0 +1,155 @@
+package io.github.settrademqtt.test;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicReference;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelOption;
+import io.netty.resolver.DefaultAddressResolverGroup;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.netty.Connection;
+import reactor.netty.http.websocket.WebsocketInbound;
+import reactor.netty.http.websocket.WebsocketOutbound;
+import reactor.netty.tcp.TcpClient;
+import reactor.util.Logger;
+import reactor.util.Loggers;
+
+/**
+ * Relays the bytes of an upgraded WebSocket to the broker's TCP port and back: binary
+ * frames in, their content out to the broker; the broker's bytes back as binary frames.
+ * MQTT packets may straddle frames, as the MQTT-over-WebSocket binding allows.
+ * <p>
+ * The broker connection runs on the client channel's own event loop, so the relay adds no
+ * thread and no hand-over between threads.
+ *
+ * @author settrade-mqtt
+ */
+final class MqttRelay {
+
+	private static final Logger logger = Loggers.getLogger(MqttRelay.class);
+
+	private final MoquetteBroker broker;
+
+	private final MqttAdmission admission;
+
+	private final MqttConnections connections;
+
+	MqttRelay(MoquetteBroker broker, MqttAdmission admission, MqttConnections connections) {
+		this.broker = broker;
+		this.admission = admission;
+		this.connections = connections;
+	}
+
+	/**
+	 * Relays a connection whose ticket came with the upgrade.
+	 * @param in the client's frames
+	 * @param out frames to the client
+	 * @param ticket what the accepted ticket was issued for
+	 * @return completes when the connection is over
+	 */
+	Mono<Void> relayAdmitted(WebsocketInbound in, WebsocketOutbound out, TicketInfo ticket) {
+		return relay(in, out, (connection) -> {
+			this.connections.opened(connection, ticket.expiresAt());
+			return null;
+		});
+	}
+
+	/**
+	 * Relays a connection whose ticket is to come in the {@code CONNECT} packet, as user
+	 * name (the app code) and password (the ticket).
+	 * @param in the client's frames
+	 * @param out frames to the client
+	 * @param brokerId the broker id of the endpoint path
+	 * @return completes when the connection is over
+	 */
+	Mono<Void> relayWithConnectCredentials(WebsocketInbound in, WebsocketOutbound out, String brokerId) {
+		return relay(in, out,
+				(connection) -> new ConnectCredentialsGate(
+						(userName, password) -> admitConnect(connection, brokerId, userName, password),
+						new ConnectCredentialsGate.Outcome() {
+
+							@Override
+							public void refused() {
+								connection.refuseCredentials();
+							}
+
+							@Override
+							public void protocolError(String reason) {
+								MqttRelay.this.admission.reject(reason);
+								connection.drop();
+							}
+
+						}));
+	}
+
+	private boolean admitConnect(MqttClientConnection connection, String brokerId, @Nullable String userName,
+			byte @Nullable [] password) {
+		if (password == null || password.length == 0) {
+			this.admission.reject("CONNECT without a password");
+			return false;
+		}
+		// A missing user name must not skip the app check: it matches no app code
+		String appCode = (userName != null) ? userName : "";
+		return this.admission.admit(new String(password, StandardCharsets.UTF_8), brokerId, appCode).map((ticket) -> {
+			this.connections.opened(connection, ticket.expiresAt());
+			return true;
+		}).orElse(false);
+	}
+
+	private Mono<Void> relay(WebsocketInbound in, WebsocketOutbound out, GateFactory gates) {
+		AtomicReference<Connection> client = new AtomicReference<>();
+		in.withConnection(client::set);
+		Channel clientChannel = client.get().channel();
+		// The first connection starts the broker, on this event loop: a one-off pause
+		// of a fraction of a second on a loop that serves tests only
+		return Mono.fromCallable(this.broker::ensureStarted)
+			.flatMap((port) -> connectToBroker(clientChannel, port))
+			.flatMap((broker) -> pipe(in, out, new MqttClientConnection(clientChannel, broker), gates))
+			.doOnError((ex) -> logger.debug("MQTT relay ended with {}", ex.getClass().getName()));
+	}
+
+	private static Mono<? extends Connection> connectToBroker(Channel clientChannel, int port) {
+		return TcpClient.newConnection()
+			.runOn(clientChannel.eventLoop())
+			.resolver(DefaultAddressResolverGroup.INSTANCE)
+			.remoteAddress(() -> new InetSocketAddress(InetAddress.getLoopbackAddress(), port))
+			.option(ChannelOption.TCP_NODELAY, true)
+			.connect();
+	}
+
+	private Mono<Void> pipe(WebsocketInbound in, WebsocketOutbound out, MqttClientConnection connection,
+			GateFactory gates) {
+		ConnectCredentialsGate gate = gates.create(connection);
+		Flux<ByteBuf> fromClient = in.receive().retain();
+		if (gate != null) {
+			fromClient = fromClient.concatMap(gate::offer);
+		}
+		Connection broker = connection.broker();
+		Mono<Void> upstream = broker.outbound().send(fromClient).then();
+		Mono<Void> downstream = out.send(broker.inbound().receive().retain()).then();
+		// Either side ending ends the connection
+		return Mono.firstWithSignal(upstream, downstream).doFinally((signal) -> {
+			if (gate != null) {
+				gate.close();
+			}
+			this.connections.closed(connection);
+		});
+	}
+
+	/**
+	 * Decides how a new connection is let in: registers it at once and returns
+	 * {@code null}, or returns the gate that lets it in once its {@code CONNECT} passed.
+	 */
+	@FunctionalInterface
+	private interface GateFactory {
+
+		@Nullable ConnectCredentialsGate create(MqttClientConnection connection);
+
+	}
+
+}
