@@ -16,6 +16,18 @@ import io.github.settrademqtt.connection.SettradeMqttConnection;
 import io.github.settrademqtt.connection.SettradeMqttMessageProducer;
 import io.github.settrademqtt.connection.SettradeTokenRefresher;
 import io.github.settrademqtt.connection.SubscriptionRegistry;
+import io.github.settrademqtt.feed.delivery.FeedObserver;
+import io.github.settrademqtt.feed.delivery.MarketDataDelivery;
+import io.github.settrademqtt.feed.delivery.MarketDataListeners;
+import io.github.settrademqtt.feed.listener.BidOfferListener;
+import io.github.settrademqtt.feed.listener.CandlestickListener;
+import io.github.settrademqtt.feed.listener.DerivativesExchangeInfoListener;
+import io.github.settrademqtt.feed.listener.DerivativesOrderListener;
+import io.github.settrademqtt.feed.listener.EquityExchangeInfoListener;
+import io.github.settrademqtt.feed.listener.EquityOrderListener;
+import io.github.settrademqtt.feed.listener.MarketDataListener;
+import io.github.settrademqtt.feed.listener.PriceInfoListener;
+import io.github.settrademqtt.feed.liveness.FeedLiveness;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
@@ -42,6 +54,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.integration.channel.PublishSubscribeChannel;
 import org.springframework.integration.mqtt.inbound.MqttPahoMessageDrivenChannelAdapter;
 import org.springframework.messaging.MessageChannel;
+import org.springframework.messaging.SubscribableChannel;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -128,6 +141,11 @@ public final class SettradeMqttAutoConfiguration {
 		 */
 		static final String INBOUND_CHANNEL = "settradeMqttInboundChannel";
 
+		/**
+		 * Name of the channel decoded market data events are sent to.
+		 */
+		static final String MARKET_DATA_CHANNEL = "settradeMarketDataChannel";
+
 		@Bean
 		@ConditionalOnMissingBean
 		SubscriptionRegistry settradeSubscriptionRegistry(SettradeMqttProperties properties) {
@@ -160,9 +178,47 @@ public final class SettradeMqttAutoConfiguration {
 				ObjectProvider<SslBundles> sslBundles, ObjectProvider<ConnectionObserver> observers) {
 			ConnectionSettings settings = ConnectionSettingsMapper.map(properties, connectionDetails, sslBundles);
 			SettradeMqttConnection connection = new SettradeMqttConnection(loginService, settings, registry, producer,
-					beanFactory, CompositeConnectionObserver.of(observers.orderedStream().toList()));
+					beanFactory, CompositeObserver.of(observers.orderedStream().toList()));
 			connection.setAutoStartup(properties.isAutoStartup());
 			return connection;
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		FeedLiveness settradeFeedLiveness(SettradeMqttProperties properties, SubscriptionRegistry registry) {
+			FeedLiveness liveness = new FeedLiveness(properties.getLiveness().getSilenceThreshold());
+			registry.addListener(liveness);
+			return liveness;
+		}
+
+		@Bean(MARKET_DATA_CHANNEL)
+		@ConditionalOnMissingBean(name = MARKET_DATA_CHANNEL)
+		PublishSubscribeChannel settradeMarketDataChannel() {
+			return new PublishSubscribeChannel();
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		MarketDataDelivery settradeMarketDataDelivery(SettradeMqttProperties properties,
+				@Qualifier(INBOUND_CHANNEL) SubscribableChannel settradeMqttInboundChannel,
+				@Qualifier(MARKET_DATA_CHANNEL) MessageChannel settradeMarketDataChannel, FeedLiveness liveness,
+				ObjectProvider<BidOfferListener> bidOffer, ObjectProvider<PriceInfoListener> priceInfo,
+				ObjectProvider<CandlestickListener> candlestick,
+				ObjectProvider<EquityExchangeInfoListener> equityExchangeInfo,
+				ObjectProvider<DerivativesExchangeInfoListener> derivativesExchangeInfo,
+				ObjectProvider<EquityOrderListener> equityOrders,
+				ObjectProvider<DerivativesOrderListener> derivativesOrders, ObjectProvider<MarketDataListener> all,
+				ObjectProvider<FeedObserver> observers) {
+			MarketDataListeners listeners = new MarketDataListeners(bidOffer.orderedStream().toList(),
+					priceInfo.orderedStream().toList(), candlestick.orderedStream().toList(),
+					equityExchangeInfo.orderedStream().toList(), derivativesExchangeInfo.orderedStream().toList(),
+					equityOrders.orderedStream().toList(), derivativesOrders.orderedStream().toList(),
+					all.orderedStream().toList());
+			MarketDataDelivery delivery = new MarketDataDelivery(settradeMqttInboundChannel, settradeMarketDataChannel,
+					listeners, liveness, CompositeObserver.ofFeed(observers.orderedStream().toList()),
+					properties.getDelivery().getThreads(), properties.getDelivery().getOrderQueueCapacity());
+			delivery.setAutoStartup(properties.isAutoStartup());
+			return delivery;
 		}
 
 		@Bean

@@ -120,6 +120,10 @@ public class SettradeMqttProperties {
 
 	private final Subscriptions subscriptions = new Subscriptions();
 
+	private final Delivery delivery = new Delivery();
+
+	private final Liveness liveness = new Liveness();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -266,6 +270,71 @@ public class SettradeMqttProperties {
 
 	public Subscriptions getSubscriptions() {
 		return this.subscriptions;
+	}
+
+	public Delivery getDelivery() {
+		return this.delivery;
+	}
+
+	public Liveness getLiveness() {
+		return this.liveness;
+	}
+
+	/**
+	 * Delivery of decoded market data to the application.
+	 */
+	public static class Delivery {
+
+		/**
+		 * Number of threads that decode and deliver events to the market data channel and
+		 * listener beans; a listener that blocks holds one of them.
+		 */
+		private int threads = 4;
+
+		/**
+		 * How many order updates may wait for a slow consumer before further ones are
+		 * dropped (and counted).
+		 */
+		private int orderQueueCapacity = 10_000;
+
+		public int getThreads() {
+			return this.threads;
+		}
+
+		public void setThreads(int threads) {
+			this.threads = threads;
+		}
+
+		public int getOrderQueueCapacity() {
+			return this.orderQueueCapacity;
+		}
+
+		public void setOrderQueueCapacity(int orderQueueCapacity) {
+			this.orderQueueCapacity = orderQueueCapacity;
+		}
+
+	}
+
+	/**
+	 * Feed liveness.
+	 */
+	public static class Liveness {
+
+		/**
+		 * How long a subscribed topic may go without a message before it counts as
+		 * silent.
+		 */
+		@DurationUnit(ChronoUnit.SECONDS)
+		private Duration silenceThreshold = Duration.ofSeconds(60);
+
+		public Duration getSilenceThreshold() {
+			return this.silenceThreshold;
+		}
+
+		public void setSilenceThreshold(Duration silenceThreshold) {
+			this.silenceThreshold = silenceThreshold;
+		}
+
 	}
 
 	/**

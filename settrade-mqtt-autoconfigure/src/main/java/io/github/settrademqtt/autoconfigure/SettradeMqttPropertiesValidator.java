@@ -116,6 +116,9 @@ final class SettradeMqttPropertiesValidator {
 		notBelow("reconnect.max-delay", properties.getReconnect().getMaxDelay(), "reconnect.min-delay",
 				properties.getReconnect().getMinDelay());
 		subscriptions(properties.getSubscriptions());
+		atLeastOne("delivery.threads", properties.getDelivery().getThreads());
+		atLeastOne("delivery.order-queue-capacity", properties.getDelivery().getOrderQueueCapacity());
+		positive("liveness.silence-threshold", properties.getLiveness().getSilenceThreshold());
 		int port = properties.getPort();
 		if (port < 1 || port > 65535) {
 			problem("port", port + " is not a TCP port (1 to 65535)",
@@ -166,6 +169,12 @@ final class SettradeMqttPropertiesValidator {
 		if (!StringUtils.hasText(value)) {
 			problem(key, "is required when " + PREFIX + "app-secret is set",
 					"Set " + PREFIX + key + " (environment variable " + environmentVariable(key) + ") to " + what);
+		}
+	}
+
+	private void atLeastOne(String key, int value) {
+		if (value < 1) {
+			problem(key, value + " is less than 1", "Set " + PREFIX + key + " to 1 or more");
 		}
 	}
 

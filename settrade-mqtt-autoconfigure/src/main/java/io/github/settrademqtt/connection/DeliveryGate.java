@@ -1,5 +1,6 @@
 package io.github.settrademqtt.connection;
 
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;
@@ -73,16 +74,17 @@ final class DeliveryGate {
 	 * listener throws.
 	 * @param epoch the epoch of the connection the message arrived on
 	 * @param message the message
+	 * @param received when it arrived
 	 */
-	void accept(long epoch, Message<?> message) {
+	void accept(long epoch, Message<?> message, Received received) {
 		Overlap overlap = this.overlap;
 		if (overlap != null) {
-			overlap.accept(epoch, message);
+			overlap.accept(epoch, new Arrival(message, received));
 			return;
 		}
 		Delivering delivering = this.delivering;
 		if (delivering != null && delivering.facts.epoch() == epoch) {
-			emit(delivering, message);
+			emit(delivering, new Arrival(message, received));
 		}
 		else {
 			this.superseded.increment();
@@ -113,28 +115,22 @@ final class DeliveryGate {
 		return this.superseded.sum();
 	}
 
-	private void emit(Delivering delivering, Message<?> message) {
+	private void emit(Delivering delivering, Arrival arrival) {
 		try {
-			this.downstream.deliver(MessageBuilder.fromMessage(message)
+			this.downstream.deliver(MessageBuilder.fromMessage(arrival.message)
 				.setHeader(SettradeMqttHeaders.SESSION, delivering.facts)
 				.setHeader(SettradeMqttHeaders.EPOCH, delivering.facts.epoch())
+				.setHeader(SettradeMqttHeaders.RECEIVED_AT, arrival.received.at())
+				.setHeader(SettradeMqttHeaders.RECEIVED_NANOS, arrival.received.nanos())
 				.build());
 		}
 		catch (RuntimeException ex) {
-			this.downstream.failed(message, ex);
+			this.downstream.failed(arrival.message, ex);
 		}
 	}
 
 	private static @Nullable String topic(Message<?> message) {
 		return message.getHeaders().get(SettradeMqttHeaders.TOPIC, String.class);
-	}
-
-	private static boolean samePayload(Message<?> message, byte[] payload) {
-		return message.getPayload() instanceof byte[] bytes && Arrays.equals(bytes, payload);
-	}
-
-	private static byte[] payload(Message<?> message) {
-		return (message.getPayload() instanceof byte[] bytes) ? bytes : new byte[0];
 	}
 
 	/**
@@ -149,6 +145,24 @@ final class DeliveryGate {
 	}
 
 	private record Delivering(SessionFacts facts) {
+
+	}
+
+	/**
+	 * When a message arrived: stamped on Paho's thread, before anything else.
+	 *
+	 * @param at the wall-clock time
+	 * @param nanos the monotonic time
+	 */
+	record Received(Instant at, long nanos) {
+
+	}
+
+	private record Arrival(Message<?> message, Received received) {
+
+		byte[] payload() {
+			return (this.message.getPayload() instanceof byte[] bytes) ? bytes : new byte[0];
+		}
 
 	}
 
@@ -172,58 +186,58 @@ final class DeliveryGate {
 			this.newEpoch = newEpoch;
 		}
 
-		synchronized void accept(long epoch, Message<?> message) {
-			String topic = topic(message);
+		synchronized void accept(long epoch, Arrival arrival) {
+			String topic = topic(arrival.message);
 			if (topic == null) {
 				DeliveryGate.this.superseded.increment();
 				return;
 			}
 			Streams streams = this.topics.computeIfAbsent(topic, (key) -> new Streams());
 			if (epoch == this.old.facts.epoch()) {
-				acceptFromOld(streams, message);
+				acceptFromOld(streams, arrival);
 			}
 			else if (epoch == this.newEpoch) {
-				acceptFromNew(streams, message);
+				acceptFromNew(streams, arrival);
 			}
 			else {
 				DeliveryGate.this.superseded.increment();
 			}
 		}
 
-		private void acceptFromOld(Streams streams, Message<?> message) {
+		private void acceptFromOld(Streams streams, Arrival arrival) {
 			if (this.next != null) {
 				// handed over: the new connection has this one, or had it already
 				DeliveryGate.this.superseded.increment();
 				return;
 			}
 			streams.lastOldNanos = DeliveryGate.this.nanoClock.getAsLong();
-			Message<?> held = streams.heldFromNew.peekFirst();
-			if (held != null && samePayload(held, payload(message))) {
+			Arrival held = streams.heldFromNew.peekFirst();
+			if (held != null && Arrays.equals(held.payload(), arrival.payload())) {
 				streams.heldFromNew.pollFirst();
 				streams.aligned = true;
 			}
 			else {
-				streams.deliveredByOld.addLast(payload(message));
+				streams.deliveredByOld.addLast(arrival.payload());
 				if (streams.deliveredByOld.size() > MAX_REMEMBERED) {
 					streams.deliveredByOld.pollFirst();
 				}
 			}
-			emit(this.old, message);
+			emit(this.old, arrival);
 			notifyAll();
 		}
 
-		private void acceptFromNew(Streams streams, Message<?> message) {
-			if (dropIfDeliveredByOld(streams, payload(message))) {
+		private void acceptFromNew(Streams streams, Arrival arrival) {
+			if (dropIfDeliveredByOld(streams, arrival.payload())) {
 				streams.aligned = true;
 				notifyAll();
 				return;
 			}
 			Delivering next = this.next;
 			if (next != null) {
-				emit(next, message);
+				emit(next, arrival);
 			}
 			else if (streams.heldFromNew.size() < MAX_REMEMBERED) {
-				streams.heldFromNew.addLast(message);
+				streams.heldFromNew.addLast(arrival);
 			}
 		}
 
@@ -295,7 +309,7 @@ final class DeliveryGate {
 			Delivering next = new Delivering(facts);
 			this.next = next;
 			for (Streams streams : this.topics.values()) {
-				for (Iterator<Message<?>> held = streams.heldFromNew.iterator(); held.hasNext();) {
+				for (Iterator<Arrival> held = streams.heldFromNew.iterator(); held.hasNext();) {
 					emit(next, held.next());
 					held.remove();
 				}
@@ -328,7 +342,7 @@ final class DeliveryGate {
 
 		private final Deque<byte[]> deliveredByOld = new ArrayDeque<>();
 
-		private final Deque<Message<?>> heldFromNew = new ArrayDeque<>();
+		private final Deque<Arrival> heldFromNew = new ArrayDeque<>();
 
 		private boolean aligned;
 

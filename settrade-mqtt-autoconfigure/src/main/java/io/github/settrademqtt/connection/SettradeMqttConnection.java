@@ -322,7 +322,8 @@ public class SettradeMqttConnection implements SmartLifecycle, MqttSession.Liste
 
 	@Override
 	public void messageArrived(MqttSession session, Message<?> message) {
-		this.gate.accept(session.epoch(), message);
+		this.gate.accept(session.epoch(), message,
+				new DeliveryGate.Received(Instant.now(), this.nanoClock.getAsLong()));
 	}
 
 	@Override

@@ -111,17 +111,31 @@ public class SubscriptionRegistry {
 		}
 	}
 
-	void addListener(Listener listener) {
+	/**
+	 * Add a listener told when a topic gains its first claim or loses its last.
+	 * @param listener the listener
+	 */
+	public void addListener(Listener listener) {
 		this.listeners.add(listener);
+		topics().forEach(listener::topicAdded);
 	}
 
 	/**
-	 * Told when a topic gains its first claim or loses its last.
+	 * Told when a topic gains its first claim or loses its last, on the thread that
+	 * claimed or released it. Implementations must be quick.
 	 */
-	interface Listener {
+	public interface Listener {
 
+		/**
+		 * A topic gained its first claim.
+		 * @param topic the topic
+		 */
 		void topicAdded(String topic);
 
+		/**
+		 * A topic lost its last claim.
+		 * @param topic the topic
+		 */
 		void topicRemoved(String topic);
 
 	}

@@ -14,45 +14,48 @@ public enum TopicKind {
 	/**
 	 * Ten-level order book (BidOfferV3), keyed by symbol.
 	 */
-	BID_OFFER("bid-offer", "proto/topic/bidofferv3/"),
+	BID_OFFER("bid-offer", "proto/topic/bidofferv3/", ""),
 
 	/**
 	 * Price information (InfoV3), keyed by symbol.
 	 */
-	PRICE_INFO("price-info", "proto/topic/infov3/"),
+	PRICE_INFO("price-info", "proto/topic/infov3/", ""),
 
 	/**
 	 * Candlesticks (CandlestickV3), keyed by symbol and interval.
 	 */
-	CANDLESTICK("candlestick", "proto/topic/cdlv3/"),
+	CANDLESTICK("candlestick", "proto/topic/cdlv3/", ""),
 
 	/**
 	 * Equity exchange information (EquityExchangeInfoV3), keyed by market.
 	 */
-	EQUITY_EXCHANGE_INFO("equity-exchange-info", "proto/topic/exchinfoeqv3/"),
+	EQUITY_EXCHANGE_INFO("equity-exchange-info", "proto/topic/exchinfoeqv3/", ""),
 
 	/**
 	 * Derivatives exchange information (DerivExchangeInfoV3), keyed by market.
 	 */
-	DERIVATIVES_EXCHANGE_INFO("derivatives-exchange-info", "proto/topic/exchinfodvv3/"),
+	DERIVATIVES_EXCHANGE_INFO("derivatives-exchange-info", "proto/topic/exchinfodvv3/", ""),
 
 	/**
 	 * Equity order updates (OrderEquityV3), keyed by account.
 	 */
-	EQUITY_ORDERS("equity-orders", "proto/ua/_broker/"),
+	EQUITY_ORDERS("equity-orders", "proto/ua/_broker/", "/_front/ordereqv3"),
 
 	/**
 	 * Derivatives order updates (OrderDerivV3), keyed by account.
 	 */
-	DERIVATIVES_ORDERS("derivatives-orders", "proto/ua/_broker/");
+	DERIVATIVES_ORDERS("derivatives-orders", "proto/ua/_broker/", "/_front/orderdvv3");
 
 	private final String tag;
 
 	private final String prefix;
 
-	TopicKind(String tag, String prefix) {
+	private final String suffix;
+
+	TopicKind(String tag, String prefix, String suffix) {
 		this.tag = tag;
 		this.prefix = prefix;
+		this.suffix = suffix;
 	}
 
 	/**
@@ -69,22 +72,29 @@ public enum TopicKind {
 	 * @return the kind, or {@code null} for a topic this starter does not know
 	 */
 	public static @Nullable TopicKind of(String topic) {
-		if (topic.startsWith(EQUITY_ORDERS.prefix)) {
-			if (topic.endsWith("/_front/ordereqv3")) {
-				return EQUITY_ORDERS;
-			}
-			return topic.endsWith("/_front/orderdvv3") ? DERIVATIVES_ORDERS : null;
-		}
 		for (TopicKind kind : values()) {
-			if (topic.startsWith(kind.prefix)) {
+			if (topic.startsWith(kind.prefix) && topic.endsWith(kind.suffix)) {
 				return kind;
 			}
 		}
 		return null;
 	}
 
-	String prefix() {
+	/**
+	 * Return what topics of this kind start with, before the key.
+	 * @return the prefix, such as {@code proto/topic/bidofferv3/}
+	 */
+	public String prefix() {
 		return this.prefix;
+	}
+
+	/**
+	 * Return what topics of this kind end with, after the key (and, for candlesticks, the
+	 * interval).
+	 * @return the suffix, empty for most kinds
+	 */
+	public String suffix() {
+		return this.suffix;
 	}
 
 }

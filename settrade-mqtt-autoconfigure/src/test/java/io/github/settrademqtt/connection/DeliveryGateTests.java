@@ -24,6 +24,8 @@ class DeliveryGateTests {
 
 	private static final String TOPIC = "proto/topic/bidofferv3/PTT";
 
+	private static final DeliveryGate.Received RECEIVED = new DeliveryGate.Received(Instant.EPOCH, 42);
+
 	private final List<Message<?>> delivered = new ArrayList<>();
 
 	private final AtomicLong nanos = new AtomicLong(1_000_000_000L);
@@ -49,10 +51,10 @@ class DeliveryGateTests {
 	@Test
 	void deliversOnlyTheDeliveringConnectionWithItsFacts() {
 		this.gate.deliverFrom(facts(1));
-		this.gate.accept(1, message(TOPIC, 1));
-		this.gate.accept(2, message(TOPIC, 2));
+		this.gate.accept(1, message(TOPIC, 1), RECEIVED);
+		this.gate.accept(2, message(TOPIC, 2), RECEIVED);
 		this.gate.close();
-		this.gate.accept(1, message(TOPIC, 3));
+		this.gate.accept(1, message(TOPIC, 3), RECEIVED);
 		assertThat(sequences()).containsExactly(1);
 		assertThat(this.delivered.get(0).getHeaders().get(SettradeMqttHeaders.EPOCH)).isEqualTo(1L);
 		assertThat(this.delivered.get(0).getHeaders().get(SettradeMqttHeaders.SESSION)).isEqualTo(facts(1));
@@ -63,11 +65,11 @@ class DeliveryGateTests {
 	void oldAheadOfNewHandsOverWithoutDuplicates() {
 		this.gate.deliverFrom(facts(1));
 		DeliveryGate.Overlap overlap = this.gate.beginOverlap(2);
-		range(1, 7).forEach((seq) -> this.gate.accept(1, message(TOPIC, seq)));
-		range(5, 7).forEach((seq) -> this.gate.accept(2, message(TOPIC, seq)));
+		range(1, 7).forEach((seq) -> this.gate.accept(1, message(TOPIC, seq), RECEIVED));
+		range(5, 7).forEach((seq) -> this.gate.accept(2, message(TOPIC, seq), RECEIVED));
 		overlap.handOver(facts(2));
-		this.gate.accept(1, message(TOPIC, 8));
-		range(8, 10).forEach((seq) -> this.gate.accept(2, message(TOPIC, seq)));
+		this.gate.accept(1, message(TOPIC, 8), RECEIVED);
+		range(8, 10).forEach((seq) -> this.gate.accept(2, message(TOPIC, seq), RECEIVED));
 		assertThat(sequences()).containsExactlyElementsOf(range(1, 10));
 		assertThat(this.delivered.get(9).getHeaders().get(SettradeMqttHeaders.EPOCH)).isEqualTo(2L);
 	}
@@ -76,12 +78,12 @@ class DeliveryGateTests {
 	void newAheadOfOldDeliversWhatItHeldBackAtHandOver() {
 		this.gate.deliverFrom(facts(1));
 		DeliveryGate.Overlap overlap = this.gate.beginOverlap(2);
-		range(1, 4).forEach((seq) -> this.gate.accept(1, message(TOPIC, seq)));
-		range(5, 8).forEach((seq) -> this.gate.accept(2, message(TOPIC, seq)));
-		range(5, 6).forEach((seq) -> this.gate.accept(1, message(TOPIC, seq)));
+		range(1, 4).forEach((seq) -> this.gate.accept(1, message(TOPIC, seq), RECEIVED));
+		range(5, 8).forEach((seq) -> this.gate.accept(2, message(TOPIC, seq), RECEIVED));
+		range(5, 6).forEach((seq) -> this.gate.accept(1, message(TOPIC, seq), RECEIVED));
 		overlap.handOver(facts(2));
-		range(7, 8).forEach((seq) -> this.gate.accept(1, message(TOPIC, seq)));
-		range(9, 10).forEach((seq) -> this.gate.accept(2, message(TOPIC, seq)));
+		range(7, 8).forEach((seq) -> this.gate.accept(1, message(TOPIC, seq), RECEIVED));
+		range(9, 10).forEach((seq) -> this.gate.accept(2, message(TOPIC, seq), RECEIVED));
 		assertThat(sequences()).containsExactlyElementsOf(range(1, 10));
 	}
 
@@ -89,12 +91,12 @@ class DeliveryGateTests {
 	void afterFinishOnlyTheNewConnectionDelivers() {
 		this.gate.deliverFrom(facts(1));
 		DeliveryGate.Overlap overlap = this.gate.beginOverlap(2);
-		this.gate.accept(1, message(TOPIC, 1));
-		this.gate.accept(2, message(TOPIC, 1));
+		this.gate.accept(1, message(TOPIC, 1), RECEIVED);
+		this.gate.accept(2, message(TOPIC, 1), RECEIVED);
 		overlap.handOver(facts(2));
 		overlap.finish();
-		this.gate.accept(1, message(TOPIC, 2));
-		this.gate.accept(2, message(TOPIC, 2));
+		this.gate.accept(1, message(TOPIC, 2), RECEIVED);
+		this.gate.accept(2, message(TOPIC, 2), RECEIVED);
 		assertThat(sequences()).containsExactly(1, 2);
 	}
 
@@ -102,10 +104,10 @@ class DeliveryGateTests {
 	void cancelledOverlapLeavesTheOldConnectionDelivering() {
 		this.gate.deliverFrom(facts(1));
 		DeliveryGate.Overlap overlap = this.gate.beginOverlap(2);
-		this.gate.accept(2, message(TOPIC, 1));
+		this.gate.accept(2, message(TOPIC, 1), RECEIVED);
 		overlap.cancel();
-		this.gate.accept(1, message(TOPIC, 1));
-		this.gate.accept(2, message(TOPIC, 2));
+		this.gate.accept(1, message(TOPIC, 1), RECEIVED);
+		this.gate.accept(2, message(TOPIC, 2), RECEIVED);
 		assertThat(sequences()).containsExactly(1);
 	}
 
@@ -135,7 +137,7 @@ class DeliveryGateTests {
 		// opens
 		int oldBeforeOverlap = random.nextInt(newStartsAt);
 		while (old <= oldBeforeOverlap) {
-			gate.accept(1, message(TOPIC, old++));
+			gate.accept(1, message(TOPIC, old++), RECEIVED);
 		}
 		DeliveryGate.Overlap overlap = gate.beginOverlap(2);
 		int next = newStartsAt;
@@ -152,15 +154,15 @@ class DeliveryGateTests {
 			}
 			boolean fromOld = !oldClosed && old <= total && random.nextBoolean();
 			if (fromOld) {
-				gate.accept(1, message(TOPIC, old++));
+				gate.accept(1, message(TOPIC, old++), RECEIVED);
 			}
 			else {
-				gate.accept(2, message(TOPIC, next++));
+				gate.accept(2, message(TOPIC, next++), RECEIVED);
 			}
 		}
 		if (!handedOver) {
 			while (old <= total) {
-				gate.accept(1, message(TOPIC, old++));
+				gate.accept(1, message(TOPIC, old++), RECEIVED);
 			}
 			overlap.handOver(facts(2));
 		}
@@ -171,17 +173,17 @@ class DeliveryGateTests {
 		long settle = Duration.ofMillis(300).toNanos();
 		this.gate.deliverFrom(facts(1));
 		DeliveryGate.Overlap overlap = this.gate.beginOverlap(2);
-		this.gate.accept(1, message("proto/topic/infov3/AOT", 1));
+		this.gate.accept(1, message("proto/topic/infov3/AOT", 1), RECEIVED);
 		overlap.newSubscribed();
 		assertThat(overlap.awaitAligned(settle, this.nanos.get())).as("settling").isFalse();
 		this.nanos.addAndGet(settle);
 		assertThat(overlap.awaitAligned(settle, this.nanos.get())).as("AOT quiet since before the subscription")
 			.isTrue();
-		this.gate.accept(1, message(TOPIC, 1));
+		this.gate.accept(1, message(TOPIC, 1), RECEIVED);
 		assertThat(overlap.awaitAligned(settle, this.nanos.get())).as("PTT busy, not matched").isFalse();
-		this.gate.accept(2, message(TOPIC, 1));
+		this.gate.accept(2, message(TOPIC, 1), RECEIVED);
 		assertThat(overlap.awaitAligned(settle, this.nanos.get())).as("PTT matched").isTrue();
-		this.gate.accept(1, message("proto/topic/infov3/CPALL", 1));
+		this.gate.accept(1, message("proto/topic/infov3/CPALL", 1), RECEIVED);
 		assertThat(overlap.awaitAligned(settle, this.nanos.get())).as("CPALL busy, not matched").isFalse();
 		this.nanos.addAndGet(settle);
 		assertThat(overlap.awaitAligned(settle, this.nanos.get())).as("CPALL quiet for the settle time").isTrue();

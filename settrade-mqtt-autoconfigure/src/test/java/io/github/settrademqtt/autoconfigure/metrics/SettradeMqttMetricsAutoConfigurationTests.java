@@ -48,7 +48,10 @@ class SettradeMqttMetricsAutoConfigurationTests {
 			MeterRegistry registry = context.getBean(MeterRegistry.class);
 			assertThat(registry.get("settrade.mqtt.messages.received").tag("kind", "bid-offer").counter().count())
 				.isZero();
-			assertThat(registry.get("settrade.mqtt.messages.received").counters()).hasSize(7);
+			for (String name : List.of("settrade.mqtt.messages.received", "settrade.mqtt.messages.decode.errors",
+					"settrade.mqtt.messages.conflated", "settrade.mqtt.messages.dropped")) {
+				assertThat(registry.get(name).counters()).as(name).hasSize(7);
+			}
 			assertThat(registry.get("settrade.mqtt.connections").tag("outcome", "success").counter().count()).isZero();
 		});
 	}

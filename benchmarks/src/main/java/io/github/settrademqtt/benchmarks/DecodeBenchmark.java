@@ -1,0 +1,236 @@
+package io.github.settrademqtt.benchmarks;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import com.google.protobuf.InvalidProtocolBufferException;
+import io.github.settrademqtt.connection.SessionChange;
+import io.github.settrademqtt.connection.SessionFacts;
+import io.github.settrademqtt.connection.SettradeTopics;
+import io.github.settrademqtt.connection.TopicKind;
+import io.github.settrademqtt.feed.BidOffer;
+import io.github.settrademqtt.feed.BidOffer.AuctionFlag;
+import io.github.settrademqtt.feed.BidOffer.PriceLevel;
+import io.github.settrademqtt.feed.EventReceipt;
+import io.github.settrademqtt.feed.MarketDataDecoders;
+import io.github.settrademqtt.feed.MarketDataEvent;
+import io.github.settrademqtt.feed.MarketStatus;
+import io.github.settrademqtt.feed.Price;
+import io.github.settrademqtt.feed.PriceInfo;
+import io.github.settrademqtt.test.proto.BidOfferV3;
+import io.github.settrademqtt.test.proto.InfoV3;
+import io.github.settrademqtt.test.proto.Money;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Cost of decoding a realistic BidOfferV3 and InfoV3 into events: straight from the wire
+ * with {@link MarketDataDecoders}, against parsing with the classes protoc generates and
+ * mapping them to the same events. Run with {@code -prof gc} for the allocation rate.
+ *
+ * @author settrade-mqtt
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+public class DecodeBenchmark {
+
+	private static final SessionFacts SESSION = new SessionFacts(1, SessionChange.INITIAL, Duration.ZERO,
+			Instant.EPOCH);
+
+	private final MarketDataDecoders decoders = new MarketDataDecoders();
+
+	private byte[] bidOffer;
+
+	private byte[] info;
+
+	private EventReceipt bidOfferReceipt;
+
+	private EventReceipt infoReceipt;
+
+	@Setup
+	public void setUp() {
+		this.bidOffer = bidOfferPayload();
+		this.info = infoPayload();
+		this.bidOfferReceipt = new EventReceipt(SettradeTopics.bidOffer("PTT"), Instant.now(), System.nanoTime(),
+				SESSION);
+		this.infoReceipt = new EventReceipt(SettradeTopics.priceInfo("PTT"), Instant.now(), System.nanoTime(), SESSION);
+	}
+
+	@Benchmark
+	public MarketDataEvent bidOfferWire() {
+		return this.decoders.decode(this.bidOfferReceipt, this.bidOffer);
+	}
+
+	@Benchmark
+	public MarketDataEvent bidOfferGenerated() throws InvalidProtocolBufferException {
+		return GeneratedMapping.bidOffer(BidOfferV3.parseFrom(this.bidOffer), this.bidOfferReceipt);
+	}
+
+	@Benchmark
+	public MarketDataEvent infoWire() {
+		return this.decoders.decode(this.infoReceipt, this.info);
+	}
+
+	@Benchmark
+	public MarketDataEvent infoGenerated() throws InvalidProtocolBufferException {
+		return GeneratedMapping.priceInfo(InfoV3.parseFrom(this.info), this.infoReceipt);
+	}
+
+	/**
+	 * A PTT book around 32.50 THB: ten levels a side, 0.25 THB ticks, board lots, sent
+	 * with the simulator's sequence number (unknown field 1000) as it is.
+	 */
+	private static byte[] bidOfferPayload() {
+		BidOfferV3.Builder book = BidOfferV3.newBuilder()
+			.setSymbol("PTT")
+			.setBidFlag(BidOfferV3.BidAskFlag.NORMAL)
+			.setAskFlag(BidOfferV3.BidAskFlag.NORMAL);
+		long[] bidVolumes = { 152_300, 98_700, 412_000, 35_600, 220_100, 71_400, 503_200, 18_800, 264_900, 91_000 };
+		long[] askVolumes = { 87_400, 311_500, 45_200, 198_000, 62_700, 407_300, 129_600, 88_100, 350_500, 24_900 };
+		for (int level = 0; level < 10; level++) {
+			Money bid = satang(3_250 - 25 * level);
+			Money ask = satang(3_275 + 25 * level);
+			switch (level) {
+				case 0 ->
+					book.setBidPrice1(bid).setAskPrice1(ask).setBidVolume1(bidVolumes[0]).setAskVolume1(askVolumes[0]);
+				case 1 ->
+					book.setBidPrice2(bid).setAskPrice2(ask).setBidVolume2(bidVolumes[1]).setAskVolume2(askVolumes[1]);
+				case 2 ->
+					book.setBidPrice3(bid).setAskPrice3(ask).setBidVolume3(bidVolumes[2]).setAskVolume3(askVolumes[2]);
+				case 3 ->
+					book.setBidPrice4(bid).setAskPrice4(ask).setBidVolume4(bidVolumes[3]).setAskVolume4(askVolumes[3]);
+				case 4 ->
+					book.setBidPrice5(bid).setAskPrice5(ask).setBidVolume5(bidVolumes[4]).setAskVolume5(askVolumes[4]);
+				case 5 ->
+					book.setBidPrice6(bid).setAskPrice6(ask).setBidVolume6(bidVolumes[5]).setAskVolume6(askVolumes[5]);
+				case 6 ->
+					book.setBidPrice7(bid).setAskPrice7(ask).setBidVolume7(bidVolumes[6]).setAskVolume7(askVolumes[6]);
+				case 7 ->
+					book.setBidPrice8(bid).setAskPrice8(ask).setBidVolume8(bidVolumes[7]).setAskVolume8(askVolumes[7]);
+				case 8 ->
+					book.setBidPrice9(bid).setAskPrice9(ask).setBidVolume9(bidVolumes[8]).setAskVolume9(askVolumes[8]);
+				default -> book.setBidPrice10(bid)
+					.setAskPrice10(ask)
+					.setBidVolume10(bidVolumes[9])
+					.setAskVolume10(askVolumes[9]);
+			}
+		}
+		return withSequence(book.build().toByteArray());
+	}
+
+	private static byte[] infoPayload() {
+		InfoV3 info = InfoV3.newBuilder()
+			.setSymbol("PTT")
+			.setHigh(satang(3_300))
+			.setLow(satang(3_225))
+			.setLast(satang(3_250))
+			.setTotalVolume(48_215_300)
+			.setChange(satang(-25))
+			.setTotalValue(satang(156_699_725_000L))
+			.setMarketStatus(InfoV3.SymbolMarketStatus.OPEN_E)
+			.build();
+		return withSequence(info.toByteArray());
+	}
+
+	private static Money satang(long satang) {
+		return Money.newBuilder()
+			.setCurrencyCode("THB")
+			.setUnits(satang / 100)
+			.setNanos((int) (satang % 100) * 10_000_000)
+			.build();
+	}
+
+	/**
+	 * Field 1000, varint: what the simulator appends.
+	 */
+	private static byte[] withSequence(byte[] message) {
+		byte[] sequence = { (byte) 0xC0, 0x3E, (byte) 0xE7, 0x07 };
+		byte[] payload = new byte[message.length + sequence.length];
+		System.arraycopy(message, 0, payload, 0, message.length);
+		System.arraycopy(sequence, 0, payload, message.length, sequence.length);
+		return payload;
+	}
+
+	/**
+	 * The baseline: the generated message mapped to the same event, trusting Money to be
+	 * in canonical form.
+	 */
+	static final class GeneratedMapping {
+
+		private static final AuctionFlag[] FLAGS = { AuctionFlag.UNDEFINED, AuctionFlag.NORMAL, AuctionFlag.ATO,
+				AuctionFlag.ATC };
+
+		private static final MarketStatus[] STATUSES = new MarketStatus[48];
+
+		static {
+			for (MarketStatus status : MarketStatus.values()) {
+				if (status.code() >= 0) {
+					STATUSES[status.code()] = status;
+				}
+			}
+		}
+
+		private GeneratedMapping() {
+		}
+
+		static BidOffer bidOffer(BidOfferV3 book, EventReceipt receipt) {
+			List<PriceLevel> bids = List.of(level(book.getBidPrice1(), book.getBidVolume1()),
+					level(book.getBidPrice2(), book.getBidVolume2()), level(book.getBidPrice3(), book.getBidVolume3()),
+					level(book.getBidPrice4(), book.getBidVolume4()), level(book.getBidPrice5(), book.getBidVolume5()),
+					level(book.getBidPrice6(), book.getBidVolume6()), level(book.getBidPrice7(), book.getBidVolume7()),
+					level(book.getBidPrice8(), book.getBidVolume8()), level(book.getBidPrice9(), book.getBidVolume9()),
+					level(book.getBidPrice10(), book.getBidVolume10()));
+			List<PriceLevel> asks = List.of(level(book.getAskPrice1(), book.getAskVolume1()),
+					level(book.getAskPrice2(), book.getAskVolume2()), level(book.getAskPrice3(), book.getAskVolume3()),
+					level(book.getAskPrice4(), book.getAskVolume4()), level(book.getAskPrice5(), book.getAskVolume5()),
+					level(book.getAskPrice6(), book.getAskVolume6()), level(book.getAskPrice7(), book.getAskVolume7()),
+					level(book.getAskPrice8(), book.getAskVolume8()), level(book.getAskPrice9(), book.getAskVolume9()),
+					level(book.getAskPrice10(), book.getAskVolume10()));
+			return new BidOffer(symbol(TopicKind.BID_OFFER, receipt), bids, asks, flag(book.getBidFlagValue()),
+					flag(book.getAskFlagValue()), receipt);
+		}
+
+		static PriceInfo priceInfo(InfoV3 info, EventReceipt receipt) {
+			int status = info.getMarketStatusValue();
+			MarketStatus marketStatus = (status >= 0 && status < STATUSES.length && STATUSES[status] != null)
+					? STATUSES[status] : MarketStatus.UNKNOWN;
+			return new PriceInfo(symbol(TopicKind.PRICE_INFO, receipt), price(info.getHigh()), price(info.getLow()),
+					price(info.getLast()), info.getTotalVolume(), price(info.getProjectedOpenPrice()),
+					price(info.getChange()), price(info.getTotalValue()), marketStatus, info.getProjectedOpenVolume(),
+					receipt);
+		}
+
+		private static PriceLevel level(Money price, long volume) {
+			return new PriceLevel(price(price), volume);
+		}
+
+		private static Price price(Money money) {
+			return new Price(money.getUnits(), money.getNanos());
+		}
+
+		private static AuctionFlag flag(int number) {
+			return (number >= 0 && number < FLAGS.length) ? FLAGS[number] : AuctionFlag.UNKNOWN;
+		}
+
+		private static String symbol(TopicKind kind, EventReceipt receipt) {
+			String topic = receipt.topic();
+			return topic.substring(topic.lastIndexOf('/') + 1);
+		}
+
+	}
+
+}

@@ -1,0 +1,75 @@
+package io.github.settrademqtt.autoconfigure;
+
+import java.util.List;
+
+import io.github.settrademqtt.connection.ConnectionObserver;
+import io.github.settrademqtt.connection.RotationOutcome;
+import io.github.settrademqtt.connection.TopicKind;
+import io.github.settrademqtt.feed.delivery.FeedObserver;
+
+/**
+ * Tells every observer bean what the connection and the delivery do. One class for both
+ * kinds of observer, since one bean (the metrics) is usually both.
+ *
+ * @author settrade-mqtt
+ */
+final class CompositeObserver implements ConnectionObserver, FeedObserver {
+
+	private final List<ConnectionObserver> connection;
+
+	private final List<FeedObserver> feed;
+
+	private CompositeObserver(List<ConnectionObserver> connection, List<FeedObserver> feed) {
+		this.connection = List.copyOf(connection);
+		this.feed = List.copyOf(feed);
+	}
+
+	static ConnectionObserver of(List<? extends ConnectionObserver> observers) {
+		return (observers.size() == 1) ? observers.get(0) : new CompositeObserver(List.copyOf(observers), List.of());
+	}
+
+	static FeedObserver ofFeed(List<? extends FeedObserver> observers) {
+		return (observers.size() == 1) ? observers.get(0) : new CompositeObserver(List.of(), List.copyOf(observers));
+	}
+
+	@Override
+	public void messageDelivered(TopicKind kind) {
+		this.connection.forEach((observer) -> observer.messageDelivered(kind));
+	}
+
+	@Override
+	public void connectionAttempted(String outcome) {
+		this.connection.forEach((observer) -> observer.connectionAttempted(outcome));
+	}
+
+	@Override
+	public void rotated(RotationOutcome outcome) {
+		this.connection.forEach((observer) -> observer.rotated(outcome));
+	}
+
+	@Override
+	public void decodeFailed(TopicKind kind) {
+		this.feed.forEach((observer) -> observer.decodeFailed(kind));
+	}
+
+	@Override
+	public void conflated(TopicKind kind) {
+		this.feed.forEach((observer) -> observer.conflated(kind));
+	}
+
+	@Override
+	public void dropped(TopicKind kind) {
+		this.feed.forEach((observer) -> observer.dropped(kind));
+	}
+
+	@Override
+	public void listenerFailed(TopicKind kind) {
+		this.feed.forEach((observer) -> observer.listenerFailed(kind));
+	}
+
+	@Override
+	public void delivered(TopicKind kind, long latencyNanos) {
+		this.feed.forEach((observer) -> observer.delivered(kind, latencyNanos));
+	}
+
+}

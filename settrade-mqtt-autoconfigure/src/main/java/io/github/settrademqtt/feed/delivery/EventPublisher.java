@@ -1,0 +1,101 @@
+package io.github.settrademqtt.feed.delivery;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.LongSupplier;
+
+import io.github.settrademqtt.connection.SessionFacts;
+import io.github.settrademqtt.connection.SettradeMqttHeaders;
+import io.github.settrademqtt.connection.TopicKind;
+import io.github.settrademqtt.feed.EventReceipt;
+import io.github.settrademqtt.feed.MarketDataDecodeException;
+import io.github.settrademqtt.feed.MarketDataDecoders;
+import io.github.settrademqtt.feed.MarketDataEvent;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.integration.support.MessageBuilder;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.MessageChannel;
+
+/**
+ * Decodes a raw message on a delivery thread and hands the event to the market data
+ * channel and the listener beans. Nothing it calls can stop the feed: a payload that does
+ * not decode, a subscriber or a listener that throws, each is counted, logged (rate
+ * limited) and passed over.
+ *
+ * @author settrade-mqtt
+ */
+final class EventPublisher implements ConflatingDispatcher.Sink {
+
+	private static final Log logger = LogFactory.getLog(EventPublisher.class);
+
+	private final MarketDataDecoders decoders;
+
+	private final MessageChannel channel;
+
+	private final MarketDataListeners listeners;
+
+	private final FeedObserver observer;
+
+	private final LongSupplier nanoClock;
+
+	private final RateLimitedLog decodeFailures = new RateLimitedLog(logger,
+			"Settrade payloads that could not be decoded", 5, Duration.ofMinutes(1), System::nanoTime);
+
+	private final RateLimitedLog channelFailures = new RateLimitedLog(logger,
+			"Subscribers of the Settrade market data channel failed", 5, Duration.ofMinutes(1), System::nanoTime);
+
+	EventPublisher(MarketDataDecoders decoders, MessageChannel channel, MarketDataListeners listeners,
+			FeedObserver observer, LongSupplier nanoClock) {
+		this.decoders = decoders;
+		this.channel = channel;
+		this.listeners = listeners;
+		this.observer = observer;
+		this.nanoClock = nanoClock;
+	}
+
+	@Override
+	public void accept(Message<?> raw, TopicKind kind) {
+		EventReceipt receipt = receipt(raw);
+		MarketDataEvent event;
+		try {
+			event = this.decoders.decode(receipt, (byte[]) raw.getPayload());
+		}
+		catch (MarketDataDecodeException ex) {
+			this.observer.decodeFailed(kind);
+			this.decodeFailures.log("Dropped a payload from '" + receipt.topic() + "' that could not be decoded", ex);
+			return;
+		}
+		try {
+			this.channel.send(MessageBuilder.withPayload(event)
+				.setHeader(SettradeMqttHeaders.TOPIC, receipt.topic())
+				.setHeader(SettradeMqttHeaders.KIND, kind.tag())
+				.setHeader(SettradeMqttHeaders.KEY, event.key())
+				.setHeader(SettradeMqttHeaders.EPOCH, receipt.session().epoch())
+				.setHeader(SettradeMqttHeaders.SESSION, receipt.session())
+				.setHeader(SettradeMqttHeaders.RECEIVED_AT, receipt.receivedAt())
+				.build());
+		}
+		catch (RuntimeException ex) {
+			this.observer.listenerFailed(kind);
+			this.channelFailures.log("A subscriber of the market data channel failed on '" + receipt.topic() + "'", ex);
+		}
+		this.listeners.deliver(event, this.observer);
+		this.observer.delivered(kind, this.nanoClock.getAsLong() - receipt.receivedNanos());
+	}
+
+	private EventReceipt receipt(Message<?> raw) {
+		var headers = raw.getHeaders();
+		Long nanos = headers.get(SettradeMqttHeaders.RECEIVED_NANOS, Long.class);
+		Instant at = headers.get(SettradeMqttHeaders.RECEIVED_AT, Instant.class);
+		return new EventReceipt(headers.get(SettradeMqttHeaders.TOPIC, String.class), (at != null) ? at : Instant.now(),
+				(nanos != null) ? nanos : this.nanoClock.getAsLong(),
+				headers.get(SettradeMqttHeaders.SESSION, SessionFacts.class));
+	}
+
+	long decodeFailureCount() {
+		return this.decodeFailures.count();
+	}
+
+}

@@ -1,0 +1,225 @@
+package io.github.settrademqtt.feed.delivery;
+
+import java.time.Instant;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+import io.github.settrademqtt.connection.SettradeMqttConnection;
+import io.github.settrademqtt.connection.SettradeMqttHeaders;
+import io.github.settrademqtt.connection.TopicKind;
+import io.github.settrademqtt.feed.MarketDataDecoders;
+import io.github.settrademqtt.feed.liveness.FeedLiveness;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.MessageChannel;
+import org.springframework.messaging.MessageHandler;
+import org.springframework.messaging.SubscribableChannel;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
+import org.springframework.util.Assert;
+
+/**
+ * Takes the raw feed off the MQTT client's thread and delivers decoded events to the
+ * market data channel and the listener beans on threads of its own, so that no user code
+ * can hold up the connection.
+ * <p>
+ * On the MQTT thread it only stamps liveness and queues: snapshot kinds into a per-topic
+ * slot where the newest wins (what is skipped is counted), order updates into a bounded
+ * queue in arrival order (what does not fit is counted and reported). Decoding happens on
+ * the delivery threads, so a skipped snapshot is never decoded at all.
+ *
+ * @author settrade-mqtt
+ * @since 0.1.0
+ */
+public class MarketDataDelivery implements MessageHandler, SmartLifecycle {
+
+	/**
+	 * The phase of the delivery: with the connection, so its threads run before the
+	 * {@link io.github.settrademqtt.connection.SettradeMqttMessageProducer} sends
+	 * anything and until it has stopped.
+	 */
+	public static final int PHASE = SettradeMqttConnection.PHASE;
+
+	private final SubscribableChannel source;
+
+	private final FeedLiveness liveness;
+
+	private final int threads;
+
+	private final DecodeStatistics decodeStatistics = new DecodeStatistics();
+
+	private final EventPublisher publisher;
+
+	private final ConflatingDispatcher snapshots;
+
+	private final OrderedDispatcher orders;
+
+	private final DeliveryExecutor executor = new DeliveryExecutor();
+
+	private volatile boolean running;
+
+	private boolean autoStartup = true;
+
+	/**
+	 * Create the delivery.
+	 * @param source the raw feed, subscribed to while running
+	 * @param channel the channel events are sent to
+	 * @param listeners the listener beans
+	 * @param liveness where arrivals are stamped
+	 * @param observer told what happens, for metrics
+	 * @param threads the number of delivery threads
+	 * @param orderQueueCapacity how many order updates may wait for a slow consumer
+	 */
+	public MarketDataDelivery(SubscribableChannel source, MessageChannel channel, MarketDataListeners listeners,
+			FeedLiveness liveness, FeedObserver observer, int threads, int orderQueueCapacity) {
+		Assert.isTrue(threads > 0, "'threads' must be positive");
+		Assert.isTrue(orderQueueCapacity > 0, "'orderQueueCapacity' must be positive");
+		this.source = source;
+		this.liveness = liveness;
+		this.threads = threads;
+		this.publisher = new EventPublisher(new MarketDataDecoders(this.decodeStatistics), channel, listeners, observer,
+				System::nanoTime);
+		this.snapshots = new ConflatingDispatcher(this.executor, this.publisher, observer);
+		this.orders = new OrderedDispatcher(orderQueueCapacity, this.executor, this.publisher, observer);
+	}
+
+	@Override
+	public void handleMessage(Message<?> message) {
+		String topic = message.getHeaders().get(SettradeMqttHeaders.TOPIC, String.class);
+		if (topic == null || !(message.getPayload() instanceof byte[])) {
+			return;
+		}
+		Long nanos = message.getHeaders().get(SettradeMqttHeaders.RECEIVED_NANOS, Long.class);
+		Instant at = message.getHeaders().get(SettradeMqttHeaders.RECEIVED_AT, Instant.class);
+		if (nanos != null && at != null) {
+			this.liveness.received(topic, nanos, at);
+		}
+		TopicKind kind = TopicKind.of(topic);
+		if (kind == null || !this.running) {
+			return;
+		}
+		if (kind == TopicKind.EQUITY_ORDERS || kind == TopicKind.DERIVATIVES_ORDERS) {
+			this.orders.offer(kind, message);
+		}
+		else {
+			this.snapshots.offer(topic, kind, message);
+		}
+	}
+
+	@Override
+	public void start() {
+		if (this.running) {
+			return;
+		}
+		this.executor.start(this.threads);
+		this.running = true;
+		this.source.subscribe(this);
+	}
+
+	@Override
+	public void stop() {
+		if (!this.running) {
+			return;
+		}
+		this.running = false;
+		this.source.unsubscribe(this);
+		this.executor.stop();
+	}
+
+	/**
+	 * Set whether to start with the application context.
+	 * @param autoStartup whether to start automatically
+	 */
+	public void setAutoStartup(boolean autoStartup) {
+		this.autoStartup = autoStartup;
+	}
+
+	@Override
+	public boolean isAutoStartup() {
+		return this.autoStartup;
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	@Override
+	public int getPhase() {
+		return PHASE;
+	}
+
+	/**
+	 * Return how many order updates were dropped because the queue was full.
+	 * @return the count
+	 */
+	public long getDroppedOrderCount() {
+		return this.orders.droppedCount();
+	}
+
+	/**
+	 * Return how many payloads could not be decoded.
+	 * @return the count
+	 */
+	public long getDecodeFailureCount() {
+		return this.publisher.decodeFailureCount();
+	}
+
+	/**
+	 * Return how many enum values were not known and delivered as UNKNOWN.
+	 * @return the count
+	 */
+	public long getUnknownEnumCount() {
+		return this.decodeStatistics.unknownEnums();
+	}
+
+	/**
+	 * Return how many payloads named another symbol than their topic.
+	 * @return the count
+	 */
+	public long getSymbolMismatchCount() {
+		return this.decodeStatistics.symbolMismatches();
+	}
+
+	/**
+	 * The delivery threads, created on start and released on stop.
+	 */
+	private static final class DeliveryExecutor implements java.util.concurrent.Executor {
+
+		private volatile @Nullable ThreadPoolExecutor pool;
+
+		void start(int threads) {
+			if (this.pool == null) {
+				this.pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS,
+						new LinkedBlockingQueue<>(), new CustomizableThreadFactory("settrade-mqtt-delivery-"));
+			}
+		}
+
+		void stop() {
+			ThreadPoolExecutor pool = this.pool;
+			this.pool = null;
+			if (pool != null) {
+				pool.shutdownNow();
+				try {
+					pool.awaitTermination(10, TimeUnit.SECONDS);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+			}
+		}
+
+		@Override
+		public void execute(Runnable task) {
+			ThreadPoolExecutor pool = this.pool;
+			if (pool == null) {
+				throw new java.util.concurrent.RejectedExecutionException("Delivery is stopped");
+			}
+			pool.execute(task);
+		}
+
+	}
+
+}
