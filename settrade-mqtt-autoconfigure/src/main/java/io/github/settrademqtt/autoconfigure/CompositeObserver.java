@@ -4,6 +4,7 @@ import java.util.List;
 
 import io.github.settrademqtt.connection.ConnectionObserver;
 import io.github.settrademqtt.connection.RotationOutcome;
+import io.github.settrademqtt.connection.SessionChange;
 import io.github.settrademqtt.connection.TopicKind;
 import io.github.settrademqtt.feed.delivery.FeedObserver;
 
@@ -40,6 +41,11 @@ final class CompositeObserver implements ConnectionObserver, FeedObserver {
 	@Override
 	public void connectionAttempted(String outcome) {
 		this.connection.forEach((observer) -> observer.connectionAttempted(outcome));
+	}
+
+	@Override
+	public void reconnected(SessionChange change) {
+		this.connection.forEach((observer) -> observer.reconnected(change));
 	}
 
 	@Override

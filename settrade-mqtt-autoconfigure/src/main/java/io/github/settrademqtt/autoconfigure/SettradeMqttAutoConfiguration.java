@@ -9,6 +9,7 @@ import io.github.settrademqtt.login.SettradeCredentials;
 import io.github.settrademqtt.login.SettradeLoginClient;
 import io.github.settrademqtt.login.SettradeLoginService;
 import io.github.settrademqtt.login.SettradeSigner;
+import io.github.settrademqtt.login.TokenObserver;
 import io.github.settrademqtt.support.ExponentialBackoff;
 import io.github.settrademqtt.connection.ConnectionObserver;
 import io.github.settrademqtt.connection.ConnectionSettings;
@@ -28,6 +29,8 @@ import io.github.settrademqtt.feed.listener.EquityOrderListener;
 import io.github.settrademqtt.feed.listener.MarketDataListener;
 import io.github.settrademqtt.feed.listener.PriceInfoListener;
 import io.github.settrademqtt.feed.liveness.FeedLiveness;
+import java.util.List;
+
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
@@ -125,8 +128,12 @@ public final class SettradeMqttAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean(SettradeLoginService.class)
-		DefaultSettradeLoginService settradeLoginService(SettradeLoginClient loginClient) {
-			return new DefaultSettradeLoginService(loginClient);
+		DefaultSettradeLoginService settradeLoginService(SettradeLoginClient loginClient,
+				ObjectProvider<TokenObserver> observers) {
+			DefaultSettradeLoginService loginService = new DefaultSettradeLoginService(loginClient);
+			List<TokenObserver> all = observers.orderedStream().toList();
+			loginService.setObserver((outcome) -> all.forEach((observer) -> observer.tokenRenewed(outcome)));
+			return loginService;
 		}
 
 	}

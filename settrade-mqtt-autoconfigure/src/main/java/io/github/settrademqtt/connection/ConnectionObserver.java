@@ -30,6 +30,13 @@ public interface ConnectionObserver {
 	}
 
 	/**
+	 * A new connection took over from an earlier one.
+	 * @param change why: {@link SessionChange#ROTATION} or {@link SessionChange#RECOVERY}
+	 */
+	default void reconnected(SessionChange change) {
+	}
+
+	/**
 	 * A rotation finished.
 	 * @param outcome how it went
 	 */

@@ -429,6 +429,9 @@ public class SettradeMqttConnection implements SmartLifecycle, MqttSession.Liste
 		this.authFailures = 0;
 		this.lastFailure = null;
 		this.state = ConnectionState.CONNECTED;
+		if (change != SessionChange.INITIAL) {
+			this.observer.reconnected(change);
+		}
 		logger.info("Connected to Settrade MQTT via " + session.ticket().host() + " (epoch " + session.epoch() + ", "
 				+ describe(change) + ((change == SessionChange.INITIAL) ? "" : ", gap " + gap.toMillis() + " ms")
 				+ ")");
@@ -530,6 +533,7 @@ public class SettradeMqttConnection implements SmartLifecycle, MqttSession.Liste
 		overlap.handOver(facts);
 		this.current = next;
 		this.state = ConnectionState.CONNECTED;
+		this.observer.reconnected(SessionChange.ROTATION);
 		old.close();
 		schedule(overlap::finish, OVERLAP_GRACE);
 		RotationOutcome outcome = new RotationOutcome(RotationStrategy.OVERLAP, Instant.now(), Duration.ZERO,

@@ -29,6 +29,8 @@ public class DefaultSettradeLoginService implements SettradeLoginService {
 
 	private volatile @Nullable AccessToken current;
 
+	private TokenObserver observer = TokenObserver.NONE;
+
 	/**
 	 * Create a service on the system's monotonic clock.
 	 * @param client the client for the Open API calls
@@ -47,6 +49,15 @@ public class DefaultSettradeLoginService implements SettradeLoginService {
 		Assert.notNull(nanoClock, "'nanoClock' must not be null");
 		this.client = client;
 		this.nanoClock = nanoClock;
+	}
+
+	/**
+	 * Set the observer told how each renewal went.
+	 * @param observer the observer
+	 */
+	public void setObserver(TokenObserver observer) {
+		Assert.notNull(observer, "'observer' must not be null");
+		this.observer = observer;
 	}
 
 	@Override
@@ -100,8 +111,14 @@ public class DefaultSettradeLoginService implements SettradeLoginService {
 			if (token != null && (renewedMeanwhile || !force) && !token.isExpired(this.nanoClock.getAsLong())) {
 				return token;
 			}
-			AccessToken renewed = (token != null && token.refreshToken() != null) ? refreshOrLogin(token)
-					: this.client.login();
+			AccessToken renewed;
+			try {
+				renewed = (token != null && token.refreshToken() != null) ? refreshOrLogin(token) : login();
+			}
+			catch (RuntimeException ex) {
+				this.observer.tokenRenewed("failure");
+				throw ex;
+			}
 			this.current = renewed;
 			logger.info("Logged in to Settrade (app code " + this.client.getCredentials().appCode() + ", broker "
 					+ this.client.getCredentials().brokerId() + "); access token valid for "
@@ -115,12 +132,20 @@ public class DefaultSettradeLoginService implements SettradeLoginService {
 
 	private AccessToken refreshOrLogin(AccessToken token) {
 		try {
-			return this.client.refresh(token);
+			AccessToken refreshed = this.client.refresh(token);
+			this.observer.tokenRenewed("refreshed");
+			return refreshed;
 		}
 		catch (SettradeApiException ex) {
 			logger.info("Settrade token refresh failed (" + ex.getMessage() + "); logging in again");
-			return this.client.login();
+			return login();
 		}
+	}
+
+	private AccessToken login() {
+		AccessToken token = this.client.login();
+		this.observer.tokenRenewed("logged-in");
+		return token;
 	}
 
 }

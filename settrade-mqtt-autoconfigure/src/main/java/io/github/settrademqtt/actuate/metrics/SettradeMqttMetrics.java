@@ -3,31 +3,42 @@ package io.github.settrademqtt.actuate.metrics;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 import io.github.settrademqtt.connection.ConnectionObserver;
+import io.github.settrademqtt.connection.RotationOutcome;
+import io.github.settrademqtt.connection.SessionChange;
 import io.github.settrademqtt.connection.TopicKind;
 import io.github.settrademqtt.feed.delivery.FeedObserver;
+import io.github.settrademqtt.login.TokenObserver;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The feed's meters: {@code settrade.mqtt.messages.received},
+ * The feed's event meters: {@code settrade.mqtt.messages.received},
  * {@code settrade.mqtt.messages.decode.errors}, {@code settrade.mqtt.messages.conflated}
- * and {@code settrade.mqtt.messages.dropped} (tag {@code kind}), and
- * {@code settrade.mqtt.connections} (tag {@code outcome}). Every kind and outcome is
- * registered at binding, so dashboards see zeros rather than nothing.
+ * and {@code settrade.mqtt.messages.dropped} (tag {@code kind}),
+ * {@code settrade.mqtt.connections} (tag {@code outcome}),
+ * {@code settrade.mqtt.reconnects} (tag {@code cause}: {@code rotation} or {@code loss}),
+ * {@code settrade.mqtt.token.refreshes} (tag {@code outcome}), and the timers
+ * {@code settrade.mqtt.rotation.gap} and {@code settrade.mqtt.delivery.latency} (from
+ * arrival to the listeners). Every tag value is registered at binding, so dashboards see
+ * zeros rather than nothing. {@link SettradeMqttGauges} reads the state gauges.
  *
  * @author settrade-mqtt
  * @since 0.1.0
  */
-public class SettradeMqttMetrics implements MeterBinder, ConnectionObserver, FeedObserver {
+public class SettradeMqttMetrics implements MeterBinder, ConnectionObserver, FeedObserver, TokenObserver {
 
 	/**
 	 * The outcomes of a connection attempt.
 	 */
 	private static final String[] OUTCOMES = { "success", "failure", "auth-failure" };
+
+	private static final String[] TOKEN_OUTCOMES = { "refreshed", "logged-in", "failure" };
 
 	private volatile @Nullable Map<TopicKind, Counter> received;
 
@@ -38,6 +49,16 @@ public class SettradeMqttMetrics implements MeterBinder, ConnectionObserver, Fee
 	private volatile @Nullable Map<TopicKind, Counter> dropped;
 
 	private final Map<String, Counter> connections = new ConcurrentHashMap<>();
+
+	private final Map<String, Counter> tokenRefreshes = new ConcurrentHashMap<>();
+
+	private volatile @Nullable Counter rotationReconnects;
+
+	private volatile @Nullable Counter lossReconnects;
+
+	private volatile @Nullable Timer rotationGap;
+
+	private volatile @Nullable Map<TopicKind, Timer> deliveryLatency;
 
 	@Override
 	public void bindTo(MeterRegistry registry) {
@@ -56,6 +77,35 @@ public class SettradeMqttMetrics implements MeterBinder, ConnectionObserver, Fee
 		}
 		this.received = byKind(registry, "settrade.mqtt.messages.received",
 				"Messages delivered to the application, by topic kind");
+		for (String outcome : TOKEN_OUTCOMES) {
+			this.tokenRefreshes.put(outcome,
+					Counter.builder("settrade.mqtt.token.refreshes")
+						.description("Access token renewals, by outcome")
+						.tag("outcome", outcome)
+						.register(registry));
+		}
+		this.rotationReconnects = reconnects(registry, "rotation");
+		this.lossReconnects = reconnects(registry, "loss");
+		this.rotationGap = Timer.builder("settrade.mqtt.rotation.gap")
+			.description("How long no connection was delivering during a token rotation")
+			.register(registry);
+		Map<TopicKind, Timer> latency = new EnumMap<>(TopicKind.class);
+		for (TopicKind kind : TopicKind.values()) {
+			latency.put(kind,
+					Timer.builder("settrade.mqtt.delivery.latency")
+						.description("Time from a message's arrival to its delivery to the listeners")
+						.tag("kind", kind.tag())
+						.publishPercentileHistogram(false)
+						.register(registry));
+		}
+		this.deliveryLatency = latency;
+	}
+
+	private static Counter reconnects(MeterRegistry registry, String cause) {
+		return Counter.builder("settrade.mqtt.reconnects")
+			.description("New connections that took over from an earlier one, by cause")
+			.tag("cause", cause)
+			.register(registry);
 	}
 
 	private static Map<TopicKind, Counter> byKind(MeterRegistry registry, String name, String description) {
@@ -70,6 +120,38 @@ public class SettradeMqttMetrics implements MeterBinder, ConnectionObserver, Fee
 	private static void increment(@Nullable Map<TopicKind, Counter> counters, TopicKind kind) {
 		if (counters != null) {
 			counters.get(kind).increment();
+		}
+	}
+
+	@Override
+	public void tokenRenewed(String outcome) {
+		Counter counter = this.tokenRefreshes.get(outcome);
+		if (counter != null) {
+			counter.increment();
+		}
+	}
+
+	@Override
+	public void reconnected(SessionChange change) {
+		Counter counter = (change == SessionChange.ROTATION) ? this.rotationReconnects : this.lossReconnects;
+		if (counter != null) {
+			counter.increment();
+		}
+	}
+
+	@Override
+	public void rotated(RotationOutcome outcome) {
+		Timer gap = this.rotationGap;
+		if (gap != null) {
+			gap.record(outcome.gap());
+		}
+	}
+
+	@Override
+	public void delivered(TopicKind kind, long latencyNanos) {
+		Map<TopicKind, Timer> latency = this.deliveryLatency;
+		if (latency != null) {
+			latency.get(kind).record(latencyNanos, TimeUnit.NANOSECONDS);
 		}
 	}
 

@@ -1,9 +1,14 @@
 package io.github.settrademqtt.autoconfigure.metrics;
 
+import io.github.settrademqtt.actuate.metrics.SettradeMqttGauges;
 import io.github.settrademqtt.actuate.metrics.SettradeMqttMetrics;
+import io.github.settrademqtt.autoconfigure.SettradeMqttAutoConfiguration;
+import io.github.settrademqtt.connection.SettradeMqttConnection;
+import io.github.settrademqtt.connection.SubscriptionRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -18,7 +23,7 @@ import org.springframework.context.annotation.Bean;
  * @author settrade-mqtt
  * @since 0.1.0
  */
-@AutoConfiguration
+@AutoConfiguration(after = SettradeMqttAutoConfiguration.class)
 @ConditionalOnClass(MeterRegistry.class)
 @ConditionalOnBooleanProperty(name = "settrade.mqtt.enabled", matchIfMissing = true)
 public final class SettradeMqttMetricsAutoConfiguration {
@@ -27,6 +32,13 @@ public final class SettradeMqttMetricsAutoConfiguration {
 	@ConditionalOnMissingBean
 	SettradeMqttMetrics settradeMqttMetrics() {
 		return new SettradeMqttMetrics();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBean({ SettradeMqttConnection.class, SubscriptionRegistry.class })
+	SettradeMqttGauges settradeMqttGauges(SettradeMqttConnection connection, SubscriptionRegistry registry) {
+		return new SettradeMqttGauges(connection, registry);
 	}
 
 }

@@ -48,6 +48,8 @@ public class MarketDataDelivery implements MessageHandler, SmartLifecycle {
 
 	private final int threads;
 
+	private final MarketDataListeners listeners;
+
 	private final DecodeStatistics decodeStatistics = new DecodeStatistics();
 
 	private final EventPublisher publisher;
@@ -79,6 +81,7 @@ public class MarketDataDelivery implements MessageHandler, SmartLifecycle {
 		this.source = source;
 		this.liveness = liveness;
 		this.threads = threads;
+		this.listeners = listeners;
 		this.publisher = new EventPublisher(new MarketDataDecoders(this.decodeStatistics), channel, listeners, observer,
 				System::nanoTime);
 		this.snapshots = new ConflatingDispatcher(this.executor, this.publisher, observer);
@@ -157,6 +160,14 @@ public class MarketDataDelivery implements MessageHandler, SmartLifecycle {
 	 */
 	public long getDroppedOrderCount() {
 		return this.orders.droppedCount();
+	}
+
+	/**
+	 * Return how many times a listener bean threw.
+	 * @return the count
+	 */
+	public long getListenerFailureCount() {
+		return this.listeners.getFailureCount();
 	}
 
 	/**

@@ -75,6 +75,18 @@ class SettradeMqttMetricsAutoConfigurationTests {
 				.isEqualTo(1);
 			assertThat(registry.get("settrade.mqtt.messages.received").tag("kind", "price-info").counter().count())
 				.isZero();
+			assertThat(registry.get("settrade.mqtt.token.refreshes").tag("outcome", "logged-in").counter().count())
+				.isEqualTo(1);
+			assertThat(registry.get("settrade.mqtt.delivery.latency").tag("kind", "bid-offer").timer().count())
+				.isPositive();
+			assertThat(registry.get("settrade.mqtt.subscriptions").tag("state", "active").gauge().value()).isEqualTo(1);
+			assertThat(registry.get("settrade.mqtt.token.expires.in").gauge().value()).isBetween(1700.0, 1800.0);
+			context.getBean(io.github.settrademqtt.connection.SettradeMqttConnection.class).rotate();
+			await().atMost(Duration.ofSeconds(10))
+				.until(() -> registry.get("settrade.mqtt.rotation.gap").timer().count() == 1);
+			assertThat(registry.get("settrade.mqtt.reconnects").tag("cause", "rotation").counter().count())
+				.isEqualTo(1);
+			assertThat(registry.get("settrade.mqtt.reconnects").tag("cause", "loss").counter().count()).isZero();
 		});
 	}
 
