@@ -124,6 +124,8 @@ public class SettradeMqttProperties {
 
 	private final Liveness liveness = new Liveness();
 
+	private final Health health = new Health();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -278,6 +280,31 @@ public class SettradeMqttProperties {
 
 	public Liveness getLiveness() {
 		return this.liveness;
+	}
+
+	public Health getHealth() {
+		return this.health;
+	}
+
+	/**
+	 * The feed's health indicator.
+	 */
+	public static class Health {
+
+		/**
+		 * How long the connection may be down (connecting or reconnecting) before the
+		 * health indicator reports DOWN rather than UNKNOWN.
+		 */
+		private Duration connectGracePeriod = Duration.ofSeconds(30);
+
+		public Duration getConnectGracePeriod() {
+			return this.connectGracePeriod;
+		}
+
+		public void setConnectGracePeriod(Duration connectGracePeriod) {
+			this.connectGracePeriod = connectGracePeriod;
+		}
+
 	}
 
 	/**

@@ -45,6 +45,8 @@ final class MqttSession {
 
 	private volatile boolean open;
 
+	private volatile @Nullable Throwable openFailure;
+
 	MqttSession(long epoch, DispatcherTicket ticket, ConnectionSettings settings, BeanFactory beanFactory,
 			Listener listener) {
 		this.epoch = epoch;
@@ -75,11 +77,24 @@ final class MqttSession {
 	}
 
 	private void onEvent(Object event, Listener listener) {
-		// a failure while opening is reported by open() itself
-		if (event instanceof MqttConnectionFailedEvent failed && this.open) {
-			this.open = false;
-			listener.connectionLost(this, failed.getCause());
+		if (event instanceof MqttConnectionFailedEvent failed) {
+			if (this.open) {
+				this.open = false;
+				listener.connectionLost(this, failed.getCause());
+			}
+			else {
+				// a failure while opening: open() reports it, this keeps why
+				this.openFailure = failed.getCause();
+			}
 		}
+	}
+
+	/**
+	 * Return why the connection could not be opened.
+	 * @return the cause, or {@code null} if it opened or the cause is unknown
+	 */
+	@Nullable Throwable openFailure() {
+		return this.openFailure;
 	}
 
 	long epoch() {

@@ -95,6 +95,8 @@ public class SettradeMqttConnection implements SmartLifecycle, MqttSession.Liste
 
 	private volatile @Nullable String lastFailure;
 
+	private volatile @Nullable Throwable lastFailureCause;
+
 	// the fields below are touched by the worker thread only
 
 	private long epochs;
@@ -174,9 +176,10 @@ public class SettradeMqttConnection implements SmartLifecycle, MqttSession.Liste
 		}
 		if (this.state != ConnectionState.CONNECTED) {
 			String failure = this.lastFailure;
+			Throwable cause = this.lastFailureCause;
 			stop();
 			throw new SettradeConnectionException(
-					"Could not connect to Settrade MQTT (settrade.mqtt.fail-fast=true): " + failure);
+					"Could not connect to Settrade MQTT (settrade.mqtt.fail-fast=true): " + failure, cause);
 		}
 	}
 
@@ -364,11 +367,11 @@ public class SettradeMqttConnection implements SmartLifecycle, MqttSession.Liste
 			ticket = this.loginService.dispatcherTicket();
 		}
 		catch (SettradeApiException ex) {
-			failed(change, ex.isAuthenticationFailure() || ex.getStatus() == 400, ex.getMessage());
+			failed(change, ex.isAuthenticationFailure() || ex.getStatus() == 400, ex.getMessage(), ex);
 			return;
 		}
 		catch (RuntimeException ex) {
-			failed(change, false, "could not obtain a dispatcher ticket: " + ex);
+			failed(change, false, "could not obtain a dispatcher ticket: " + ex, ex);
 			return;
 		}
 		MqttSession session = open(ticket);
@@ -376,7 +379,9 @@ public class SettradeMqttConnection implements SmartLifecycle, MqttSession.Liste
 			session.close();
 			// Paho cannot tell a refused upgrade (a spent or stale ticket) from a network
 			// failure, so every failed attempt gets a fresh ticket
-			failed(change, false, "could not connect to " + ticket.hosts());
+			Throwable cause = session.openFailure();
+			failed(change, false, "could not connect to " + ticket.hosts()
+					+ ((cause != null) ? " (" + mostSpecific(cause) + ")" : ""), cause);
 			return;
 		}
 		subscribeAll(session);
@@ -398,12 +403,22 @@ public class SettradeMqttConnection implements SmartLifecycle, MqttSession.Liste
 		return session;
 	}
 
-	private void failed(SessionChange change, boolean authentication, @Nullable String reason) {
+	private static String mostSpecific(Throwable ex) {
+		Throwable cause = ex;
+		while (cause.getCause() != null && cause.getCause() != cause) {
+			cause = cause.getCause();
+		}
+		return cause.getClass().getSimpleName() + ": " + cause.getMessage();
+	}
+
+	private void failed(SessionChange change, boolean authentication, @Nullable String reason,
+			@Nullable Throwable cause) {
 		if (!this.running) {
 			// interrupted by stop(): nothing failed
 			return;
 		}
 		this.lastFailure = reason;
+		this.lastFailureCause = cause;
 		this.authFailures = authentication ? this.authFailures + 1 : 0;
 		boolean authFailed = this.authFailures >= this.settings.authFailureThreshold();
 		this.observer.connectionAttempted(authentication ? "auth-failure" : "failure");
@@ -428,6 +443,7 @@ public class SettradeMqttConnection implements SmartLifecycle, MqttSession.Liste
 		this.lostAtNanos = 0;
 		this.authFailures = 0;
 		this.lastFailure = null;
+		this.lastFailureCause = null;
 		this.state = ConnectionState.CONNECTED;
 		if (change != SessionChange.INITIAL) {
 			this.observer.reconnected(change);

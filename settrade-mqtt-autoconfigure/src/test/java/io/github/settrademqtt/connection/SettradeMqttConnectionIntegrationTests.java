@@ -175,10 +175,15 @@ class SettradeMqttConnectionIntegrationTests {
 					"settrade.mqtt.fail-fast=true")
 			.run((context) -> {
 				assertThat(context).hasFailed();
-				assertThat(context.getStartupFailure()).rootCause()
-					.isInstanceOf(SettradeConnectionException.class)
+				Throwable failure = context.getStartupFailure();
+				while (failure != null && !(failure instanceof SettradeConnectionException)) {
+					failure = failure.getCause();
+				}
+				assertThat(failure).as("a SettradeConnectionException in the cause chain")
+					.isNotNull()
 					.hasMessageContaining("fail-fast")
-					.hasMessageContaining("Signature rejected");
+					.hasMessageContaining("Signature rejected")
+					.hasRootCauseInstanceOf(io.github.settrademqtt.login.SettradeApiException.class);
 			});
 	}
 

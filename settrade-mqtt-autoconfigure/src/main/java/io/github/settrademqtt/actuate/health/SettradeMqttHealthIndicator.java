@@ -1,0 +1,277 @@
+package io.github.settrademqtt.actuate.health;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+
+import io.github.settrademqtt.connection.ConnectionState;
+import io.github.settrademqtt.connection.RotationOutcome;
+import io.github.settrademqtt.connection.SessionFacts;
+import io.github.settrademqtt.connection.SettradeMqttConnection;
+import io.github.settrademqtt.connection.SubscriptionRegistry;
+import io.github.settrademqtt.connection.SubscriptionState;
+import io.github.settrademqtt.feed.liveness.FeedLiveness;
+import io.github.settrademqtt.feed.liveness.LivenessState;
+import io.github.settrademqtt.feed.liveness.TopicLiveness;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.health.contributor.AbstractHealthIndicator;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.util.Assert;
+
+/**
+ * {@link org.springframework.boot.health.contributor.HealthIndicator HealthIndicator} for
+ * the Settrade feed. It only reads what the {@link SettradeMqttConnection}, the
+ * {@link SubscriptionRegistry} and the {@link FeedLiveness} already know; it never
+ * touches the network.
+ * <h2>Status</h2>
+ * <ul>
+ * <li>{@link Status#UP UP}: connected (or rotating), no subscription refused by the
+ * broker, and every topic subscribed for longer than the silence threshold heard from
+ * within it. A subscription still in flight ({@code PENDING}) does not count against
+ * it.</li>
+ * <li>{@link #DEGRADED}: connected, but the broker refused a subscription
+ * ({@code FAILED}), or a topic subscribed for longer than the silence threshold heard
+ * nothing within it: silent after messages, or never received any.</li>
+ * <li>{@link Status#UNKNOWN UNKNOWN}: not connected ({@code CONNECTING},
+ * {@code RECONNECTING} or {@code STOPPED}) for no longer than the connect grace period:
+ * starting, or recovering from a loss.</li>
+ * <li>{@link Status#DOWN DOWN}: Settrade keeps rejecting the credentials
+ * ({@code AUTH_FAILED}), at once, since only a person can fix that; or not connected for
+ * longer than the connect grace period.</li>
+ * </ul>
+ * Why {@code UNKNOWN} during the grace period: Boot's default status order ranks
+ * {@code UNKNOWN} below {@code UP}, so a reconnect of a few seconds leaves the
+ * application's aggregate health {@code UP} (HTTP 200) while this component still shows
+ * that it is not connected, and why.
+ * <p>
+ * Why {@code DEGRADED} rather than {@code OUT_OF_SERVICE}: a silent topic means a quiet
+ * market (the lunch break, the night, a suspended symbol) as often as a broken feed, and
+ * {@code OUT_OF_SERVICE} would turn the whole application's health 503 every time the
+ * market closes. {@code DEGRADED} is not in Boot's default status order, so it is shown
+ * here but changes neither the aggregate status nor the HTTP status until an operator
+ * opts in: <pre class="code">
+ * management.endpoint.health.status.order=DOWN,OUT_OF_SERVICE,DEGRADED,UP,UNKNOWN
+ * management.endpoint.health.status.http-mapping.degraded=503
+ * </pre>
+ * <p>
+ * The connection does not say when it stopped being connected, so the grace period runs
+ * from the first health check that saw it not connected (from this indicator's creation
+ * for the first connection): a lost connection is reported {@code DOWN} at most one check
+ * interval later than the grace period alone would say.
+ * <h2>Details</h2> Never a token, ticket, secret or signature:
+ * <ul>
+ * <li>{@code state}: the {@link ConnectionState} name</li>
+ * <li>{@code host}, {@code epoch}, {@code lastChange} ({@code INITIAL}, {@code ROTATION},
+ * {@code RECOVERY}), {@code gapMillis}, {@code connectedAt} (ISO-8601) and
+ * {@code tokenExpiresInSeconds}: the current connection, when there is one</li>
+ * <li>{@code lastRotation}: {@code strategy} ({@code overlap} or {@code restart}),
+ * {@code at}, {@code gapMillis}, {@code tookMillis} and, after a fallback,
+ * {@code fallbackReason}</li>
+ * <li>{@code lastFailure}: why the last attempt failed, when not connected</li>
+ * <li>{@code subscriptions}: how many topics are {@code ACTIVE}, {@code PENDING} and
+ * {@code FAILED}; {@code failedSubscriptions}: each refused topic with the broker's
+ * reason</li>
+ * <li>{@code lastMessageAgeMillis}: how long ago the newest message arrived, once one
+ * did</li>
+ * <li>{@code silentTopics} and {@code neverReceivedTopics}: the topics subscribed for
+ * longer than the silence threshold that heard nothing within it</li>
+ * </ul>
+ *
+ * @author settrade-mqtt
+ * @since 0.1.0
+ */
+public class SettradeMqttHealthIndicator extends AbstractHealthIndicator {
+
+	/**
+	 * Connected, but a subscription was refused or a topic is silent.
+	 */
+	public static final Status DEGRADED = new Status("DEGRADED");
+
+	/**
+	 * How long the connection may be down before it is reported {@code DOWN}, by default.
+	 */
+	public static final Duration DEFAULT_CONNECT_GRACE_PERIOD = Duration.ofSeconds(30);
+
+	private final SettradeMqttConnection connection;
+
+	private final SubscriptionRegistry registry;
+
+	private final FeedLiveness liveness;
+
+	private final Duration connectGracePeriod;
+
+	private final LongSupplier nanoClock;
+
+	private final Object monitor = new Object();
+
+	/**
+	 * When a check first saw the connection not connected, on the monotonic clock; null
+	 * while connected.
+	 */
+	private @Nullable Long notConnectedSince;
+
+	/**
+	 * Create an indicator.
+	 * @param connection the connection
+	 * @param registry the wanted topics and the broker's answers
+	 * @param liveness when each topic last heard from the market
+	 * @param connectGracePeriod how long the connection may be down before it is reported
+	 * {@code DOWN}
+	 */
+	public SettradeMqttHealthIndicator(SettradeMqttConnection connection, SubscriptionRegistry registry,
+			FeedLiveness liveness, Duration connectGracePeriod) {
+		this(connection, registry, liveness, connectGracePeriod, System::nanoTime);
+	}
+
+	SettradeMqttHealthIndicator(SettradeMqttConnection connection, SubscriptionRegistry registry, FeedLiveness liveness,
+			Duration connectGracePeriod, LongSupplier nanoClock) {
+		super("Settrade MQTT health check failed");
+		Assert.notNull(connection, "'connection' must not be null");
+		Assert.notNull(registry, "'registry' must not be null");
+		Assert.notNull(liveness, "'liveness' must not be null");
+		Assert.notNull(connectGracePeriod, "'connectGracePeriod' must not be null");
+		Assert.isTrue(!connectGracePeriod.isNegative(), "'connectGracePeriod' must not be negative");
+		this.connection = connection;
+		this.registry = registry;
+		this.liveness = liveness;
+		this.connectGracePeriod = connectGracePeriod;
+		this.nanoClock = nanoClock;
+		this.notConnectedSince = nanoClock.getAsLong();
+	}
+
+	@Override
+	protected void doHealthCheck(Health.Builder builder) {
+		long now = this.nanoClock.getAsLong();
+		ConnectionState state = this.connection.getState();
+		boolean connected = state == ConnectionState.CONNECTED || state == ConnectionState.ROTATING;
+		Duration notConnectedFor = notConnectedFor(connected, now);
+		Map<String, SubscriptionState> subscriptions = this.registry.states();
+		Map<String, String> failedSubscriptions = failedSubscriptions(subscriptions);
+		Duration threshold = this.liveness.getSilenceThreshold();
+		List<TopicLiveness> topics = this.liveness.getTopics();
+		List<String> silentTopics = quietTopics(topics, LivenessState.SILENT, threshold);
+		List<String> neverReceivedTopics = quietTopics(topics, LivenessState.NEVER_RECEIVED, threshold);
+		if (state == ConnectionState.AUTH_FAILED) {
+			builder.down();
+		}
+		else if (!connected) {
+			builder.status((notConnectedFor.compareTo(this.connectGracePeriod) > 0) ? Status.DOWN : Status.UNKNOWN);
+		}
+		else if (!failedSubscriptions.isEmpty() || !silentTopics.isEmpty() || !neverReceivedTopics.isEmpty()) {
+			builder.status(DEGRADED);
+		}
+		else {
+			builder.up();
+		}
+		builder.withDetail("state", state.name());
+		addConnectionDetails(builder, now, connected);
+		builder.withDetail("subscriptions", countByState(subscriptions));
+		if (!failedSubscriptions.isEmpty()) {
+			builder.withDetail("failedSubscriptions", failedSubscriptions);
+		}
+		topics.stream()
+			.map(TopicLiveness::lastMessageAge)
+			.filter((age) -> age != null)
+			.min(Duration::compareTo)
+			.ifPresent((age) -> builder.withDetail("lastMessageAgeMillis", age.toMillis()));
+		builder.withDetail("silentTopics", silentTopics);
+		builder.withDetail("neverReceivedTopics", neverReceivedTopics);
+	}
+
+	private Duration notConnectedFor(boolean connected, long now) {
+		synchronized (this.monitor) {
+			if (connected) {
+				this.notConnectedSince = null;
+				return Duration.ZERO;
+			}
+			Long since = this.notConnectedSince;
+			if (since == null) {
+				this.notConnectedSince = now;
+				return Duration.ZERO;
+			}
+			return Duration.ofNanos(now - since);
+		}
+	}
+
+	private void addConnectionDetails(Health.Builder builder, long now, boolean connected) {
+		String host = this.connection.getHost();
+		if (host != null) {
+			builder.withDetail("host", host);
+		}
+		SessionFacts facts = this.connection.getSessionFacts();
+		if (facts != null) {
+			builder.withDetail("epoch", facts.epoch());
+			builder.withDetail("lastChange", facts.change().name());
+			builder.withDetail("gapMillis", facts.gap().toMillis());
+			builder.withDetail("connectedAt", facts.connectedAt().toString());
+		}
+		Long ticketExpiresAt = this.connection.getTicketExpiresAtNanos();
+		if (ticketExpiresAt != null) {
+			builder.withDetail("tokenExpiresInSeconds", TimeUnit.NANOSECONDS.toSeconds(ticketExpiresAt - now));
+		}
+		RotationOutcome rotation = this.connection.getLastRotation();
+		if (rotation != null) {
+			builder.withDetail("lastRotation", describe(rotation));
+		}
+		String failure = this.connection.getLastFailure();
+		if (!connected && failure != null) {
+			builder.withDetail("lastFailure", failure);
+		}
+	}
+
+	private static Map<String, Object> describe(RotationOutcome rotation) {
+		Map<String, Object> description = new LinkedHashMap<>();
+		// as spelled in settrade.mqtt.rotation
+		description.put("strategy", rotation.strategy().name().toLowerCase(Locale.ROOT));
+		description.put("at", rotation.at().toString());
+		description.put("gapMillis", rotation.gap().toMillis());
+		description.put("tookMillis", rotation.took().toMillis());
+		if (rotation.fallbackReason() != null) {
+			description.put("fallbackReason", rotation.fallbackReason());
+		}
+		return description;
+	}
+
+	private Map<String, String> failedSubscriptions(Map<String, SubscriptionState> subscriptions) {
+		Map<String, String> failed = new LinkedHashMap<>();
+		subscriptions.forEach((topic, state) -> {
+			if (state == SubscriptionState.FAILED) {
+				String reason = this.registry.failureReason(topic);
+				failed.put(topic, (reason != null) ? reason : "refused");
+			}
+		});
+		return failed;
+	}
+
+	private static Map<String, Integer> countByState(Map<String, SubscriptionState> subscriptions) {
+		Map<String, Integer> counts = new LinkedHashMap<>();
+		for (SubscriptionState state : SubscriptionState.values()) {
+			counts.put(state.name(), 0);
+		}
+		subscriptions.values().forEach((state) -> counts.merge(state.name(), 1, Integer::sum));
+		return counts;
+	}
+
+	/**
+	 * Return the topics in the given state that have been subscribed for longer than the
+	 * silence threshold: one subscribed a moment ago has not had the chance to hear
+	 * anything yet.
+	 */
+	private static List<String> quietTopics(List<TopicLiveness> topics, LivenessState state, Duration threshold) {
+		List<String> quiet = new ArrayList<>();
+		for (TopicLiveness topic : topics) {
+			if (topic.state() == state && topic.subscribedFor().compareTo(threshold) > 0) {
+				quiet.add(topic.topic());
+			}
+		}
+		return List.copyOf(quiet);
+	}
+
+}

@@ -1,0 +1,60 @@
+package io.github.settrademqtt.autoconfigure.health;
+
+import java.time.Duration;
+
+import io.github.settrademqtt.actuate.health.SettradeMqttHealthIndicator;
+import io.github.settrademqtt.autoconfigure.SettradeMqttAutoConfiguration;
+import io.github.settrademqtt.autoconfigure.SettradeMqttProperties;
+import io.github.settrademqtt.connection.SettradeMqttConnection;
+import io.github.settrademqtt.connection.SubscriptionRegistry;
+import io.github.settrademqtt.feed.liveness.FeedLiveness;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
+import org.springframework.boot.health.contributor.AbstractHealthIndicator;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration
+ * Auto-configuration} for the {@link SettradeMqttHealthIndicator}, shown as
+ * {@code settrade} by the health endpoint.
+ * {@code management.health.settrade.enabled=false} switches it off;
+ * {@code settrade.mqtt.health.connect-grace-period} (30 s by default) sets how long the
+ * connection may be down before it is reported {@code DOWN}.
+ *
+ * @author settrade-mqtt
+ * @since 0.1.0
+ */
+@AutoConfiguration(after = SettradeMqttAutoConfiguration.class)
+@ConditionalOnClass({ AbstractHealthIndicator.class, ConditionalOnEnabledHealthIndicator.class })
+@ConditionalOnBean({ SettradeMqttConnection.class, SubscriptionRegistry.class, FeedLiveness.class })
+@ConditionalOnEnabledHealthIndicator("settrade")
+public final class SettradeMqttHealthContributorAutoConfiguration {
+
+	/**
+	 * The property that sets how long the connection may be down before it is reported
+	 * {@code DOWN}.
+	 */
+	static final String CONNECT_GRACE_PERIOD = "settrade.mqtt.health.connect-grace-period";
+
+	@Bean
+	@ConditionalOnMissingBean(name = "settradeHealthIndicator")
+	SettradeMqttHealthIndicator settradeHealthIndicator(SettradeMqttConnection connection,
+			SubscriptionRegistry registry, FeedLiveness liveness, SettradeMqttProperties properties) {
+		return new SettradeMqttHealthIndicator(connection, registry, liveness, connectGracePeriod(properties));
+	}
+
+	private static Duration connectGracePeriod(SettradeMqttProperties properties) {
+		Duration gracePeriod = properties.getHealth().getConnectGracePeriod();
+		if (gracePeriod.isNegative()) {
+			throw new InvalidConfigurationPropertyValueException(CONNECT_GRACE_PERIOD, gracePeriod,
+					"must not be negative");
+		}
+		return gracePeriod;
+	}
+
+}

@@ -1,0 +1,7 @@
+/**
+ * Auto-configuration of the Settrade feed's info contributor.
+ */
+@NullMarked
+package io.github.settrademqtt.autoconfigure.info;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,394 @@
+package io.github.settrademqtt.actuate.health;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
+
+import io.github.settrademqtt.connection.ConnectionState;
+import io.github.settrademqtt.connection.RotationOutcome;
+import io.github.settrademqtt.connection.RotationStrategy;
+import io.github.settrademqtt.connection.SessionChange;
+import io.github.settrademqtt.connection.SessionFacts;
+import io.github.settrademqtt.connection.SettradeMqttConnection;
+import io.github.settrademqtt.connection.SubscriptionRegistry;
+import io.github.settrademqtt.connection.SubscriptionState;
+import io.github.settrademqtt.feed.liveness.FeedLiveness;
+import io.github.settrademqtt.feed.liveness.LivenessState;
+import io.github.settrademqtt.feed.liveness.TopicLiveness;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.health.actuate.endpoint.SimpleHttpCodeStatusMapper;
+import org.springframework.boot.health.actuate.endpoint.SimpleStatusAggregator;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.Status;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.mock;
+
+/**
+ * Tests for {@link SettradeMqttHealthIndicator}.
+ */
+class SettradeMqttHealthIndicatorTests {
+
+	private static final String PTT = "proto/topic/bidofferv3/PTT";
+
+	private static final String AOT = "proto/topic/bidofferv3/AOT";
+
+	private static final Duration GRACE = Duration.ofSeconds(30);
+
+	private static final Duration THRESHOLD = Duration.ofSeconds(60);
+
+	private static final Instant CONNECTED_AT = Instant.parse("2026-11-26T03:00:00Z");
+
+	private final AtomicLong nanos = new AtomicLong(7_000_000_000L);
+
+	private final SettradeMqttConnection connection = mock(SettradeMqttConnection.class);
+
+	private final SubscriptionRegistry registry = mock(SubscriptionRegistry.class);
+
+	private final FeedLiveness liveness = mock(FeedLiveness.class);
+
+	private final Map<String, SubscriptionState> subscriptions = new LinkedHashMap<>();
+
+	private final List<TopicLiveness> topics = new ArrayList<>();
+
+	private SettradeMqttHealthIndicator indicator;
+
+	@BeforeEach
+	void setUp() {
+		given(this.registry.states()).willAnswer((invocation) -> Map.copyOf(this.subscriptions));
+		given(this.liveness.getSilenceThreshold()).willReturn(THRESHOLD);
+		given(this.liveness.getTopics()).willAnswer((invocation) -> List.copyOf(this.topics));
+		given(this.connection.getState()).willReturn(ConnectionState.CONNECTING);
+		this.indicator = new SettradeMqttHealthIndicator(this.connection, this.registry, this.liveness, GRACE,
+				this.nanos::get);
+	}
+
+	private void connected(ConnectionState state) {
+		given(this.connection.getState()).willReturn(state);
+		given(this.connection.getHost()).willReturn("dispatcher.example");
+		given(this.connection.getSessionFacts())
+			.willReturn(new SessionFacts(3, SessionChange.RECOVERY, Duration.ofMillis(1250), CONNECTED_AT));
+		given(this.connection.getTicketExpiresAtNanos())
+			.willReturn(this.nanos.get() + Duration.ofMinutes(55).toNanos());
+		given(this.connection.getLastFailure()).willReturn(null);
+	}
+
+	private void disconnected(ConnectionState state, String failure) {
+		given(this.connection.getState()).willReturn(state);
+		given(this.connection.getHost()).willReturn(null);
+		given(this.connection.getSessionFacts()).willReturn(null);
+		given(this.connection.getTicketExpiresAtNanos()).willReturn(null);
+		given(this.connection.getLastFailure()).willReturn(failure);
+	}
+
+	private void live(String topic) {
+		this.subscriptions.put(topic, SubscriptionState.ACTIVE);
+		this.topics.add(new TopicLiveness(topic, LivenessState.LIVE, Duration.ofMinutes(10), CONNECTED_AT,
+				Duration.ofMillis(40)));
+	}
+
+	private void advance(Duration duration) {
+		this.nanos.addAndGet(duration.toNanos());
+	}
+
+	private Health health() {
+		return this.indicator.health(true);
+	}
+
+	@Nested
+	class Up {
+
+		@Test
+		void whenConnectedWithEveryTopicActiveAndLive() {
+			connected(ConnectionState.CONNECTED);
+			live(PTT);
+			live(AOT);
+			Health health = health();
+			assertThat(health.getStatus()).isEqualTo(Status.UP);
+			assertThat(health.getDetails()).containsEntry("state", "CONNECTED")
+				.containsEntry("subscriptions", Map.of("ACTIVE", 2, "PENDING", 0, "FAILED", 0))
+				.containsEntry("silentTopics", List.of())
+				.containsEntry("neverReceivedTopics", List.of())
+				.doesNotContainKeys("failedSubscriptions", "lastFailure", "lastRotation");
+		}
+
+		@Test
+		void whileRotating() {
+			connected(ConnectionState.ROTATING);
+			live(PTT);
+			assertThat(health().getStatus()).isEqualTo(Status.UP);
+			assertThat(health().getDetails()).containsEntry("state", "ROTATING");
+		}
+
+		@Test
+		void withASubscriptionStillInFlight() {
+			connected(ConnectionState.CONNECTED);
+			live(PTT);
+			SettradeMqttHealthIndicatorTests.this.subscriptions.put(AOT, SubscriptionState.PENDING);
+			SettradeMqttHealthIndicatorTests.this.topics
+				.add(new TopicLiveness(AOT, LivenessState.NEVER_RECEIVED, Duration.ofMillis(5), null, null));
+			Health health = health();
+			assertThat(health.getStatus()).isEqualTo(Status.UP);
+			assertThat(health.getDetails()).containsEntry("subscriptions",
+					Map.of("ACTIVE", 1, "PENDING", 1, "FAILED", 0));
+		}
+
+		@Test
+		void withNothingSubscribed() {
+			connected(ConnectionState.CONNECTED);
+			Health health = health();
+			assertThat(health.getStatus()).isEqualTo(Status.UP);
+			assertThat(health.getDetails()).doesNotContainKey("lastMessageAgeMillis");
+		}
+
+		@Test
+		void whenATopicSubscribedJustNowHasHeardNothingYet() {
+			connected(ConnectionState.CONNECTED);
+			SettradeMqttHealthIndicatorTests.this.subscriptions.put(PTT, SubscriptionState.ACTIVE);
+			SettradeMqttHealthIndicatorTests.this.topics
+				.add(new TopicLiveness(PTT, LivenessState.NEVER_RECEIVED, THRESHOLD, null, null));
+			assertThat(health().getStatus()).isEqualTo(Status.UP);
+			assertThat(health().getDetails()).containsEntry("neverReceivedTopics", List.of());
+		}
+
+	}
+
+	@Nested
+	class Degraded {
+
+		@Test
+		void whenTheBrokerRefusedASubscription() {
+			connected(ConnectionState.CONNECTED);
+			live(PTT);
+			SettradeMqttHealthIndicatorTests.this.subscriptions.put(AOT, SubscriptionState.FAILED);
+			given(SettradeMqttHealthIndicatorTests.this.registry.failureReason(AOT)).willReturn("SUBACK 0x80");
+			Health health = health();
+			assertThat(health.getStatus()).isEqualTo(SettradeMqttHealthIndicator.DEGRADED);
+			assertThat(health.getDetails())
+				.containsEntry("subscriptions", Map.of("ACTIVE", 1, "PENDING", 0, "FAILED", 1))
+				.containsEntry("failedSubscriptions", Map.of(AOT, "SUBACK 0x80"));
+		}
+
+		@Test
+		void whenATopicWentSilent() {
+			connected(ConnectionState.CONNECTED);
+			live(PTT);
+			SettradeMqttHealthIndicatorTests.this.subscriptions.put(AOT, SubscriptionState.ACTIVE);
+			SettradeMqttHealthIndicatorTests.this.topics.add(new TopicLiveness(AOT, LivenessState.SILENT,
+					Duration.ofMinutes(10), CONNECTED_AT, Duration.ofSeconds(61)));
+			Health health = health();
+			assertThat(health.getStatus()).isEqualTo(SettradeMqttHealthIndicator.DEGRADED);
+			assertThat(health.getDetails()).containsEntry("silentTopics", List.of(AOT))
+				.containsEntry("neverReceivedTopics", List.of())
+				.containsEntry("lastMessageAgeMillis", 40L);
+		}
+
+		@Test
+		void whenATopicSubscribedLongerThanTheThresholdNeverHeardAnything() {
+			connected(ConnectionState.CONNECTED);
+			live(PTT);
+			SettradeMqttHealthIndicatorTests.this.subscriptions.put(AOT, SubscriptionState.ACTIVE);
+			SettradeMqttHealthIndicatorTests.this.topics
+				.add(new TopicLiveness(AOT, LivenessState.NEVER_RECEIVED, THRESHOLD.plusMillis(1), null, null));
+			Health health = health();
+			assertThat(health.getStatus()).isEqualTo(SettradeMqttHealthIndicator.DEGRADED);
+			assertThat(health.getDetails()).containsEntry("neverReceivedTopics", List.of(AOT))
+				.containsEntry("silentTopics", List.of());
+		}
+
+		@Test
+		void isShownButLeavesTheAggregateAndHttpStatusAloneUnlessConfigured() {
+			Set<Status> statuses = Set.of(Status.UP, SettradeMqttHealthIndicator.DEGRADED);
+			assertThat(new SimpleStatusAggregator().getAggregateStatus(statuses)).isEqualTo(Status.UP);
+			assertThat(new SimpleHttpCodeStatusMapper().getStatusCode(SettradeMqttHealthIndicator.DEGRADED))
+				.isEqualTo(200);
+			// management.endpoint.health.status.order and .http-mapping.degraded
+			assertThat(new SimpleStatusAggregator("DOWN", "OUT_OF_SERVICE", "DEGRADED", "UP", "UNKNOWN")
+				.getAggregateStatus(statuses)).isEqualTo(SettradeMqttHealthIndicator.DEGRADED);
+			assertThat(new SimpleHttpCodeStatusMapper(Map.of("degraded", 503))
+				.getStatusCode(SettradeMqttHealthIndicator.DEGRADED)).isEqualTo(503);
+		}
+
+	}
+
+	@Nested
+	class NotConnected {
+
+		@Test
+		void unknownWhileTheFirstConnectionIsWithinTheGracePeriod() {
+			disconnected(ConnectionState.CONNECTING, null);
+			advance(GRACE);
+			Health health = health();
+			assertThat(health.getStatus()).isEqualTo(Status.UNKNOWN);
+			assertThat(health.getDetails()).containsEntry("state", "CONNECTING")
+				.doesNotContainKeys("host", "epoch", "lastChange", "gapMillis", "connectedAt", "tokenExpiresInSeconds",
+						"lastFailure");
+		}
+
+		@Test
+		void downWhenTheFirstConnectionTakesLongerThanTheGracePeriod() {
+			disconnected(ConnectionState.CONNECTING, "could not connect to [dispatcher.example]");
+			advance(GRACE.plusMillis(1));
+			Health health = health();
+			assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+			assertThat(health.getDetails()).containsEntry("lastFailure", "could not connect to [dispatcher.example]");
+		}
+
+		@Test
+		void aLossIsUnknownWithinTheGracePeriodThenDownThenUpOnceRecovered() {
+			connected(ConnectionState.CONNECTED);
+			live(PTT);
+			assertThat(health().getStatus()).isEqualTo(Status.UP);
+			advance(Duration.ofMinutes(5));
+			disconnected(ConnectionState.RECONNECTING, "could not connect to [dispatcher.example]");
+			assertThat(health().getStatus()).as("first seen lost").isEqualTo(Status.UNKNOWN);
+			advance(GRACE);
+			assertThat(health().getStatus()).isEqualTo(Status.UNKNOWN);
+			advance(Duration.ofMillis(1));
+			Health down = health();
+			assertThat(down.getStatus()).isEqualTo(Status.DOWN);
+			assertThat(down.getDetails()).containsEntry("state", "RECONNECTING")
+				.containsEntry("lastFailure", "could not connect to [dispatcher.example]");
+			connected(ConnectionState.CONNECTED);
+			assertThat(health().getStatus()).isEqualTo(Status.UP);
+			disconnected(ConnectionState.RECONNECTING, null);
+			advance(Duration.ofSeconds(1));
+			assertThat(health().getStatus()).as("grace period starts again").isEqualTo(Status.UNKNOWN);
+		}
+
+		@Test
+		void stoppedLongerThanTheGracePeriodIsDown() {
+			disconnected(ConnectionState.STOPPED, null);
+			assertThat(health().getStatus()).isEqualTo(Status.UNKNOWN);
+			advance(GRACE.plusSeconds(1));
+			assertThat(health().getStatus()).isEqualTo(Status.DOWN);
+			assertThat(health().getDetails()).containsEntry("state", "STOPPED");
+		}
+
+		@Test
+		void rejectedCredentialsAreDownAtOnceWithTheLastFailure() {
+			disconnected(ConnectionState.AUTH_FAILED, "Signature rejected (401)");
+			Health health = health();
+			assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+			assertThat(health.getDetails()).containsEntry("state", "AUTH_FAILED")
+				.containsEntry("lastFailure", "Signature rejected (401)");
+		}
+
+		@Test
+		void noGracePeriodMeansDownAtOnce() {
+			SettradeMqttHealthIndicator indicator = new SettradeMqttHealthIndicator(
+					SettradeMqttHealthIndicatorTests.this.connection, SettradeMqttHealthIndicatorTests.this.registry,
+					SettradeMqttHealthIndicatorTests.this.liveness, Duration.ZERO,
+					SettradeMqttHealthIndicatorTests.this.nanos::get);
+			disconnected(ConnectionState.RECONNECTING, null);
+			advance(Duration.ofNanos(1));
+			assertThat(indicator.health(true).getStatus()).isEqualTo(Status.DOWN);
+		}
+
+		@Test
+		void aNegativeGracePeriodIsRejected() {
+			assertThatIllegalArgumentException()
+				.isThrownBy(() -> new SettradeMqttHealthIndicator(SettradeMqttHealthIndicatorTests.this.connection,
+						SettradeMqttHealthIndicatorTests.this.registry, SettradeMqttHealthIndicatorTests.this.liveness,
+						Duration.ofSeconds(-1)))
+				.withMessageContaining("connectGracePeriod");
+		}
+
+		@Test
+		void anUnexpectedFailureIsDown() {
+			given(SettradeMqttHealthIndicatorTests.this.connection.getState())
+				.willThrow(new IllegalStateException("boom"));
+			Health health = health();
+			assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+			assertThat(health.getDetails()).containsEntry("error", "java.lang.IllegalStateException: boom");
+		}
+
+	}
+
+	@Nested
+	class Details {
+
+		private static final Pattern JWT = Pattern.compile("[A-Za-z0-9_-]{10,}\\.[A-Za-z0-9_-]{10,}");
+
+		@Test
+		void areExactlyTheseKeysWithPlainValuesAndNothingSecret() {
+			connected(ConnectionState.CONNECTED);
+			live(PTT);
+			SettradeMqttHealthIndicatorTests.this.subscriptions.put(AOT, SubscriptionState.FAILED);
+			given(SettradeMqttHealthIndicatorTests.this.registry.failureReason(AOT)).willReturn("SUBACK 0x80");
+			given(SettradeMqttHealthIndicatorTests.this.connection.getLastRotation())
+				.willReturn(new RotationOutcome(RotationStrategy.RESTART, CONNECTED_AT, Duration.ofMillis(850),
+						Duration.ofMillis(900), "the new connection could not connect to [dispatcher.example]"));
+			Map<String, Object> details = health().getDetails();
+			assertThat(details).containsOnlyKeys("state", "host", "epoch", "lastChange", "gapMillis", "connectedAt",
+					"tokenExpiresInSeconds", "lastRotation", "subscriptions", "failedSubscriptions",
+					"lastMessageAgeMillis", "silentTopics", "neverReceivedTopics");
+			assertThat(details).containsEntry("state", "CONNECTED")
+				.containsEntry("host", "dispatcher.example")
+				.containsEntry("epoch", 3L)
+				.containsEntry("lastChange", "RECOVERY")
+				.containsEntry("gapMillis", 1250L)
+				.containsEntry("connectedAt", "2026-11-26T03:00:00Z")
+				.containsEntry("tokenExpiresInSeconds", 3300L)
+				.containsEntry("lastRotation",
+						Map.of("strategy", "restart", "at", "2026-11-26T03:00:00Z", "gapMillis", 850L, "tookMillis",
+								900L, "fallbackReason", "the new connection could not connect to [dispatcher.example]"))
+				.containsEntry("subscriptions", Map.of("ACTIVE", 1, "PENDING", 0, "FAILED", 1))
+				.containsEntry("failedSubscriptions", Map.of(AOT, "SUBACK 0x80"))
+				.containsEntry("lastMessageAgeMillis", 40L)
+				.containsEntry("silentTopics", List.of())
+				.containsEntry("neverReceivedTopics", List.of());
+			assertThat(strings(details)).noneMatch((value) -> JWT.matcher(value).find())
+				.noneMatch((value) -> value.toLowerCase().contains("bearer"));
+		}
+
+		@Test
+		void aGapFreeRotationHasNoFallbackReason() {
+			connected(ConnectionState.CONNECTED);
+			given(SettradeMqttHealthIndicatorTests.this.connection.getLastRotation()).willReturn(new RotationOutcome(
+					RotationStrategy.OVERLAP, CONNECTED_AT, Duration.ZERO, Duration.ofMillis(420), null));
+			assertThat(health().getDetails()).containsEntry("lastRotation",
+					Map.of("strategy", "overlap", "at", "2026-11-26T03:00:00Z", "gapMillis", 0L, "tookMillis", 420L));
+		}
+
+		@Test
+		void lastFailureIsShownOnlyWhenNotConnected() {
+			connected(ConnectionState.CONNECTED);
+			given(SettradeMqttHealthIndicatorTests.this.connection.getLastFailure()).willReturn("stale");
+			assertThat(health().getDetails()).doesNotContainKey("lastFailure");
+		}
+
+		private static List<String> strings(Object value) {
+			List<String> strings = new ArrayList<>();
+			if (value instanceof Map<?, ?> map) {
+				map.forEach((key, nested) -> {
+					strings.add(key.toString());
+					strings.addAll(strings(nested));
+				});
+			}
+			else if (value instanceof List<?> list) {
+				list.forEach((nested) -> strings.addAll(strings(nested)));
+			}
+			else if (value instanceof String string) {
+				strings.add(string);
+			}
+			else {
+				assertThat(value).isInstanceOfAny(Long.class, Integer.class);
+			}
+			return strings;
+		}
+
+	}
+
+}
