@@ -1,5 +1,6 @@
 package io.github.settrademqtt.connection;
 
+import io.github.settrademqtt.SimulatorContexts;
 import java.time.Duration;
 import java.util.List;
 
@@ -31,7 +32,7 @@ class PasswordCredentialModeIntegrationTests {
 	@Test
 	void connectsWithAppCodeAndTicketAsUserNameAndPassword() {
 		settrade.simulator().market().start(List.of("PTT"), 50);
-		SimulatorFeedRunner
+		SimulatorContexts
 			.runner(settrade.simulator(), settrade.app(), "settrade.mqtt.credential-mode=password",
 					"settrade.mqtt.subscriptions.bid-offer=PTT")
 			.run((context) -> {
@@ -44,7 +45,7 @@ class PasswordCredentialModeIntegrationTests {
 
 	@Test
 	void headerModeIsRefusedByAPasswordModeService() {
-		SimulatorFeedRunner.runner(settrade.simulator(), settrade.app(), "settrade.mqtt.subscriptions.bid-offer=PTT")
+		SimulatorContexts.runner(settrade.simulator(), settrade.app(), "settrade.mqtt.subscriptions.bid-offer=PTT")
 			.run((context) -> {
 				SettradeMqttConnection connection = context.getBean(SettradeMqttConnection.class);
 				await().atMost(Duration.ofSeconds(10)).until(() -> settrade.simulator().mqtt().rejectedUpgrades() >= 2);

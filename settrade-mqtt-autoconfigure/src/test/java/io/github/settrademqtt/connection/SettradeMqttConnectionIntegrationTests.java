@@ -1,5 +1,6 @@
 package io.github.settrademqtt.connection;
 
+import io.github.settrademqtt.SimulatorContexts;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -46,7 +47,7 @@ class SettradeMqttConnectionIntegrationTests {
 	@Test
 	void connectsSubscribesFromPropertiesAndReceives() {
 		simulator().market().start(List.of("PTT", "AOT", "CPALL"), 50);
-		SimulatorFeedRunner.runner(simulator(), settrade.app(), "settrade.mqtt.subscriptions.bid-offer=ptt")
+		SimulatorContexts.runner(simulator(), settrade.app(), "settrade.mqtt.subscriptions.bid-offer=ptt")
 			.run((context) -> {
 				FeedRecorder feed = record(context);
 				SettradeMqttConnection connection = context.getBean(SettradeMqttConnection.class);
@@ -70,7 +71,7 @@ class SettradeMqttConnectionIntegrationTests {
 	@Test
 	void subscriptionsAddedAtRunTimeDeliverWhetherConnectedOrNot() {
 		simulator().market().start(List.of("PTT", "AOT", "CPALL"), 50);
-		SimulatorFeedRunner.runner(simulator(), settrade.app(), "settrade.mqtt.subscriptions.bid-offer=PTT")
+		SimulatorContexts.runner(simulator(), settrade.app(), "settrade.mqtt.subscriptions.bid-offer=PTT")
 			.run((context) -> {
 				FeedRecorder feed = record(context);
 				SettradeMqttConnection connection = context.getBean(SettradeMqttConnection.class);
@@ -94,7 +95,7 @@ class SettradeMqttConnectionIntegrationTests {
 	@Test
 	void droppedConnectionsAreRecoveredAndSayRecoveredAfterLossWithGap() {
 		simulator().market().start(List.of("PTT"), 50);
-		SimulatorFeedRunner.runner(simulator(), settrade.app(), "settrade.mqtt.subscriptions.bid-offer=PTT")
+		SimulatorContexts.runner(simulator(), settrade.app(), "settrade.mqtt.subscriptions.bid-offer=PTT")
 			.run((context) -> {
 				FeedRecorder feed = record(context);
 				SettradeMqttConnection connection = context.getBean(SettradeMqttConnection.class);
@@ -123,7 +124,7 @@ class SettradeMqttConnectionIntegrationTests {
 	@Test
 	void refusedUpgradesBackOffThenRecoverWithFreshTickets() {
 		simulator().market().start(List.of("PTT"), 20);
-		SimulatorFeedRunner.runner(simulator(), settrade.app(), "settrade.mqtt.subscriptions.bid-offer=PTT")
+		SimulatorContexts.runner(simulator(), settrade.app(), "settrade.mqtt.subscriptions.bid-offer=PTT")
 			.run((context) -> {
 				FeedRecorder feed = record(context);
 				SettradeMqttConnection connection = context.getBean(SettradeMqttConnection.class);
@@ -148,7 +149,7 @@ class SettradeMqttConnectionIntegrationTests {
 	@Test
 	void rejectedCredentialsSurfaceAsAuthFailedAndSlowDown() throws Exception {
 		String wrongSecret = io.github.settrademqtt.login.P256Access.randomSecret();
-		SimulatorFeedRunner
+		SimulatorContexts
 			.runner(simulator(), settrade.app(), "settrade.mqtt.app-secret=" + wrongSecret,
 					"settrade.mqtt.subscriptions.bid-offer=PTT")
 			.run((context) -> {
@@ -170,7 +171,7 @@ class SettradeMqttConnectionIntegrationTests {
 	@Test
 	void failFastFailsStartUpWhenTheFirstConnectionFails() throws Exception {
 		String wrongSecret = io.github.settrademqtt.login.P256Access.randomSecret();
-		SimulatorFeedRunner
+		SimulatorContexts
 			.runner(simulator(), settrade.app(), "settrade.mqtt.app-secret=" + wrongSecret,
 					"settrade.mqtt.fail-fast=true")
 			.run((context) -> {
@@ -190,7 +191,7 @@ class SettradeMqttConnectionIntegrationTests {
 	@Test
 	void overlapThatCannotOpenFallsBackToRestartAndSaysWhy() {
 		simulator().market().start(List.of("PTT"), 50);
-		SimulatorFeedRunner.runner(simulator(), settrade.app(), "settrade.mqtt.subscriptions.bid-offer=PTT")
+		SimulatorContexts.runner(simulator(), settrade.app(), "settrade.mqtt.subscriptions.bid-offer=PTT")
 			.run((context) -> {
 				FeedRecorder feed = record(context);
 				SettradeMqttConnection connection = context.getBean(SettradeMqttConnection.class);
@@ -214,7 +215,7 @@ class SettradeMqttConnectionIntegrationTests {
 		String refused = SettradeTopics.bidOffer("BANNED");
 		simulator().mqtt().denySubscriptions(refused);
 		simulator().market().start(List.of("PTT"), 20);
-		SimulatorFeedRunner.runner(simulator(), settrade.app(), "settrade.mqtt.subscriptions.bid-offer=PTT,BANNED,AOT")
+		SimulatorContexts.runner(simulator(), settrade.app(), "settrade.mqtt.subscriptions.bid-offer=PTT,BANNED,AOT")
 			.run((context) -> {
 				SubscriptionRegistry registry = context.getBean(SubscriptionRegistry.class);
 				await().atMost(Duration.ofSeconds(10))
@@ -233,7 +234,7 @@ class SettradeMqttConnectionIntegrationTests {
 		// threads
 		Set<Thread> before = starterThreads();
 		simulator().market().start(List.of("PTT"), 50);
-		SimulatorFeedRunner.runner(simulator(), settrade.app(), "settrade.mqtt.subscriptions.bid-offer=PTT")
+		SimulatorContexts.runner(simulator(), settrade.app(), "settrade.mqtt.subscriptions.bid-offer=PTT")
 			.run((context) -> {
 				FeedRecorder feed = record(context);
 				await().atMost(Duration.ofSeconds(10)).until(() -> feed.count(PTT) > 0);

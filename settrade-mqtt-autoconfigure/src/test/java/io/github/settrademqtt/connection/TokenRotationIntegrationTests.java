@@ -1,5 +1,6 @@
 package io.github.settrademqtt.connection;
 
+import io.github.settrademqtt.SimulatorContexts;
 import java.time.Duration;
 import java.util.List;
 
@@ -69,7 +70,7 @@ class TokenRotationIntegrationTests {
 	private RotationRun rotate(String strategy) {
 		RotationRun[] result = new RotationRun[1];
 		simulator().market().start(SYMBOLS, 200);
-		SimulatorFeedRunner
+		SimulatorContexts
 			.runner(simulator(), settrade.app(), "settrade.mqtt.token-refresh-before-expiry=2s",
 					"settrade.mqtt.rotation=" + strategy, "settrade.mqtt.subscriptions.bid-offer=PTT,AOT")
 			.run((context) -> {

@@ -1,5 +1,6 @@
 package io.github.settrademqtt.feed;
 
+import io.github.settrademqtt.SimulatorContexts;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -67,16 +68,9 @@ class MarketDataEndToEndTests {
 	}
 
 	private ApplicationContextRunner runner(String... properties) {
-		List<String> values = new java.util.ArrayList<>();
-		simulator().springProperties(settrade.app(), "simulator")
-			.forEach((key, value) -> values.add(key + "=" + value));
-		values.addAll(List.of(properties));
-		return new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(SettradeMqttAutoConfiguration.class,
-					SettradeMqttMetricsAutoConfiguration.class, MetricsAutoConfiguration.class,
-					SimpleMetricsExportAutoConfiguration.class, SslAutoConfiguration.class,
-					RestClientAutoConfiguration.class, IntegrationAutoConfiguration.class))
-			.withPropertyValues(values.toArray(String[]::new));
+		return SimulatorContexts.runner(simulator(), settrade.app(), properties)
+			.withConfiguration(AutoConfigurations.of(SettradeMqttMetricsAutoConfiguration.class,
+					MetricsAutoConfiguration.class, SimpleMetricsExportAutoConfiguration.class));
 	}
 
 	@Test

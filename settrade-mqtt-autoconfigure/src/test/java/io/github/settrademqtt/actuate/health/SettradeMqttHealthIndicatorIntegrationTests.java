@@ -1,5 +1,6 @@
 package io.github.settrademqtt.actuate.health;
 
+import io.github.settrademqtt.SimulatorContexts;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -137,20 +138,9 @@ class SettradeMqttHealthIndicatorIntegrationTests {
 	}
 
 	private ApplicationContextRunner runner(String... properties) {
-		List<String> values = new ArrayList<>();
-		simulator().springProperties(settrade.app(), "simulator")
-			.forEach((key, value) -> values.add(key + "=" + value));
-		values.add("settrade.mqtt.login.retry.initial-backoff=20ms");
-		values.add("settrade.mqtt.login.retry.max-backoff=100ms");
-		values.add("settrade.mqtt.reconnect.min-delay=200ms");
-		values.add("settrade.mqtt.reconnect.max-delay=1s");
-		values.add("settrade.mqtt.connect-timeout=5s");
-		values.addAll(List.of(properties));
-		return new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(SettradeMqttAutoConfiguration.class, SslAutoConfiguration.class,
-					RestClientAutoConfiguration.class, IntegrationAutoConfiguration.class,
-					HealthContributorAutoConfiguration.class, SettradeMqttHealthContributorAutoConfiguration.class))
-			.withPropertyValues(values.toArray(String[]::new));
+		return SimulatorContexts.runner(simulator(), settrade.app(), properties)
+			.withConfiguration(AutoConfigurations.of(HealthContributorAutoConfiguration.class,
+					SettradeMqttHealthContributorAutoConfiguration.class));
 	}
 
 }

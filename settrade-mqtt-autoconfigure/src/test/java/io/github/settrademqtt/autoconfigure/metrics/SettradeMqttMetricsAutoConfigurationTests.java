@@ -59,12 +59,7 @@ class SettradeMqttMetricsAutoConfigurationTests {
 	@Test
 	void countsDeliveredMessagesByKindAndConnectionsByOutcome() {
 		settrade.simulator().market().start(List.of("PTT"), 50);
-		List<String> properties = new java.util.ArrayList<>();
-		settrade.simulator()
-			.springProperties(settrade.app(), "simulator")
-			.forEach((key, value) -> properties.add(key + "=" + value));
-		properties.add("settrade.mqtt.subscriptions.bid-offer=PTT");
-		this.runner.withPropertyValues(properties.toArray(String[]::new)).run((context) -> {
+		withSimulator().run((context) -> {
 			MeterRegistry registry = context.getBean(MeterRegistry.class);
 			await().atMost(Duration.ofSeconds(10))
 				.until(() -> registry.get("settrade.mqtt.messages.received")
@@ -88,6 +83,47 @@ class SettradeMqttMetricsAutoConfigurationTests {
 				.isEqualTo(1);
 			assertThat(registry.get("settrade.mqtt.reconnects").tag("cause", "loss").counter().count()).isZero();
 		});
+	}
+
+	@Test
+	void countersMatchTheSimulatorsOwnCountsOfWhatItSentAndWhatWasMalformed() {
+		String topic = io.github.settrademqtt.connection.SettradeTopics.bidOffer("PTT");
+		withSimulator().run((context) -> {
+			MeterRegistry registry = context.getBean(MeterRegistry.class);
+			io.github.settrademqtt.connection.SubscriptionRegistry subscriptions = context
+				.getBean(io.github.settrademqtt.connection.SubscriptionRegistry.class);
+			await().atMost(Duration.ofSeconds(10))
+				.until(() -> subscriptions.states()
+					.get(topic) == io.github.settrademqtt.connection.SubscriptionState.ACTIVE);
+			settrade.simulator().market().start(List.of("PTT"), 100);
+			await().atMost(Duration.ofSeconds(10)).until(() -> settrade.simulator().market().published(topic) >= 150);
+			settrade.simulator().market().stop();
+			for (int i = 1; i <= 4; i++) {
+				int round = i;
+				settrade.simulator().mqtt().publishMalformed(topic);
+				// one at a time: a snapshot conflated before decoding is never decoded
+				await().atMost(Duration.ofSeconds(5))
+					.until(() -> count(registry, "settrade.mqtt.messages.decode.errors") == round);
+			}
+			long sent = settrade.simulator().market().published(topic);
+			long malformed = settrade.simulator().mqtt().malformedPublished(topic);
+			await().atMost(Duration.ofSeconds(5))
+				.until(() -> count(registry, "settrade.mqtt.messages.received") == sent + malformed);
+			assertThat(count(registry, "settrade.mqtt.messages.decode.errors")).isEqualTo(malformed).isEqualTo(4);
+		});
+	}
+
+	private static long count(MeterRegistry registry, String name) {
+		return (long) registry.get(name).tag("kind", "bid-offer").counter().count();
+	}
+
+	private ApplicationContextRunner withSimulator() {
+		List<String> properties = new java.util.ArrayList<>();
+		settrade.simulator()
+			.springProperties(settrade.app(), "simulator")
+			.forEach((key, value) -> properties.add(key + "=" + value));
+		properties.add("settrade.mqtt.subscriptions.bid-offer=PTT");
+		return this.runner.withPropertyValues(properties.toArray(String[]::new));
 	}
 
 	@Test

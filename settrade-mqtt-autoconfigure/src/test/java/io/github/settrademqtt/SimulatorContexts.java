@@ -1,4 +1,4 @@
-package io.github.settrademqtt.connection;
+package io.github.settrademqtt;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -15,14 +15,15 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 /**
  * An application context with the starter pointed at a simulator, with fast back-off so
- * recovery tests run quickly.
+ * recovery tests run quickly. Tests that need more auto-configurations add them with
+ * {@code withConfiguration}.
  */
-final class SimulatorFeedRunner {
+public final class SimulatorContexts {
 
-	private SimulatorFeedRunner() {
+	private SimulatorContexts() {
 	}
 
-	static ApplicationContextRunner runner(SettradeSimulator simulator, SimulatedApp app, String... properties) {
+	public static ApplicationContextRunner runner(SettradeSimulator simulator, SimulatedApp app, String... properties) {
 		List<String> values = new ArrayList<>();
 		simulator.springProperties(app, "simulator").forEach((key, value) -> values.add(key + "=" + value));
 		values.add("settrade.mqtt.login.retry.initial-backoff=20ms");
