@@ -1,6 +1,7 @@
 package io.github.settrademqtt.sample;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.github.settrademqtt.test.SettradeSimulator;
@@ -10,6 +11,8 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.event.ApplicationFailedEvent;
 import org.springframework.boot.context.event.ApplicationPreparedEvent;
 import org.springframework.boot.context.logging.LoggingApplicationListener;
@@ -25,6 +28,10 @@ import org.springframework.util.StringUtils;
  * {@code settrade.mqtt.*} at it, so the sample runs with no credentials at all. With an
  * app secret set (for example {@code SETTRADE_APP_SECRET}) it does nothing and the
  * application talks to Settrade.
+ * <p>
+ * The simulator's market generator publishes books and prices for the symbols in
+ * {@code settrade.mqtt.subscriptions.bid-offer}, at {@code sample.simulator.rate}
+ * messages per second per topic (two by default, readable in a browser).
  *
  * @author settrade-mqtt
  */
@@ -34,6 +41,12 @@ public class EmbeddedSimulatorLauncher implements SmartApplicationListener {
 	 * Name of the simulator bean, for tests.
 	 */
 	public static final String BEAN_NAME = "settradeSimulator";
+
+	/**
+	 * Messages per second per topic the simulator publishes when
+	 * {@code sample.simulator.rate} is not set.
+	 */
+	public static final double DEFAULT_RATE = 2;
 
 	private static final String SSL_BUNDLE = "settrade-simulator";
 
@@ -77,8 +90,16 @@ public class EmbeddedSimulatorLauncher implements SmartApplicationListener {
 		Map<String, Object> properties = new LinkedHashMap<>(simulator.springProperties(app, SSL_BUNDLE));
 		environment.getPropertySources().addFirst(new MapPropertySource("embeddedSettradeSimulator", properties));
 		this.simulator = simulator;
+		Binder binder = Binder.get(environment);
+		List<String> symbols = binder.bind("settrade.mqtt.subscriptions.bid-offer", Bindable.listOf(String.class))
+			.orElse(List.of());
+		double rate = binder.bind("sample.simulator.rate", Double.class).orElse(DEFAULT_RATE);
+		if (!symbols.isEmpty() && rate > 0) {
+			simulator.market().start(symbols, rate);
+		}
 		logger.info("No Settrade credentials set: using the embedded Settrade simulator at " + simulator.baseUrl()
-				+ " (set SETTRADE_APP_ID, SETTRADE_APP_SECRET, SETTRADE_APP_CODE and SETTRADE_BROKER_ID to use Settrade)");
+				+ ", publishing " + symbols + " at " + rate
+				+ " messages/s per topic (set SETTRADE_APP_ID, SETTRADE_APP_SECRET, SETTRADE_APP_CODE and SETTRADE_BROKER_ID to use Settrade)");
 	}
 
 	private void stop() {
