@@ -1,5 +1,6 @@
 package io.github.settrademqtt.benchmarks;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -21,7 +22,10 @@ import io.github.settrademqtt.feed.Price;
 import io.github.settrademqtt.feed.PriceInfo;
 import io.github.settrademqtt.test.proto.BidOfferV3;
 import io.github.settrademqtt.test.proto.InfoV3;
+import io.github.settrademqtt.test.proto.Date;
 import io.github.settrademqtt.test.proto.Money;
+import io.github.settrademqtt.test.proto.OrderEquityV3;
+import io.github.settrademqtt.test.proto.TimeOfDay;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -61,10 +65,17 @@ public class DecodeBenchmark {
 
 	private EventReceipt infoReceipt;
 
+	private byte[] equityOrder;
+
+	private EventReceipt equityOrderReceipt;
+
 	@Setup
 	public void setUp() {
 		this.bidOffer = bidOfferPayload();
 		this.info = infoPayload();
+		this.equityOrder = equityOrderPayload();
+		this.equityOrderReceipt = new EventReceipt(SettradeTopics.equityOrders("0123456"), Instant.now(),
+				System.nanoTime(), SESSION);
 		this.bidOfferReceipt = new EventReceipt(SettradeTopics.bidOffer("PTT"), Instant.now(), System.nanoTime(),
 				SESSION);
 		this.infoReceipt = new EventReceipt(SettradeTopics.priceInfo("PTT"), Instant.now(), System.nanoTime(), SESSION);
@@ -78,6 +89,53 @@ public class DecodeBenchmark {
 	@Benchmark
 	public MarketDataEvent bidOfferGenerated() throws InvalidProtocolBufferException {
 		return GeneratedMapping.bidOffer(BidOfferV3.parseFrom(this.bidOffer), this.bidOfferReceipt);
+	}
+
+	/**
+	 * The generated parser alone: no conversion into anything a user can compare.
+	 * @return the parsed message
+	 * @throws InvalidProtocolBufferException never for this payload
+	 */
+	@Benchmark
+	public BidOfferV3 bidOfferGeneratedParseOnly() throws InvalidProtocolBufferException {
+		return BidOfferV3.parseFrom(this.bidOffer);
+	}
+
+	/**
+	 * What a user of the generated classes writes to get exact prices: parse, then one
+	 * {@link BigDecimal} per price.
+	 * @return the twenty prices
+	 * @throws InvalidProtocolBufferException never for this payload
+	 */
+	@Benchmark
+	public BigDecimal[] bidOfferGeneratedBigDecimal() throws InvalidProtocolBufferException {
+		BidOfferV3 book = BidOfferV3.parseFrom(this.bidOffer);
+		return new BigDecimal[] { decimal(book.getBidPrice1()), decimal(book.getBidPrice2()),
+				decimal(book.getBidPrice3()), decimal(book.getBidPrice4()), decimal(book.getBidPrice5()),
+				decimal(book.getBidPrice6()), decimal(book.getBidPrice7()), decimal(book.getBidPrice8()),
+				decimal(book.getBidPrice9()), decimal(book.getBidPrice10()), decimal(book.getAskPrice1()),
+				decimal(book.getAskPrice2()), decimal(book.getAskPrice3()), decimal(book.getAskPrice4()),
+				decimal(book.getAskPrice5()), decimal(book.getAskPrice6()), decimal(book.getAskPrice7()),
+				decimal(book.getAskPrice8()), decimal(book.getAskPrice9()), decimal(book.getAskPrice10()) };
+	}
+
+	private static BigDecimal decimal(Money money) {
+		return BigDecimal.valueOf(money.getUnits()).add(BigDecimal.valueOf(money.getNanos(), 9));
+	}
+
+	@Benchmark
+	public InfoV3 infoGeneratedParseOnly() throws InvalidProtocolBufferException {
+		return InfoV3.parseFrom(this.info);
+	}
+
+	@Benchmark
+	public MarketDataEvent equityOrderWire() {
+		return this.decoders.decode(this.equityOrderReceipt, this.equityOrder);
+	}
+
+	@Benchmark
+	public OrderEquityV3 equityOrderGeneratedParseOnly() throws InvalidProtocolBufferException {
+		return OrderEquityV3.parseFrom(this.equityOrder);
 	}
 
 	@Benchmark
@@ -144,6 +202,29 @@ public class DecodeBenchmark {
 			.setMarketStatus(InfoV3.SymbolMarketStatus.OPEN_E)
 			.build();
 		return withSequence(info.toByteArray());
+	}
+
+	private static byte[] equityOrderPayload() {
+		OrderEquityV3 order = OrderEquityV3.newBuilder()
+			.setVersion(3)
+			.setOrderNo("2611260000123")
+			.setExtOrderNo("ext-42")
+			.setAccountNo("0123456")
+			.setEntryTime(TimeOfDay.newBuilder().setHours(10).setMinutes(15).setSeconds(30))
+			.setTradeDate(Date.newBuilder().setYear(2026).setMonth(11).setDay(26))
+			.setSymbol("PTT")
+			.setPrice(satang(3_250))
+			.setPriceType(OrderEquityV3.PriceType.LIMIT)
+			.setSide(OrderEquityV3.BuySell.BUY)
+			.setVolume(10_000)
+			.setMatchedVolume(4_000)
+			.setBalanceVolume(6_000)
+			.setStatus("PO")
+			.setCanCancel(true)
+			.setCanChangePriceVol(true)
+			.setValid(OrderEquityV3.Valid.DAY)
+			.build();
+		return withSequence(order.toByteArray());
 	}
 
 	private static Money satang(long satang) {
