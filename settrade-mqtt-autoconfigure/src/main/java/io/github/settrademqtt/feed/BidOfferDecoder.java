@@ -114,12 +114,7 @@ final class BidOfferDecoder implements MarketDataDecoder<BidOffer> {
 				field = 0;
 			}
 			String topic = receipt.topic();
-			int keyStart = TopicKeys.start(KIND, topic);
-			int keyEnd = TopicKeys.end(KIND, topic, keyStart);
-			String symbol = topic.substring(keyStart, keyEnd);
-			if (symbolStart >= 0 && !Wire.sameKey(payload, symbolStart, symbolEnd, topic, keyStart, keyEnd)) {
-				this.observer.symbolMismatch(KIND, symbol, Wire.string(payload, symbolStart, symbolEnd));
-			}
+			String symbol = TopicKeys.symbol(KIND, topic, payload, symbolStart, symbolEnd, this.observer);
 			return new BidOffer(symbol, levels(slots, 0), levels(slots, LEVELS),
 					Wire.enumValue(FLAGS, bidFlag, AuctionFlag.UNKNOWN, this.observer, KIND, "bid_flag"),
 					Wire.enumValue(FLAGS, askFlag, AuctionFlag.UNKNOWN, this.observer, KIND, "ask_flag"), receipt);

@@ -103,12 +103,7 @@ final class CandlestickDecoder implements MarketDataDecoder<Candlestick> {
 				field = 0;
 			}
 			String topic = receipt.topic();
-			int keyStart = TopicKeys.start(KIND, topic);
-			int keyEnd = TopicKeys.end(KIND, topic, keyStart);
-			String symbol = topic.substring(keyStart, keyEnd);
-			if (symbolStart >= 0 && !Wire.sameKey(payload, symbolStart, symbolEnd, topic, keyStart, keyEnd)) {
-				this.observer.symbolMismatch(KIND, symbol, Wire.string(payload, symbolStart, symbolEnd));
-			}
+			String symbol = TopicKeys.symbol(KIND, topic, payload, symbolStart, symbolEnd, this.observer);
 			String topicInterval = TopicKeys.interval(topic);
 			field = 4;
 			Instant time = Wire.instant(slots, TIME_SLOT);

@@ -106,12 +106,7 @@ final class PriceInfoDecoder implements MarketDataDecoder<PriceInfo> {
 				field = 0;
 			}
 			String topic = receipt.topic();
-			int keyStart = TopicKeys.start(KIND, topic);
-			int keyEnd = TopicKeys.end(KIND, topic, keyStart);
-			String symbol = topic.substring(keyStart, keyEnd);
-			if (symbolStart >= 0 && !Wire.sameKey(payload, symbolStart, symbolEnd, topic, keyStart, keyEnd)) {
-				this.observer.symbolMismatch(KIND, symbol, Wire.string(payload, symbolStart, symbolEnd));
-			}
+			String symbol = TopicKeys.symbol(KIND, topic, payload, symbolStart, symbolEnd, this.observer);
 			return new PriceInfo(symbol, Wire.price(slots, HIGH_SLOT), Wire.price(slots, LOW_SLOT),
 					Wire.price(slots, LAST_SLOT), totalVolume, Wire.price(slots, PROJECTED_OPEN_PRICE_SLOT),
 					Wire.price(slots, CHANGE_SLOT), Wire.price(slots, TOTAL_VALUE_SLOT),

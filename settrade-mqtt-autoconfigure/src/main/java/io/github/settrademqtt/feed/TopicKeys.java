@@ -59,6 +59,28 @@ final class TopicKeys {
 	 * @param topic the topic
 	 * @return the interval, empty when the topic has none
 	 */
+	/**
+	 * Return the symbol of a topic, and report a payload whose own symbol field
+	 * disagrees: the topic is what the application subscribed to, so it wins.
+	 * @param kind the kind of the topic
+	 * @param topic the topic
+	 * @param payload the payload
+	 * @param symbolStart where the payload's symbol starts, or -1 when it has none
+	 * @param symbolEnd where it ends
+	 * @param observer told of a mismatch
+	 * @return the topic's symbol
+	 */
+	static String symbol(TopicKind kind, String topic, byte[] payload, int symbolStart, int symbolEnd,
+			DecodeObserver observer) {
+		int keyStart = start(kind, topic);
+		int keyEnd = end(kind, topic, keyStart);
+		String symbol = topic.substring(keyStart, keyEnd);
+		if (symbolStart >= 0 && !Wire.sameKey(payload, symbolStart, symbolEnd, topic, keyStart, keyEnd)) {
+			observer.symbolMismatch(kind, symbol, Wire.string(payload, symbolStart, symbolEnd));
+		}
+		return symbol;
+	}
+
 	static String interval(String topic) {
 		int start = start(TopicKind.CANDLESTICK, topic);
 		int end = end(TopicKind.CANDLESTICK, topic, start);
