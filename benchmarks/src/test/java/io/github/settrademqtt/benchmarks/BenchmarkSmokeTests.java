@@ -1,13 +1,19 @@
 package io.github.settrademqtt.benchmarks;
 
 import java.lang.reflect.Method;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
+import io.github.settrademqtt.benchmarks.harness.HarnessArguments;
+import io.github.settrademqtt.benchmarks.harness.Reception;
 import io.github.settrademqtt.feed.BidOffer;
 import io.github.settrademqtt.feed.MarketDataEvent;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
@@ -19,8 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Keeps the benchmarks from rotting: every benchmark method runs once and returns a
- * sensible result, the starter's decoders and the baselines agree, and JMH itself can run
- * them. Speed is measured by running the benchmarks jar, never here.
+ * sensible result, the starter's decoders and the baselines agree, JMH itself can run
+ * them, and each feed harness (end to end, rotation, soak) runs with tiny parameters and
+ * produces its figures. Speed is measured by running the benchmarks jar, never here.
  */
 class BenchmarkSmokeTests {
 
@@ -61,6 +68,61 @@ class BenchmarkSmokeTests {
 		Collection<RunResult> results = new Runner(options).run();
 		assertThat(results).singleElement()
 			.satisfies((result) -> assertThat(result.getPrimaryResult().getScore()).isPositive());
+	}
+
+	@Test
+	void endToEndHarnessMeasuresBothClientsAndWritesItsReport(@TempDir Path out) throws Exception {
+		EndToEndBenchmark.Result result = EndToEndBenchmark
+			.run(arguments(EndToEndBenchmark.DEFAULTS, "--symbols=5", "--rates=200", "--duration=1s", "--warmup=1s",
+					"--warmup-rate=200", "--step-rates=300", "--step-duration=1s"));
+		Reception[] receptions = result.fixed().get(200);
+		for (Reception reception : receptions) {
+			assertThat(reception.received()).isEqualTo(200);
+			assertThat(reception.lost()).isZero();
+			assertThat(reception.duplicates()).isZero();
+			assertThat(reception.latency().p50()).isPositive();
+			assertThat(reception.latency().p999()).isGreaterThanOrEqualTo(reception.latency().p50());
+		}
+		Path file = result.report().writeTo(out);
+		assertThat(Files.readString(file)).contains("| 200 | starter (listener bean) | 200 | 0 | 0 |")
+			.contains("| 200 | bare Paho v3 | 200 | 0 | 0 |")
+			.contains("starter ÷ bare Paho")
+			.contains("Highest rate kept up with");
+	}
+
+	@Test
+	void rotationHarnessCountsLossForBothStrategies() {
+		RotationBenchmark.Result result = RotationBenchmark
+			.run(arguments(RotationBenchmark.DEFAULTS, "--rotations=2", "--symbols=1", "--rate=100"));
+		RotationBenchmark.Outcome overlap = result.outcomes().get("overlap");
+		assertThat(overlap.rotations()).isGreaterThanOrEqualTo(2);
+		assertThat(overlap.figures().received()).isPositive();
+		assertThat(overlap.figures().lost()).isZero();
+		assertThat(overlap.figures().duplicated()).isZero();
+		RotationBenchmark.Outcome restart = result.outcomes().get("restart");
+		assertThat(restart.rotations()).isGreaterThanOrEqualTo(2);
+		// a restart leaves a hole at each change of connection
+		assertThat(restart.figures().perTopic().atConnectionChange())
+			.isGreaterThan(overlap.figures().perTopic().atConnectionChange());
+		assertThat(result.report().lines()).anyMatch((line) -> line.startsWith("| `overlap` |"))
+			.anyMatch((line) -> line.startsWith("| `restart` |"));
+	}
+
+	@Test
+	void soakHarnessSamplesHeapThreadsAndCpu() throws Exception {
+		SoakBenchmark.Result result = SoakBenchmark
+			.run(arguments(SoakBenchmark.DEFAULTS, "--rotations=2", "--warmup-rotations=1", "--sample-every=1",
+					"--topics=20", "--rate=100", "--baseline=2s", "--baseline-warmup=0s"));
+		assertThat(result.samples()).hasSizeGreaterThanOrEqualTo(3)
+			.allSatisfy((sample) -> assertThat(sample.heapAfterGc()).isPositive());
+		assertThat(result.events()).isPositive();
+		assertThat(result.lost()).isZero();
+		assertThat(result.cpuPerThousand()).isPositive();
+		assertThat(result.baselineCpuPerThousand()).isPositive();
+	}
+
+	private static HarnessArguments arguments(Map<String, String> defaults, String... args) {
+		return HarnessArguments.parse(args, defaults);
 	}
 
 	private static List<Method> benchmarks(Class<?> type) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 import io.github.settrademqtt.login.DispatcherTicket;
@@ -122,8 +123,9 @@ final class MqttSession {
 	}
 
 	/**
-	 * Subscribe to topics at QoS 0 in one SUBSCRIBE and report the broker's answer for
-	 * each.
+	 * Subscribe to topics at QoS 0 and report the broker's answer for each. The topics go
+	 * out in as many SUBSCRIBE packets as {@link TopicBatches} needs, all sent before the
+	 * first answer is awaited.
 	 * @param topics the topics
 	 * @return one outcome per topic, in order
 	 */
@@ -133,30 +135,28 @@ final class MqttSession {
 		if (topics.isEmpty()) {
 			return outcomes;
 		}
-		String[] filters = topics.toArray(String[]::new);
 		if (client == null || !client.isConnected()) {
-			Arrays.stream(filters)
-				.forEach((topic) -> outcomes.add(new SubscribeOutcome(topic, false, "not connected")));
+			topics.forEach((topic) -> outcomes.add(new SubscribeOutcome(topic, false, "not connected")));
 			return outcomes;
 		}
-		IMqttMessageListener[] listeners = new IMqttMessageListener[filters.length];
+		List<PendingSubscribe> pending = new ArrayList<>();
+		for (List<String> batch : TopicBatches.of(List.copyOf(topics))) {
+			pending.add(send(client, batch));
+		}
+		pending.forEach((subscribe) -> subscribe.awaitOutcomes(this.completionTimeoutMillis, outcomes));
+		return outcomes;
+	}
+
+	private PendingSubscribe send(IMqttAsyncClient client, List<String> batch) {
+		IMqttMessageListener[] listeners = new IMqttMessageListener[batch.size()];
 		Arrays.fill(listeners, (IMqttMessageListener) this.adapter::messageArrived);
 		try {
-			IMqttToken token = client.subscribe(filters, new int[filters.length], listeners);
-			token.waitForCompletion(this.completionTimeoutMillis);
-			int[] granted = token.getGrantedQos();
-			for (int i = 0; i < filters.length; i++) {
-				boolean refused = granted == null || i >= granted.length || granted[i] == SUBSCRIBE_FAILURE;
-				outcomes.add(new SubscribeOutcome(filters[i], !refused,
-						refused ? "the broker refused the subscription (SUBACK 0x80)" : null));
-			}
+			return new PendingSubscribe(batch,
+					client.subscribe(batch.toArray(String[]::new), new int[batch.size()], listeners), null);
 		}
 		catch (MqttException ex) {
-			for (String topic : filters) {
-				outcomes.add(new SubscribeOutcome(topic, false, "SUBSCRIBE failed: " + ex.getMessage()));
-			}
+			return new PendingSubscribe(batch, null, ex);
 		}
-		return outcomes;
 	}
 
 	/**
@@ -169,7 +169,9 @@ final class MqttSession {
 			return;
 		}
 		try {
-			client.unsubscribe(topics.toArray(String[]::new)).waitForCompletion(this.completionTimeoutMillis);
+			for (List<String> batch : TopicBatches.of(List.copyOf(topics))) {
+				client.unsubscribe(batch.toArray(String[]::new)).waitForCompletion(this.completionTimeoutMillis);
+			}
 		}
 		catch (MqttException ex) {
 			// the topic stays subscribed on this connection only: its messages are still
@@ -200,6 +202,32 @@ final class MqttSession {
 		void messageArrived(MqttSession session, Message<?> message);
 
 		void connectionLost(MqttSession session, @Nullable Throwable cause);
+
+	}
+
+	/**
+	 * One SUBSCRIBE packet sent, or that could not be sent.
+	 */
+	private record PendingSubscribe(List<String> topics, @Nullable IMqttToken token, @Nullable MqttException failure) {
+
+		void awaitOutcomes(long timeoutMillis, List<SubscribeOutcome> outcomes) {
+			try {
+				if (this.token == null) {
+					throw Objects.requireNonNull(this.failure);
+				}
+				this.token.waitForCompletion(timeoutMillis);
+				int[] granted = this.token.getGrantedQos();
+				for (int i = 0; i < this.topics.size(); i++) {
+					boolean refused = granted == null || i >= granted.length || granted[i] == SUBSCRIBE_FAILURE;
+					outcomes.add(new SubscribeOutcome(this.topics.get(i), !refused,
+							refused ? "the broker refused the subscription (SUBACK 0x80)" : null));
+				}
+			}
+			catch (MqttException ex) {
+				this.topics.forEach((topic) -> outcomes
+					.add(new SubscribeOutcome(topic, false, "SUBSCRIBE failed: " + ex.getMessage())));
+			}
+		}
 
 	}
 

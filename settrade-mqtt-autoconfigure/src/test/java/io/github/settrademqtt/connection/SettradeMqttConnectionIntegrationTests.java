@@ -3,6 +3,7 @@ package io.github.settrademqtt.connection;
 import io.github.settrademqtt.SimulatorContexts;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.IntStream;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -89,6 +90,25 @@ class SettradeMqttConnectionIntegrationTests {
 				int aotCount = feed.count(AOT);
 				await().atMost(Duration.ofSeconds(5)).until(() -> feed.count(CPALL) >= 20);
 				assertThat(feed.count(AOT)).as("unsubscribed").isLessThanOrEqualTo(aotCount + 2);
+			});
+	}
+
+	@Test
+	void subscribesMoreTopicsThanTheBrokerAcceptsInOneSubscribePacket() {
+		// 600 order books are about 17 KB of topic filters; the simulator's broker, like
+		// many, closes the connection on a packet above 8 KB
+		List<String> symbols = IntStream.range(0, 600).mapToObj((i) -> "SYM" + i).toList();
+		String last = SettradeTopics.bidOffer(symbols.get(symbols.size() - 1));
+		simulator().market().start(List.of(symbols.get(symbols.size() - 1)), 50);
+		SimulatorContexts
+			.runner(simulator(), settrade.app(), "settrade.mqtt.subscriptions.bid-offer=" + String.join(",", symbols))
+			.run((context) -> {
+				FeedRecorder feed = record(context);
+				SettradeMqttConnection connection = context.getBean(SettradeMqttConnection.class);
+				await().atMost(Duration.ofSeconds(10)).until(() -> feed.count(last) >= 5);
+				assertThat(context.getBean(SubscriptionRegistry.class).states()).hasSize(600)
+					.allSatisfy((topic, state) -> assertThat(state).isEqualTo(SubscriptionState.ACTIVE));
+				assertThat(connection.getSessionFacts().epoch()).as("connections").isEqualTo(1);
 			});
 	}
 

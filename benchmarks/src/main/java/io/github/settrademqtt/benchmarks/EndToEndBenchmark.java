@@ -1,0 +1,319 @@
+package io.github.settrademqtt.benchmarks;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+import io.github.settrademqtt.benchmarks.harness.BarePahoSubscriber;
+import io.github.settrademqtt.benchmarks.harness.Harness;
+import io.github.settrademqtt.benchmarks.harness.HarnessArguments;
+import io.github.settrademqtt.benchmarks.harness.NumberedRun;
+import io.github.settrademqtt.benchmarks.harness.Percentiles;
+import io.github.settrademqtt.benchmarks.harness.Reception;
+import io.github.settrademqtt.benchmarks.harness.Report;
+import io.github.settrademqtt.benchmarks.harness.StarterFeed;
+import io.github.settrademqtt.feed.listener.BidOfferListener;
+import io.github.settrademqtt.login.SettradeLoginService;
+import io.github.settrademqtt.test.SettradeSimulator;
+import io.github.settrademqtt.test.SimulatedApp;
+import io.github.settrademqtt.test.SimulatorMarket;
+import io.github.settrademqtt.test.proto.BidOfferV3;
+
+/**
+ * End-to-end latency and throughput: the simulator's broker publishes numbered order
+ * books on loopback over secure WebSocket to two clients connected side by side in one
+ * run, (a) the starter delivering decoded {@code BidOffer} events to a listener bean and
+ * (b) a bare Paho v3 client parsing each payload with the generated class on its callback
+ * thread. Each client subscribes to its own symbols, and the runs alternate between them,
+ * so that each has the broker and both cores to itself while it is measured and neither
+ * pays for the other's fan-out. Each message's number travels in the volume of its tenth
+ * ask level, which both handlers read, so each handler's latency is measured from the
+ * moment the message was handed to the broker to the moment the handler has it decoded.
+ * <p>
+ * Run: {@code java -cp benchmarks/target/benchmarks.jar
+ * io.github.settrademqtt.benchmarks.EndToEndBenchmark [--name=value ...]}; see
+ * {@code docs/benchmarks.md}.
+ *
+ * @author settrade-mqtt
+ */
+public final class EndToEndBenchmark {
+
+	/**
+	 * The arguments and their defaults.
+	 */
+	public static final Map<String, String> DEFAULTS = defaults();
+
+	/**
+	 * A client keeps up with a rate when it receives every message and its 99.9th
+	 * percentile stays below this: a client falling behind sees its latency grow all
+	 * through the step.
+	 */
+	private static final Duration KEEPS_UP_P999 = Duration.ofMillis(100);
+
+	private final HarnessArguments arguments;
+
+	private final Report report;
+
+	private final Client starter;
+
+	private final Client paho;
+
+	private long nextNumber = 1;
+
+	private EndToEndBenchmark(HarnessArguments arguments) {
+		this.arguments = arguments;
+		this.report = new Report("end-to-end", arguments);
+		int symbols = arguments.intValue("symbols");
+		this.starter = new Client("starter (listener bean)", "S", symbols);
+		this.paho = new Client("bare Paho v3", "P", symbols);
+	}
+
+	/**
+	 * Run from the command line.
+	 * @param args {@code --name=value} arguments; see {@link #DEFAULTS}
+	 */
+	public static void main(String[] args) {
+		Harness.main(args, DEFAULTS, (arguments) -> run(arguments).report());
+	}
+
+	/**
+	 * Run the benchmark.
+	 * @param arguments its arguments
+	 * @return what it measured
+	 * @throws Exception when the clients cannot connect
+	 */
+	public static Result run(HarnessArguments arguments) throws Exception {
+		return new EndToEndBenchmark(arguments).run();
+	}
+
+	private Result run() throws Exception {
+		try (SettradeSimulator simulator = SettradeSimulator.builder().build().start()) {
+			SimulatedApp app = simulator.registerApp();
+			Map<String, String> properties = Map.of("settrade.mqtt.subscriptions.bid-offer",
+					String.join(",", this.starter.symbols));
+			BidOfferListener listener = (book) -> this.starter.received(book.asks().get(9).volume(), System.nanoTime());
+			try (StarterFeed feed = StarterFeed.start(simulator, app, properties,
+					Map.of("benchmarkListener", listener));
+					BarePahoSubscriber bare = BarePahoSubscriber.connect(simulator,
+							feed.bean(SettradeLoginService.class).dispatcherTicket(), this.paho.topics,
+							(topic, payload) -> this.paho.received(BidOfferV3.parseFrom(payload).getAskVolume10(),
+									System.nanoTime()))) {
+				warmUp(simulator, this.starter);
+				warmUp(simulator, this.paho);
+				return measure(simulator);
+			}
+		}
+	}
+
+	/**
+	 * Warm a client up until it received a whole run, which also shows that every
+	 * subscription is active.
+	 */
+	private void warmUp(SettradeSimulator simulator, Client client) {
+		int rate = this.arguments.intValue("warmup-rate");
+		int count = (int) Math.max(client.topics.size(), rate * this.arguments.duration("warmup").toMillis() / 1000);
+		for (int attempt = 1; attempt <= 10; attempt++) {
+			if (publish(simulator, client, rate, count).lost() == 0) {
+				return;
+			}
+		}
+		throw new IllegalStateException(client.name + " did not receive every warm-up message in 10 attempts");
+	}
+
+	private Result measure(SettradeSimulator simulator) {
+		Duration duration = this.arguments.duration("duration");
+		this.report.line(
+				"Each client subscribed to %d order-book topics of its own, messages round-robin over them; "
+						+ "latency from the broker hand-off to the handler having the decoded book.",
+				this.starter.topics.size());
+		this.report.line("");
+		this.report.line("## Fixed rates");
+		this.report.line("");
+		this.report
+			.line("| rate (msg/s) | client | received | lost | twice | p50 (µs) | p99 (µs) | p99.9 (µs) | max (µs) |");
+		this.report.line("|---|---|---|---|---|---|---|---|---|");
+		Map<Integer, Reception[]> fixed = new LinkedHashMap<>();
+		for (int rate : this.arguments.ints("rates")) {
+			int count = (int) (rate * duration.toMillis() / 1000);
+			Reception[] receptions = { publish(simulator, this.starter, rate, count),
+					publish(simulator, this.paho, rate, count) };
+			fixed.put(rate, receptions);
+			row(rate, this.starter, receptions[0]);
+			row(rate, this.paho, receptions[1]);
+			Percentiles ours = receptions[0].latency();
+			Percentiles theirs = receptions[1].latency();
+			this.report.line("| %,d | **starter ÷ bare Paho** | | | | **%.2f** | **%.2f** | %.2f | |", rate,
+					ratio(ours.p50(), theirs.p50()), ratio(ours.p99(), theirs.p99()),
+					ratio(ours.p999(), theirs.p999()));
+		}
+		this.report.line("");
+		int[] sustained = sustainedRates(simulator);
+		this.report.line("");
+		this.report.line(
+				"Highest rate kept up with (every message received, p99.9 under %d ms): starter %,d msg/s, "
+						+ "bare Paho %,d msg/s, ratio %.2f.",
+				KEEPS_UP_P999.toMillis(), sustained[0], sustained[1], ratio(sustained[0], sustained[1]));
+		return new Result(fixed, sustained[0], sustained[1], this.report);
+	}
+
+	private void row(int rate, Client client, Reception reception) {
+		Percentiles latency = reception.latency();
+		this.report.line("| %,d | %s | %,d | %,d | %,d | %s | %s | %s | %s |", rate, client.name, reception.received(),
+				reception.lost(), reception.duplicates(), micros(latency.p50()), micros(latency.p99()),
+				micros(latency.p999()), micros(latency.max()));
+	}
+
+	/**
+	 * Step the rate up until neither client keeps up, or the publisher cannot reach it.
+	 */
+	private int[] sustainedRates(SettradeSimulator simulator) {
+		Duration step = this.arguments.duration("step-duration");
+		this.report.line("## Highest sustained rate");
+		this.report.line("");
+		this.report.line("| rate (msg/s) | client | published at (msg/s) | lost | p50 (µs) | p99.9 (µs) | kept up |");
+		this.report.line("|---|---|---|---|---|---|---|");
+		int[] sustained = new int[2];
+		boolean[] stillKeepingUp = { true, true };
+		Client[] clients = { this.starter, this.paho };
+		for (int rate : this.arguments.ints("step-rates")) {
+			boolean publisherKeptUp = true;
+			for (int i = 0; i < clients.length; i++) {
+				if (!stillKeepingUp[i]) {
+					continue;
+				}
+				int count = (int) (rate * step.toMillis() / 1000);
+				Reception reception = publish(simulator, clients[i], rate, count);
+				double achieved = clients[i].lastAchievedRate;
+				boolean keptUp = keptUp(reception);
+				this.report.line("| %,d | %s | %,.0f | %,d | %s | %s | %s |", rate, clients[i].name, achieved,
+						reception.lost(), micros(reception.latency().p50()), micros(reception.latency().p999()),
+						keptUp ? "yes" : "no");
+				publisherKeptUp &= achieved >= rate * 0.95;
+				if (keptUp) {
+					sustained[i] = rate;
+				}
+				stillKeepingUp[i] = keptUp;
+			}
+			if (!publisherKeptUp) {
+				this.report.line("");
+				this.report.line("The publisher could not reach %,d msg/s: stopped there.", rate);
+				break;
+			}
+			if (!stillKeepingUp[0] && !stillKeepingUp[1]) {
+				break;
+			}
+		}
+		return sustained;
+	}
+
+	private static boolean keptUp(Reception reception) {
+		return reception.lost() == 0 && reception.duplicates() == 0
+				&& reception.latency().p999() < KEEPS_UP_P999.toNanos();
+	}
+
+	private Reception publish(SettradeSimulator simulator, Client client, int rate, int count) {
+		NumberedRun run = new NumberedRun(this.nextNumber, rate, count, 1);
+		this.nextNumber = run.nextNumber();
+		client.run = run;
+		run.publish((number, index) -> {
+			int topic = index % client.topics.size();
+			simulator.mqtt().publish(client.topics.get(topic), numbered(client.templates.get(topic), number));
+		});
+		run.awaitDrained();
+		client.lastAchievedRate = run.achievedRate();
+		return run.reception(0);
+	}
+
+	/**
+	 * The template with its number appended as field 43 (the tenth ask volume), a varint;
+	 * field order does not matter on the wire.
+	 */
+	static byte[] numbered(byte[] template, long number) {
+		byte[] payload = new byte[template.length + 12];
+		System.arraycopy(template, 0, payload, 0, template.length);
+		int position = template.length;
+		payload[position++] = (byte) 0xD8;
+		payload[position++] = 0x02;
+		long value = number;
+		while ((value & ~0x7FL) != 0) {
+			payload[position++] = (byte) ((value & 0x7F) | 0x80);
+			value >>>= 7;
+		}
+		payload[position++] = (byte) value;
+		return Arrays.copyOf(payload, position);
+	}
+
+	private static String micros(long nanos) {
+		return String.format(Locale.ROOT, "%,.0f", nanos / 1000.0);
+	}
+
+	private static double ratio(double value, double baseline) {
+		return (baseline != 0) ? value / baseline : Double.NaN;
+	}
+
+	private static Map<String, String> defaults() {
+		Map<String, String> defaults = new LinkedHashMap<>();
+		defaults.put("symbols", "100");
+		defaults.put("rates", "1000,10000");
+		defaults.put("duration", "20s");
+		defaults.put("warmup", "10s");
+		defaults.put("warmup-rate", "5000");
+		defaults.put("step-rates", "2000,3000,4000,5000,6000,7000,8000,10000,12000,15000,20000");
+		defaults.put("step-duration", "10s");
+		defaults.put("out", "benchmarks/target/benchmark-results");
+		return defaults;
+	}
+
+	/**
+	 * One client: its own symbols, with a payload template each, and the run it is
+	 * receiving.
+	 */
+	private static final class Client {
+
+		private final String name;
+
+		private final List<String> symbols;
+
+		private final List<String> topics;
+
+		private final List<byte[]> templates;
+
+		private volatile NumberedRun run = new NumberedRun(0, 1, 0, 1);
+
+		private double lastAchievedRate;
+
+		Client(String name, String prefix, int symbols) {
+			this.name = name;
+			this.symbols = IntStream.range(0, symbols)
+				.mapToObj((i) -> String.format(Locale.ROOT, "%s%03d", prefix, i))
+				.toList();
+			this.topics = this.symbols.stream().map(SimulatorMarket::bidOfferTopic).toList();
+			this.templates = this.symbols.stream()
+				.map((symbol) -> RealisticPayloads.book(symbol).toBuilder().clearAskVolume10().build().toByteArray())
+				.toList();
+		}
+
+		void received(long number, long nowNanos) {
+			this.run.received(0, number, nowNanos);
+		}
+
+	}
+
+	/**
+	 * What a run measured.
+	 *
+	 * @param fixed what the starter and bare Paho (in that order) received at each fixed
+	 * rate
+	 * @param starterSustained the highest rate the starter kept up with
+	 * @param pahoSustained the highest rate bare Paho kept up with
+	 * @param report the report
+	 */
+	public record Result(Map<Integer, Reception[]> fixed, int starterSustained, int pahoSustained, Report report) {
+
+	}
+
+}
