@@ -1,6 +1,7 @@
 package io.github.settrademqtt.benchmarks;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,23 +17,27 @@ import io.github.settrademqtt.benchmarks.harness.Percentiles;
 import io.github.settrademqtt.benchmarks.harness.Reception;
 import io.github.settrademqtt.benchmarks.harness.Report;
 import io.github.settrademqtt.benchmarks.harness.StarterFeed;
+import io.github.settrademqtt.benchmarks.harness.Varints;
 import io.github.settrademqtt.feed.listener.BidOfferListener;
 import io.github.settrademqtt.login.SettradeLoginService;
 import io.github.settrademqtt.test.SettradeSimulator;
 import io.github.settrademqtt.test.SimulatedApp;
 import io.github.settrademqtt.test.SimulatorMarket;
 import io.github.settrademqtt.test.proto.BidOfferV3;
+import org.jspecify.annotations.Nullable;
 
 /**
  * End-to-end latency and throughput: the simulator's broker publishes numbered order
- * books on loopback over secure WebSocket to two clients connected side by side in one
- * run, (a) the starter delivering decoded {@code BidOffer} events to a listener bean and
- * (b) a bare Paho v3 client parsing each payload with the generated class on its callback
- * thread. Each client subscribes to its own symbols, and the runs alternate between them,
- * so that each has the broker and both cores to itself while it is measured and neither
- * pays for the other's fan-out. Each message's number travels in the volume of its tenth
- * ask level, which both handlers read, so each handler's latency is measured from the
- * moment the message was handed to the broker to the moment the handler has it decoded.
+ * books on loopback over secure WebSocket to clients connected side by side in one run:
+ * (a) the starter delivering decoded {@code BidOffer} events to a listener bean on its
+ * delivery threads, (b) the starter delivering on the MQTT client's thread
+ * ({@code delivery.threads=0}), and (c) a bare Paho v3 client parsing each payload with
+ * the generated class on its callback thread. Each client subscribes to its own symbols,
+ * and the runs alternate between them, so that each has the broker and both cores to
+ * itself while it is measured and neither pays for the other's fan-out. Each message's
+ * number travels in the volume of its tenth ask level, which every handler reads, so each
+ * handler's latency is measured from the moment the message was handed to the broker to
+ * the moment the handler has it decoded.
  * <p>
  * Run: {@code java -cp benchmarks/target/benchmarks.jar
  * io.github.settrademqtt.benchmarks.EndToEndBenchmark [--name=value ...]}; see
@@ -58,9 +63,11 @@ public final class EndToEndBenchmark {
 
 	private final Report report;
 
-	private final Client starter;
+	private final List<Client> starters;
 
 	private final Client paho;
+
+	private final List<Client> clients;
 
 	private long nextNumber = 1;
 
@@ -68,8 +75,16 @@ public final class EndToEndBenchmark {
 		this.arguments = arguments;
 		this.report = new Report("end-to-end", arguments);
 		int symbols = arguments.intValue("symbols");
-		this.starter = new Client("starter (listener bean)", "S", symbols);
-		this.paho = new Client("bare Paho v3", "P", symbols);
+		List<Client> starters = new ArrayList<>();
+		starters.add(new Client("starter (listener bean)", "S", symbols, "4"));
+		if (Boolean.parseBoolean(arguments.string("inline"))) {
+			starters.add(new Client("starter, `delivery.threads=0`", "I", symbols, "0"));
+		}
+		this.starters = List.copyOf(starters);
+		this.paho = new Client("bare Paho v3", "P", symbols, null);
+		List<Client> clients = new ArrayList<>(starters);
+		clients.add(this.paho);
+		this.clients = List.copyOf(clients);
 	}
 
 	/**
@@ -92,21 +107,32 @@ public final class EndToEndBenchmark {
 
 	private Result run() throws Exception {
 		try (SettradeSimulator simulator = SettradeSimulator.builder().build().start()) {
-			SimulatedApp app = simulator.registerApp();
-			Map<String, String> properties = Map.of("settrade.mqtt.subscriptions.bid-offer",
-					String.join(",", this.starter.symbols));
-			BidOfferListener listener = (book) -> this.starter.received(book.asks().get(9).volume(), System.nanoTime());
-			try (StarterFeed feed = StarterFeed.start(simulator, app, properties,
-					Map.of("benchmarkListener", listener));
-					BarePahoSubscriber bare = BarePahoSubscriber.connect(simulator,
-							feed.bean(SettradeLoginService.class).dispatcherTicket(), this.paho.topics,
-							(topic, payload) -> this.paho.received(BidOfferV3.parseFrom(payload).getAskVolume10(),
-									System.nanoTime()))) {
-				warmUp(simulator, this.starter);
-				warmUp(simulator, this.paho);
-				return measure(simulator);
+			List<StarterFeed> feeds = new ArrayList<>();
+			try {
+				for (Client starter : this.starters) {
+					feeds.add(start(simulator, starter));
+				}
+				try (BarePahoSubscriber bare = BarePahoSubscriber.connect(simulator,
+						feeds.get(0).bean(SettradeLoginService.class).dispatcherTicket(), this.paho.topics,
+						(topic, payload) -> this.paho.received(BidOfferV3.parseFrom(payload).getAskVolume10(),
+								System.nanoTime()))) {
+					for (Client client : this.clients) {
+						warmUp(simulator, client);
+					}
+					return measure(simulator);
+				}
+			}
+			finally {
+				feeds.forEach(StarterFeed::close);
 			}
 		}
+	}
+
+	private StarterFeed start(SettradeSimulator simulator, Client starter) {
+		Map<String, String> properties = Map.of("settrade.mqtt.subscriptions.bid-offer",
+				String.join(",", starter.symbols), "settrade.mqtt.delivery.threads", starter.deliveryThreads);
+		BidOfferListener listener = (book) -> starter.received(book.asks().get(9).volume(), System.nanoTime());
+		return StarterFeed.start(simulator, simulator.registerApp(), properties, Map.of("benchmarkListener", listener));
 	}
 
 	/**
@@ -129,7 +155,7 @@ public final class EndToEndBenchmark {
 		this.report.line(
 				"Each client subscribed to %d order-book topics of its own, messages round-robin over them; "
 						+ "latency from the broker hand-off to the handler having the decoded book.",
-				this.starter.topics.size());
+				this.paho.topics.size());
 		this.report.line("");
 		this.report.line("## Fixed rates");
 		this.report.line("");
@@ -139,25 +165,31 @@ public final class EndToEndBenchmark {
 		Map<Integer, Reception[]> fixed = new LinkedHashMap<>();
 		for (int rate : this.arguments.ints("rates")) {
 			int count = (int) (rate * duration.toMillis() / 1000);
-			Reception[] receptions = { publish(simulator, this.starter, rate, count),
-					publish(simulator, this.paho, rate, count) };
+			Reception[] receptions = new Reception[this.clients.size()];
+			for (int i = 0; i < receptions.length; i++) {
+				receptions[i] = publish(simulator, this.clients.get(i), rate, count);
+				row(rate, this.clients.get(i), receptions[i]);
+			}
 			fixed.put(rate, receptions);
-			row(rate, this.starter, receptions[0]);
-			row(rate, this.paho, receptions[1]);
-			Percentiles ours = receptions[0].latency();
-			Percentiles theirs = receptions[1].latency();
-			this.report.line("| %,d | **starter ÷ bare Paho** | | | | **%.2f** | **%.2f** | %.2f | |", rate,
-					ratio(ours.p50(), theirs.p50()), ratio(ours.p99(), theirs.p99()),
-					ratio(ours.p999(), theirs.p999()));
+			Percentiles theirs = receptions[receptions.length - 1].latency();
+			for (int i = 0; i < this.starters.size(); i++) {
+				Percentiles ours = receptions[i].latency();
+				this.report.line("| %,d | **%s ÷ bare Paho** | | | | **%.2f** | **%.2f** | %.2f | |", rate,
+						this.starters.get(i).name, ratio(ours.p50(), theirs.p50()), ratio(ours.p99(), theirs.p99()),
+						ratio(ours.p999(), theirs.p999()));
+			}
 		}
 		this.report.line("");
 		int[] sustained = sustainedRates(simulator);
 		this.report.line("");
-		this.report.line(
-				"Highest rate kept up with (every message received, p99.9 under %d ms): starter %,d msg/s, "
-						+ "bare Paho %,d msg/s, ratio %.2f.",
-				KEEPS_UP_P999.toMillis(), sustained[0], sustained[1], ratio(sustained[0], sustained[1]));
-		return new Result(fixed, sustained[0], sustained[1], this.report);
+		StringBuilder summary = new StringBuilder();
+		for (int i = 0; i < this.clients.size(); i++) {
+			summary.append(String.format(Locale.ROOT, "%s%s %,d msg/s", (i > 0) ? ", " : "", this.clients.get(i).name,
+					sustained[i]));
+		}
+		this.report.line("Highest rate kept up with (every message received, p99.9 under %d ms): %s.",
+				KEEPS_UP_P999.toMillis(), summary);
+		return new Result(fixed, sustained[0], sustained[sustained.length - 1], this.report);
 	}
 
 	private void row(int rate, Client client, Reception reception) {
@@ -176,20 +208,21 @@ public final class EndToEndBenchmark {
 		this.report.line("");
 		this.report.line("| rate (msg/s) | client | published at (msg/s) | lost | p50 (µs) | p99.9 (µs) | kept up |");
 		this.report.line("|---|---|---|---|---|---|---|");
-		int[] sustained = new int[2];
-		boolean[] stillKeepingUp = { true, true };
-		Client[] clients = { this.starter, this.paho };
+		int[] sustained = new int[this.clients.size()];
+		boolean[] stillKeepingUp = new boolean[sustained.length];
+		Arrays.fill(stillKeepingUp, true);
 		for (int rate : this.arguments.ints("step-rates")) {
 			boolean publisherKeptUp = true;
-			for (int i = 0; i < clients.length; i++) {
+			for (int i = 0; i < sustained.length; i++) {
 				if (!stillKeepingUp[i]) {
 					continue;
 				}
+				Client client = this.clients.get(i);
 				int count = (int) (rate * step.toMillis() / 1000);
-				Reception reception = publish(simulator, clients[i], rate, count);
-				double achieved = clients[i].lastAchievedRate;
+				Reception reception = publish(simulator, client, rate, count);
+				double achieved = client.lastAchievedRate;
 				boolean keptUp = keptUp(reception);
-				this.report.line("| %,d | %s | %,.0f | %,d | %s | %s | %s |", rate, clients[i].name, achieved,
+				this.report.line("| %,d | %s | %,.0f | %,d | %s | %s | %s |", rate, client.name, achieved,
 						reception.lost(), micros(reception.latency().p50()), micros(reception.latency().p999()),
 						keptUp ? "yes" : "no");
 				publisherKeptUp &= achieved >= rate * 0.95;
@@ -203,7 +236,11 @@ public final class EndToEndBenchmark {
 				this.report.line("The publisher could not reach %,d msg/s: stopped there.", rate);
 				break;
 			}
-			if (!stillKeepingUp[0] && !stillKeepingUp[1]) {
+			boolean anyKeepingUp = false;
+			for (boolean keepingUp : stillKeepingUp) {
+				anyKeepingUp |= keepingUp;
+			}
+			if (!anyKeepingUp) {
 				break;
 			}
 		}
@@ -233,17 +270,10 @@ public final class EndToEndBenchmark {
 	 * field order does not matter on the wire.
 	 */
 	static byte[] numbered(byte[] template, long number) {
-		byte[] payload = new byte[template.length + 12];
-		System.arraycopy(template, 0, payload, 0, template.length);
-		int position = template.length;
-		payload[position++] = (byte) 0xD8;
-		payload[position++] = 0x02;
-		long value = number;
-		while ((value & ~0x7FL) != 0) {
-			payload[position++] = (byte) ((value & 0x7F) | 0x80);
-			value >>>= 7;
-		}
-		payload[position++] = (byte) value;
+		byte[] payload = Arrays.copyOf(template, template.length + 12);
+		// field 43, varint
+		int position = Varints.write(payload, template.length, (43 << 3));
+		position = Varints.write(payload, position, number);
 		return Arrays.copyOf(payload, position);
 	}
 
@@ -258,6 +288,7 @@ public final class EndToEndBenchmark {
 	private static Map<String, String> defaults() {
 		Map<String, String> defaults = new LinkedHashMap<>();
 		defaults.put("symbols", "100");
+		defaults.put("inline", "true");
 		defaults.put("rates", "1000,10000");
 		defaults.put("duration", "20s");
 		defaults.put("warmup", "10s");
@@ -286,8 +317,11 @@ public final class EndToEndBenchmark {
 
 		private double lastAchievedRate;
 
-		Client(String name, String prefix, int symbols) {
+		private final @Nullable String deliveryThreads;
+
+		Client(String name, String prefix, int symbols, @Nullable String deliveryThreads) {
 			this.name = name;
+			this.deliveryThreads = deliveryThreads;
 			this.symbols = IntStream.range(0, symbols)
 				.mapToObj((i) -> String.format(Locale.ROOT, "%s%03d", prefix, i))
 				.toList();
@@ -306,9 +340,10 @@ public final class EndToEndBenchmark {
 	/**
 	 * What a run measured.
 	 *
-	 * @param fixed what the starter and bare Paho (in that order) received at each fixed
-	 * rate
-	 * @param starterSustained the highest rate the starter kept up with
+	 * @param fixed what each client received at each fixed rate: the starter, the starter
+	 * delivering on the MQTT thread (unless {@code --inline=false}), and bare Paho last
+	 * @param starterSustained the highest rate the starter (with its default delivery
+	 * threads) kept up with
 	 * @param pahoSustained the highest rate bare Paho kept up with
 	 * @param report the report
 	 */

@@ -10,6 +10,7 @@ import io.github.settrademqtt.benchmarks.harness.ArrivalLog;
 import io.github.settrademqtt.benchmarks.harness.Harness;
 import io.github.settrademqtt.benchmarks.harness.HarnessArguments;
 import io.github.settrademqtt.benchmarks.harness.NumberedRun;
+import io.github.settrademqtt.benchmarks.harness.PacedFeed;
 import io.github.settrademqtt.benchmarks.harness.Report;
 import io.github.settrademqtt.benchmarks.harness.RotationWatch;
 import io.github.settrademqtt.benchmarks.harness.StarterFeed;
@@ -17,14 +18,16 @@ import io.github.settrademqtt.connection.RotationOutcome;
 import io.github.settrademqtt.connection.SettradeMqttConnection;
 import io.github.settrademqtt.test.SettradeSimulator;
 import io.github.settrademqtt.test.SimulatedApp;
+import io.github.settrademqtt.test.SimulatorMarket;
 
 /**
  * Token rotation under load, {@code overlap} and {@code restart} side by side: the
  * simulator issues short-lived tokens so that the starter rotates its connection every
- * few seconds, while its market generator publishes order books and price information,
- * each message numbered per topic. Every message on the starter's raw channel is recorded
- * with its arrival time and connection, which gives what was lost, duplicated and out of
- * order, and the longest silence at a change of connection and elsewhere.
+ * few seconds, while a {@link PacedFeed} publishes order books round-robin over symbols,
+ * each message numbered per topic, and measures its own pacing. Every message on the
+ * starter's raw channel is recorded with its arrival time and connection, which gives
+ * what was lost, duplicated and out of order, and the longest silence at a change of
+ * connection and elsewhere.
  * <p>
  * Run: {@code java -cp benchmarks/target/benchmarks.jar
  * io.github.settrademqtt.benchmarks.RotationBenchmark [--name=value ...]}; see
@@ -61,13 +64,13 @@ public final class RotationBenchmark {
 	 * @param arguments its arguments
 	 * @return what it measured
 	 */
-	public static Result run(HarnessArguments arguments) {
+	public static Result run(HarnessArguments arguments) throws InterruptedException {
 		return new RotationBenchmark(arguments).run();
 	}
 
-	private Result run() {
+	private Result run() throws InterruptedException {
 		List<String> symbols = Harness.symbols("R", this.arguments.intValue("symbols"));
-		List<String> topics = Harness.bookAndInfoTopics(symbols);
+		List<String> topics = symbols.stream().map(SimulatorMarket::bidOfferTopic).toList();
 		int rate = this.arguments.intValue("rate");
 		double perTopic = (double) rate / topics.size();
 		this.report.line("%,d msg/s over %d topics (%.0f msg/s each: one message every %.1f ms per topic, every "
@@ -77,9 +80,13 @@ public final class RotationBenchmark {
 				this.arguments.duration("refresh-before-expiry").toMillis() + " ms",
 				this.arguments.intValue("rotations"));
 		this.report.line("");
+		this.report.line("Longest gaps in ms: between two publications (the publisher's own pacing, a floor for every "
+				+ "client), and between two deliveries on the starter's raw channel, where the connection changed and "
+				+ "elsewhere.");
+		this.report.line("");
 		this.report
-			.line("| strategy | received | lost | twice | out of order | longest gap in a topic, at a connection change / "
-					+ "elsewhere (ms) | longest gap in the feed, at a connection change / elsewhere (ms) | fell back to restart "
+			.line("| strategy | received | lost | twice | out of order | gap in a topic: publisher / at a change / "
+					+ "elsewhere | gap in the feed: publisher / at a change / elsewhere | fell back to restart "
 					+ "| slowest rotation (ms) | closed at expiry |");
 		this.report.line("|---|---|---|---|---|---|---|---|---|---|");
 		Map<String, Outcome> outcomes = new LinkedHashMap<>();
@@ -87,16 +94,18 @@ public final class RotationBenchmark {
 			Outcome outcome = rotate(strategy.strip(), symbols, topics, perTopic);
 			outcomes.put(strategy.strip(), outcome);
 			ArrivalLog.Figures figures = outcome.figures();
-			this.report.line("| `%s` | %,d | %,d | %,d | %,d | %s / %s | %s / %s | %d | %,d | %d |", strategy.strip(),
-					figures.received(), figures.lost(), figures.duplicated(), figures.outOfOrder(),
-					millis(figures.perTopic().atConnectionChange()), millis(figures.perTopic().elsewhere()),
+			this.report.line("| `%s` | %,d | %,d | %,d | %,d | %s / %s / %s | %s / %s / %s | %d | %,d | %d |",
+					strategy.strip(), figures.received(), figures.lost(), figures.duplicated(), figures.outOfOrder(),
+					millis(outcome.publisherTopicGap()), millis(figures.perTopic().atConnectionChange()),
+					millis(figures.perTopic().elsewhere()), millis(outcome.publisherFeedGap()),
 					millis(figures.feed().atConnectionChange()), millis(figures.feed().elsewhere()),
 					outcome.fallbacks(), outcome.slowestRotation().toMillis(), outcome.closedForExpiry());
 		}
 		return new Result(outcomes, this.report);
 	}
 
-	private Outcome rotate(String strategy, List<String> symbols, List<String> topics, double perTopic) {
+	private Outcome rotate(String strategy, List<String> symbols, List<String> topics, double perTopic)
+			throws InterruptedException {
 		int rotations = this.arguments.intValue("rotations");
 		Duration lifetime = this.arguments.duration("token-lifetime");
 		try (SettradeSimulator simulator = SettradeSimulator.builder().tokenLifetime(lifetime).build().start()) {
@@ -106,10 +115,9 @@ public final class RotationBenchmark {
 			properties.put("settrade.mqtt.token-refresh-before-expiry",
 					this.arguments.duration("refresh-before-expiry").toMillis() + "ms");
 			properties.put("settrade.mqtt.subscriptions.bid-offer", String.join(",", symbols));
-			properties.put("settrade.mqtt.subscriptions.price-info", String.join(",", symbols));
 			ArrivalLog log = new ArrivalLog(topics);
-			simulator.market().start(symbols, perTopic);
-			try (StarterFeed feed = StarterFeed.start(simulator, app, properties, Map.of())) {
+			try (PacedFeed publisher = new PacedFeed(simulator, symbols, this.arguments.intValue("rate"));
+					StarterFeed feed = StarterFeed.start(simulator, app, properties, Map.of())) {
 				feed.rawChannel().subscribe(log);
 				if (!NumberedRun.await(log::allTopicsFlowing, Duration.ofSeconds(30))) {
 					throw new IllegalStateException("Not every topic delivered within 30 s");
@@ -117,6 +125,7 @@ public final class RotationBenchmark {
 				SettradeMqttConnection connection = feed.connection();
 				long closedBefore = simulator.mqtt().connectionsClosedForExpiry();
 				log.recording(true);
+				publisher.measuring(true);
 				List<RotationOutcome> outcomes = RotationWatch.await(connection, rotations,
 						lifetime.multipliedBy(rotations).plusSeconds(60), (done) -> {
 						});
@@ -124,16 +133,15 @@ public final class RotationBenchmark {
 				int recorded = log.size();
 				NumberedRun.await(() -> log.size() > recorded + 2 * perTopic, Duration.ofSeconds(5));
 				log.recording(false);
+				publisher.measuring(false);
 				long fallbacks = outcomes.stream().filter((outcome) -> outcome.fallbackReason() != null).count();
 				Duration slowest = outcomes.stream()
 					.map(RotationOutcome::took)
 					.max(Duration::compareTo)
 					.orElse(Duration.ZERO);
-				return new Outcome(log.figures(), (int) fallbacks, slowest,
-						simulator.mqtt().connectionsClosedForExpiry() - closedBefore, outcomes.size());
-			}
-			finally {
-				simulator.market().stop();
+				return new Outcome(log.figures(), publisher.longestTopicGap(), publisher.longestFeedGap(),
+						(int) fallbacks, slowest, simulator.mqtt().connectionsClosedForExpiry() - closedBefore,
+						outcomes.size());
 			}
 		}
 	}
@@ -146,7 +154,7 @@ public final class RotationBenchmark {
 		Map<String, String> defaults = new LinkedHashMap<>();
 		defaults.put("rotations", "100");
 		defaults.put("rate", "1000");
-		defaults.put("symbols", "5");
+		defaults.put("symbols", "10");
 		defaults.put("token-lifetime", "4s");
 		defaults.put("refresh-before-expiry", "2s");
 		defaults.put("strategies", "overlap,restart");
@@ -158,13 +166,16 @@ public final class RotationBenchmark {
 	 * What one strategy did.
 	 *
 	 * @param figures what the starter's raw channel carried
+	 * @param publisherTopicGap the longest gap between two publications on one topic, in
+	 * nanoseconds
+	 * @param publisherFeedGap the longest gap between two publications, in nanoseconds
 	 * @param fallbacks rotations that fell back to a restart
 	 * @param slowestRotation the longest a rotation took
 	 * @param closedForExpiry connections the simulator closed because their token expired
 	 * @param rotations the rotations observed
 	 */
-	public record Outcome(ArrivalLog.Figures figures, int fallbacks, Duration slowestRotation, long closedForExpiry,
-			int rotations) {
+	public record Outcome(ArrivalLog.Figures figures, long publisherTopicGap, long publisherFeedGap, int fallbacks,
+			Duration slowestRotation, long closedForExpiry, int rotations) {
 
 	}
 

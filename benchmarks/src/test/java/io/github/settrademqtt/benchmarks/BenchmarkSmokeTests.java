@@ -86,12 +86,13 @@ class BenchmarkSmokeTests {
 		Path file = result.report().writeTo(out);
 		assertThat(Files.readString(file)).contains("| 200 | starter (listener bean) | 200 | 0 | 0 |")
 			.contains("| 200 | bare Paho v3 | 200 | 0 | 0 |")
-			.contains("starter ÷ bare Paho")
+			.contains("| 200 | starter, `delivery.threads=0` | 200 | 0 | 0 |")
+			.contains("starter (listener bean) ÷ bare Paho")
 			.contains("Highest rate kept up with");
 	}
 
 	@Test
-	void rotationHarnessCountsLossForBothStrategies() {
+	void rotationHarnessCountsLossForBothStrategies() throws Exception {
 		RotationBenchmark.Result result = RotationBenchmark
 			.run(arguments(RotationBenchmark.DEFAULTS, "--rotations=2", "--symbols=1", "--rate=100"));
 		RotationBenchmark.Outcome overlap = result.outcomes().get("overlap");

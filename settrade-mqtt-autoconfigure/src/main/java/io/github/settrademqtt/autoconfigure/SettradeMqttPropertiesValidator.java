@@ -116,7 +116,7 @@ final class SettradeMqttPropertiesValidator {
 		notBelow("reconnect.max-delay", properties.getReconnect().getMaxDelay(), "reconnect.min-delay",
 				properties.getReconnect().getMinDelay());
 		subscriptions(properties.getSubscriptions());
-		atLeastOne("delivery.threads", properties.getDelivery().getThreads());
+		notNegative("delivery.threads", properties.getDelivery().getThreads());
 		atLeastOne("delivery.order-queue-capacity", properties.getDelivery().getOrderQueueCapacity());
 		positive("liveness.silence-threshold", properties.getLiveness().getSilenceThreshold());
 		int port = properties.getPort();
@@ -175,6 +175,12 @@ final class SettradeMqttPropertiesValidator {
 	private void atLeastOne(String key, int value) {
 		if (value < 1) {
 			problem(key, value + " is less than 1", "Set " + PREFIX + key + " to 1 or more");
+		}
+	}
+
+	private void notNegative(String key, int value) {
+		if (value < 0) {
+			problem(key, value + " is negative", "Set " + PREFIX + key + " to 0 or more");
 		}
 	}
 

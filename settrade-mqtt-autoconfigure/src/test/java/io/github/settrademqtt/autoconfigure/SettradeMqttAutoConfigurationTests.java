@@ -242,6 +242,17 @@ class SettradeMqttAutoConfigurationTests {
 		}
 
 		@Test
+		void negativeDeliveryThreadsAreNamedAndZeroIsAccepted() {
+			withCredentials().withPropertyValues("settrade.mqtt.delivery.threads=-1")
+				.run((context) -> assertThat(problems(context)).singleElement().satisfies((problem) -> {
+					assertThat(problem.property()).isEqualTo("settrade.mqtt.delivery.threads");
+					assertThat(problem.reason()).isEqualTo("-1 is negative");
+				}));
+			withCredentials().withPropertyValues("settrade.mqtt.delivery.threads=0")
+				.run((context) -> assertThat(context).hasNotFailed());
+		}
+
+		@Test
 		void portOutOfRangeIsNamed() {
 			withCredentials().withPropertyValues("settrade.mqtt.port=70000")
 				.run((context) -> assertThat(problems(context)).singleElement()

@@ -141,6 +141,21 @@ class MarketDataEndToEndTests {
 	}
 
 	@Test
+	void withNoDeliveryThreadsListenersRunOnTheMqttClientsThread() {
+		simulator().market().start(List.of("PTT"), 100);
+		runner("settrade.mqtt.subscriptions.bid-offer=PTT", "settrade.mqtt.delivery.threads=0")
+			.withUserConfiguration(ThreadRecordingListener.class)
+			.run((context) -> {
+				ThreadRecordingListener listener = context.getBean(ThreadRecordingListener.class);
+				await().atMost(Duration.ofSeconds(10)).until(() -> listener.threads.size() >= 20);
+				// Paho's callback thread, named after the client
+				assertThat(listener.threads).allSatisfy((thread) -> assertThat(thread).startsWith("MQTT Call"));
+				assertThat(Thread.getAllStackTraces().keySet()).extracting(Thread::getName)
+					.noneMatch((thread) -> thread.startsWith("settrade-mqtt-delivery-"));
+			});
+	}
+
+	@Test
 	void aSlowOrderListenerNeverLosesAnUpdateWithinTheQueueBound() {
 		int updates = 400;
 		String topic = SettradeTopics.equityOrders("ACC1");
@@ -246,6 +261,18 @@ class MarketDataEndToEndTests {
 			return IntegrationFlow.from("settradeMarketDataChannel")
 				.handle((message) -> this.fromFlow.add(message))
 				.get();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class ThreadRecordingListener {
+
+		final List<String> threads = new CopyOnWriteArrayList<>();
+
+		@Bean
+		BidOfferListener threadRecordingListener() {
+			return (book) -> this.threads.add(Thread.currentThread().getName());
 		}
 
 	}

@@ -1,6 +1,7 @@
 package io.github.settrademqtt.feed.delivery;
 
 import java.time.Instant;
+import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -71,12 +72,13 @@ public class MarketDataDelivery implements MessageHandler, SmartLifecycle {
 	 * @param listeners the listener beans
 	 * @param liveness where arrivals are stamped
 	 * @param observer told what happens, for metrics
-	 * @param threads the number of delivery threads
+	 * @param threads the number of delivery threads; 0 delivers on the thread that hands
+	 * the message over (the MQTT client's)
 	 * @param orderQueueCapacity how many order updates may wait for a slow consumer
 	 */
 	public MarketDataDelivery(SubscribableChannel source, MessageChannel channel, MarketDataListeners listeners,
 			FeedLiveness liveness, FeedObserver observer, int threads, int orderQueueCapacity) {
-		Assert.isTrue(threads > 0, "'threads' must be positive");
+		Assert.isTrue(threads >= 0, "'threads' must not be negative");
 		Assert.isTrue(orderQueueCapacity > 0, "'orderQueueCapacity' must be positive");
 		this.source = source;
 		this.liveness = liveness;
@@ -195,21 +197,34 @@ public class MarketDataDelivery implements MessageHandler, SmartLifecycle {
 	}
 
 	/**
-	 * The delivery threads, created on start and released on stop.
+	 * The delivery threads, created on start and released on stop; or, with no threads,
+	 * the caller's own thread.
 	 */
 	private static final class DeliveryExecutor implements java.util.concurrent.Executor {
 
-		private volatile @Nullable ThreadPoolExecutor pool;
+		private volatile @Nullable Executor delegate;
+
+		private @Nullable ThreadPoolExecutor pool;
 
 		void start(int threads) {
-			if (this.pool == null) {
+			if (this.delegate != null) {
+				return;
+			}
+			if (threads == 0) {
+				// a dispatcher drains its slot or queue right away, on the caller's
+				// thread: nothing waits, so nothing is conflated or queued
+				this.delegate = Runnable::run;
+			}
+			else {
 				this.pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS,
 						new LinkedBlockingQueue<>(), new CustomizableThreadFactory("settrade-mqtt-delivery-"));
+				this.delegate = this.pool;
 			}
 		}
 
 		void stop() {
 			ThreadPoolExecutor pool = this.pool;
+			this.delegate = null;
 			this.pool = null;
 			if (pool != null) {
 				pool.shutdownNow();
@@ -224,11 +239,11 @@ public class MarketDataDelivery implements MessageHandler, SmartLifecycle {
 
 		@Override
 		public void execute(Runnable task) {
-			ThreadPoolExecutor pool = this.pool;
-			if (pool == null) {
+			Executor delegate = this.delegate;
+			if (delegate == null) {
 				throw new java.util.concurrent.RejectedExecutionException("Delivery is stopped");
 			}
-			pool.execute(task);
+			delegate.execute(task);
 		}
 
 	}

@@ -1,0 +1,159 @@
+package io.github.settrademqtt.benchmarks.harness;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.locks.LockSupport;
+
+import io.github.settrademqtt.benchmarks.RealisticPayloads;
+import io.github.settrademqtt.test.SettradeSimulator;
+import io.github.settrademqtt.test.SimulatorMarket;
+import io.github.settrademqtt.test.SimulatorPayloads;
+
+/**
+ * Publishes order books round-robin over symbols at a fixed rate on a thread of its own,
+ * each numbered per topic in the simulator's sequence field, and measures its own pacing:
+ * the longest gap between two publications, per topic and across the feed. That is the
+ * floor under any gap a subscriber can see: a publisher that is descheduled for 15 ms
+ * leaves a 15 ms hole for every client.
+ *
+ * @author settrade-mqtt
+ */
+public final class PacedFeed implements AutoCloseable {
+
+	private final SettradeSimulator simulator;
+
+	private final List<String> topics;
+
+	private final List<byte[]> templates;
+
+	private final long intervalNanos;
+
+	private final long[] sequences;
+
+	private final long[] lastPublished;
+
+	private final Thread thread;
+
+	private volatile boolean running = true;
+
+	private volatile boolean measuring;
+
+	private long longestTopicGap;
+
+	private long longestFeedGap;
+
+	/**
+	 * Start publishing.
+	 * @param simulator where to publish
+	 * @param symbols the symbols, one order-book topic each
+	 * @param messagesPerSecond the rate across all topics
+	 */
+	public PacedFeed(SettradeSimulator simulator, List<String> symbols, int messagesPerSecond) {
+		this.simulator = simulator;
+		this.topics = symbols.stream().map(SimulatorMarket::bidOfferTopic).toList();
+		this.templates = symbols.stream().map((symbol) -> RealisticPayloads.book(symbol).toByteArray()).toList();
+		this.intervalNanos = 1_000_000_000L / messagesPerSecond;
+		this.sequences = new long[symbols.size()];
+		this.lastPublished = new long[symbols.size()];
+		this.thread = new Thread(this::publish, "benchmark-paced-feed");
+		this.thread.setDaemon(true);
+		this.thread.start();
+	}
+
+	/**
+	 * Return the topics published on.
+	 * @return the topics
+	 */
+	public List<String> topics() {
+		return this.topics;
+	}
+
+	/**
+	 * Start or stop measuring the publisher's gaps.
+	 * @param measuring whether to measure
+	 */
+	public void measuring(boolean measuring) {
+		this.measuring = measuring;
+	}
+
+	/**
+	 * Return the longest gap between two publications on one topic while measuring.
+	 * @return nanoseconds
+	 */
+	public synchronized long longestTopicGap() {
+		return this.longestTopicGap;
+	}
+
+	/**
+	 * Return the longest gap between two publications while measuring.
+	 * @return nanoseconds
+	 */
+	public synchronized long longestFeedGap() {
+		return this.longestFeedGap;
+	}
+
+	/**
+	 * Return the publication interval on one topic.
+	 * @return the interval
+	 */
+	public Duration topicInterval() {
+		return Duration.ofNanos(this.intervalNanos * this.topics.size());
+	}
+
+	/**
+	 * Return the publication interval across the feed.
+	 * @return the interval
+	 */
+	public Duration feedInterval() {
+		return Duration.ofNanos(this.intervalNanos);
+	}
+
+	private void publish() {
+		long start = System.nanoTime();
+		long previous = 0;
+		for (long i = 0; this.running; i++) {
+			long due = start + i * this.intervalNanos;
+			long wait;
+			while ((wait = due - System.nanoTime()) > 0) {
+				LockSupport.parkNanos(wait);
+			}
+			int topic = (int) (i % this.topics.size());
+			long sequence = ++this.sequences[topic];
+			this.simulator.mqtt().publish(this.topics.get(topic), numbered(this.templates.get(topic), sequence));
+			long now = System.nanoTime();
+			if (this.measuring) {
+				synchronized (this) {
+					if (previous != 0) {
+						this.longestFeedGap = Math.max(this.longestFeedGap, now - previous);
+					}
+					if (this.lastPublished[topic] != 0) {
+						this.longestTopicGap = Math.max(this.longestTopicGap, now - this.lastPublished[topic]);
+					}
+				}
+				previous = now;
+				this.lastPublished[topic] = now;
+			}
+		}
+	}
+
+	/**
+	 * The template with the sequence number appended in field
+	 * {@value SimulatorPayloads#SEQUENCE_FIELD}, where the simulator's own market puts
+	 * it.
+	 */
+	private static byte[] numbered(byte[] template, long sequence) {
+		byte[] payload = Arrays.copyOf(template, template.length + 12);
+		int position = template.length;
+		position = Varints.write(payload, position, (SimulatorPayloads.SEQUENCE_FIELD << 3));
+		position = Varints.write(payload, position, sequence);
+		return Arrays.copyOf(payload, position);
+	}
+
+	@Override
+	public void close() throws InterruptedException {
+		this.running = false;
+		this.thread.join(Duration.ofSeconds(10).toMillis());
+	}
+
+}
