@@ -1,7 +1,6 @@
 package io.github.settrademqtt.connection;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
@@ -9,7 +8,6 @@ import java.util.UUID;
 
 import io.github.settrademqtt.login.DispatcherTicket;
 import org.eclipse.paho.client.mqttv3.IMqttAsyncClient;
-import org.eclipse.paho.client.mqttv3.IMqttMessageListener;
 import org.eclipse.paho.client.mqttv3.IMqttToken;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.jspecify.annotations.Nullable;
@@ -148,11 +146,16 @@ final class MqttSession {
 	}
 
 	private PendingSubscribe send(IMqttAsyncClient client, List<String> batch) {
-		IMqttMessageListener[] listeners = new IMqttMessageListener[batch.size()];
-		Arrays.fill(listeners, (IMqttMessageListener) this.adapter::messageArrived);
 		try {
-			return new PendingSubscribe(batch,
-					client.subscribe(batch.toArray(String[]::new), new int[batch.size()], listeners), null);
+			// no listener per subscription: Paho would match every message's topic
+			// against
+			// every subscribed filter (validating each filter again) before handing it
+			// over,
+			// a cost that grows with the number of topics; without them every message
+			// goes
+			// straight to the client's callback, the adapter
+			return new PendingSubscribe(batch, client.subscribe(batch.toArray(String[]::new), new int[batch.size()]),
+					null);
 		}
 		catch (MqttException ex) {
 			return new PendingSubscribe(batch, null, ex);
