@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.ToLongFunction;
 import java.util.stream.IntStream;
 
 import io.github.settrademqtt.benchmarks.harness.BarePahoSubscriber;
@@ -159,26 +160,42 @@ public final class EndToEndBenchmark {
 		this.report.line("");
 		this.report.line("## Fixed rates");
 		this.report.line("");
-		this.report
-			.line("| rate (msg/s) | client | received | lost | twice | p50 (µs) | p99 (µs) | p99.9 (µs) | max (µs) |");
-		this.report.line("|---|---|---|---|---|---|---|---|---|");
-		Map<Integer, Reception[]> fixed = new LinkedHashMap<>();
+		int rounds = Math.max(1, this.arguments.intValue("rounds"));
+		this.report.line("%d rounds per rate; in each, every client in turn (the order rotates from round to round).",
+				rounds);
+		this.report.line("");
+		this.report.line("| rate (msg/s) | round | client | received | lost | twice | p50 (µs) | p99 (µs) | p99.9 (µs) "
+				+ "| max (µs) |");
+		this.report.line("|---|---|---|---|---|---|---|---|---|---|");
+		Map<Integer, List<Reception[]>> fixed = new LinkedHashMap<>();
 		for (int rate : this.arguments.ints("rates")) {
 			int count = (int) (rate * duration.toMillis() / 1000);
-			Reception[] receptions = new Reception[this.clients.size()];
-			for (int i = 0; i < receptions.length; i++) {
-				receptions[i] = publish(simulator, this.clients.get(i), rate, count);
-				row(rate, this.clients.get(i), receptions[i]);
+			List<Reception[]> byRound = new ArrayList<>();
+			for (int round = 0; round < rounds; round++) {
+				Reception[] receptions = new Reception[this.clients.size()];
+				for (int turn = 0; turn < receptions.length; turn++) {
+					int i = (round + turn) % receptions.length;
+					receptions[i] = publish(simulator, this.clients.get(i), rate, count);
+					row(rate, round + 1, this.clients.get(i), receptions[i]);
+				}
+				byRound.add(receptions);
 			}
-			fixed.put(rate, receptions);
-			Percentiles theirs = receptions[receptions.length - 1].latency();
-			for (int i = 0; i < this.starters.size(); i++) {
-				Percentiles ours = receptions[i].latency();
-				this.report.line("| %,d | **%s ÷ bare Paho** | | | | **%.2f** | **%.2f** | %.2f | |", rate,
-						this.starters.get(i).name, ratio(ours.p50(), theirs.p50()), ratio(ours.p99(), theirs.p99()),
-						ratio(ours.p999(), theirs.p999()));
-			}
+			fixed.put(rate, byRound);
 		}
+		this.report.line("");
+		this.report.line("Starter ÷ bare Paho, each round's latency against the same round's bare Paho: median of the "
+				+ "rounds, and their range.");
+		this.report.line("");
+		this.report.line("| rate (msg/s) | client | p50 | p99 | p99.9 |");
+		this.report.line("|---|---|---|---|---|");
+		fixed.forEach((rate, byRound) -> {
+			for (int i = 0; i < this.starters.size(); i++) {
+				int client = i;
+				this.report.line("| %,d | %s | %s | %s | %s |", rate, this.starters.get(i).name,
+						ratios(byRound, client, Percentiles::p50), ratios(byRound, client, Percentiles::p99),
+						ratios(byRound, client, Percentiles::p999));
+			}
+		});
 		this.report.line("");
 		int[] sustained = sustainedRates(simulator);
 		this.report.line("");
@@ -192,11 +209,26 @@ public final class EndToEndBenchmark {
 		return new Result(fixed, sustained[0], sustained[sustained.length - 1], this.report);
 	}
 
-	private void row(int rate, Client client, Reception reception) {
+	/**
+	 * The median and range over rounds of a client's percentile divided by bare Paho's in
+	 * the same round.
+	 */
+	private static String ratios(List<Reception[]> byRound, int client, ToLongFunction<Percentiles> percentile) {
+		double[] ratios = byRound.stream()
+			.mapToDouble((receptions) -> ratio(percentile.applyAsLong(receptions[client].latency()),
+					percentile.applyAsLong(receptions[receptions.length - 1].latency())))
+			.sorted()
+			.toArray();
+		double median = (ratios.length % 2 == 1) ? ratios[ratios.length / 2]
+				: (ratios[ratios.length / 2 - 1] + ratios[ratios.length / 2]) / 2;
+		return String.format(Locale.ROOT, "**%.2f** (%.2f–%.2f)", median, ratios[0], ratios[ratios.length - 1]);
+	}
+
+	private void row(int rate, int round, Client client, Reception reception) {
 		Percentiles latency = reception.latency();
-		this.report.line("| %,d | %s | %,d | %,d | %,d | %s | %s | %s | %s |", rate, client.name, reception.received(),
-				reception.lost(), reception.duplicates(), micros(latency.p50()), micros(latency.p99()),
-				micros(latency.p999()), micros(latency.max()));
+		this.report.line("| %,d | %d | %s | %,d | %,d | %,d | %s | %s | %s | %s |", rate, round, client.name,
+				reception.received(), reception.lost(), reception.duplicates(), micros(latency.p50()),
+				micros(latency.p99()), micros(latency.p999()), micros(latency.max()));
 	}
 
 	/**
@@ -290,10 +322,11 @@ public final class EndToEndBenchmark {
 		defaults.put("symbols", "100");
 		defaults.put("inline", "true");
 		defaults.put("rates", "1000,10000");
-		defaults.put("duration", "20s");
+		defaults.put("duration", "10s");
+		defaults.put("rounds", "3");
 		defaults.put("warmup", "10s");
 		defaults.put("warmup-rate", "5000");
-		defaults.put("step-rates", "2000,3000,4000,5000,6000,7000,8000,10000,12000,15000,20000");
+		defaults.put("step-rates", "2000,4000,6000,8000,10000,12000,14000,16000,18000,20000,25000");
 		defaults.put("step-duration", "10s");
 		defaults.put("out", "benchmarks/target/benchmark-results");
 		return defaults;
@@ -340,14 +373,16 @@ public final class EndToEndBenchmark {
 	/**
 	 * What a run measured.
 	 *
-	 * @param fixed what each client received at each fixed rate: the starter, the starter
-	 * delivering on the MQTT thread (unless {@code --inline=false}), and bare Paho last
+	 * @param fixed what each client received at each fixed rate, round by round: the
+	 * starter, the starter delivering on the MQTT thread (unless {@code --inline=false}),
+	 * and bare Paho last
 	 * @param starterSustained the highest rate the starter (with its default delivery
 	 * threads) kept up with
 	 * @param pahoSustained the highest rate bare Paho kept up with
 	 * @param report the report
 	 */
-	public record Result(Map<Integer, Reception[]> fixed, int starterSustained, int pahoSustained, Report report) {
+	public record Result(Map<Integer, List<Reception[]>> fixed, int starterSustained, int pahoSustained,
+			Report report) {
 
 	}
 

@@ -107,31 +107,55 @@ public final class SoakBenchmark {
 		if (duration.isZero()) {
 			return Double.NaN;
 		}
-		AtomicLong received = new AtomicLong();
 		try (SettradeSimulator simulator = SettradeSimulator.builder()
-			.tokenLifetime(duration.plusMinutes(5))
+			.tokenLifetime(duration.multipliedBy(2).plusMinutes(5))
 			.build()
-			.start();
-				StarterFeed login = StarterFeed.start(simulator, simulator.registerApp(),
-						Map.of("settrade.mqtt.auto-startup", "false"), Map.of());
-				BarePahoSubscriber bare = BarePahoSubscriber.connect(simulator,
-						login.bean(SettradeLoginService.class).dispatcherTicket(), topics,
-						(topic, payload) -> received.incrementAndGet())) {
+			.start()) {
 			simulator.market().start(symbols, (double) rate / topics.size());
-			NumberedRun.await(() -> received.get() > topics.size(), Duration.ofSeconds(30));
-			// the JIT compiler's work while the process warms up is not the client's
-			NumberedRun.await(() -> false, this.arguments.duration("baseline-warmup"));
-			long cpu = ProcessSample.processCpuNanos();
-			long count = received.get();
-			NumberedRun.await(() -> false, duration);
-			double perThousand = perThousand(ProcessSample.processCpuNanos() - cpu, received.get() - count);
-			this.report.line("Baseline, bare Paho v3 on the same feed for %d s (no rotation): %,d messages, "
-					+ "**%.1f ms CPU per thousand messages** (the whole process: broker, publisher and client).",
-					duration.toSeconds(), received.get() - count, perThousand);
+			AtomicLong received = new AtomicLong();
+			double paho;
+			try (StarterFeed login = StarterFeed.start(simulator, simulator.registerApp(),
+					Map.of("settrade.mqtt.auto-startup", "false"), Map.of());
+					BarePahoSubscriber bare = BarePahoSubscriber.connect(simulator,
+							login.bean(SettradeLoginService.class).dispatcherTicket(), topics,
+							(topic, payload) -> received.incrementAndGet())) {
+				paho = cpuPerThousand(received, topics.size(), duration);
+			}
+			this.report.line(
+					"Baseline, bare Paho v3 on the same feed for %d s, no rotation: **%.1f ms CPU per "
+							+ "thousand messages** (the whole process: broker, publisher and client).",
+					duration.toSeconds(), paho);
+			AtomicLong delivered = new AtomicLong();
+			MarketDataListener listener = (event) -> delivered.incrementAndGet();
+			try (StarterFeed steady = StarterFeed.start(simulator, simulator.registerApp(), subscriptions(symbols),
+					Map.of("steadyListener", listener))) {
+				double starter = cpuPerThousand(delivered, topics.size(), duration);
+				this.report.line("The starter on the same feed for %d s, no rotation: **%.1f ms CPU per thousand "
+						+ "events** (%.2f× bare Paho).", duration.toSeconds(), starter, starter / paho);
+			}
 			this.report.line("");
 			simulator.market().stop();
-			return perThousand;
+			return paho;
 		}
+	}
+
+	/**
+	 * The process's CPU time per thousand messages counted over a duration, once the
+	 * counter is moving and the process warmed up (the JIT compiler's work is not the
+	 * client's).
+	 */
+	private double cpuPerThousand(AtomicLong counter, int first, Duration duration) {
+		NumberedRun.await(() -> counter.get() > first, Duration.ofSeconds(60));
+		NumberedRun.await(() -> false, this.arguments.duration("baseline-warmup"));
+		long cpu = ProcessSample.processCpuNanos();
+		long count = counter.get();
+		NumberedRun.await(() -> false, duration);
+		return perThousand(ProcessSample.processCpuNanos() - cpu, counter.get() - count);
+	}
+
+	private static Map<String, String> subscriptions(List<String> symbols) {
+		return Map.of("settrade.mqtt.subscriptions.bid-offer", String.join(",", symbols),
+				"settrade.mqtt.subscriptions.price-info", String.join(",", symbols));
 	}
 
 	private Result soak(SettradeSimulator simulator, SimulatedApp app, List<String> symbols, List<String> topics,
@@ -142,11 +166,9 @@ public final class SoakBenchmark {
 			throw new IllegalArgumentException("Argument '--rotations' must be at least 2");
 		}
 		int warmup = Math.max(1, Math.min(rotations - 1, this.arguments.intValue("warmup-rotations")));
-		Map<String, String> properties = new LinkedHashMap<>();
+		Map<String, String> properties = new LinkedHashMap<>(subscriptions(symbols));
 		properties.put("settrade.mqtt.token-refresh-before-expiry",
 				this.arguments.duration("refresh-before-expiry").toMillis() + "ms");
-		properties.put("settrade.mqtt.subscriptions.bid-offer", String.join(",", symbols));
-		properties.put("settrade.mqtt.subscriptions.price-info", String.join(",", symbols));
 		AtomicLong delivered = new AtomicLong();
 		MarketDataListener listener = (event) -> delivered.incrementAndGet();
 		SequenceCounter counter = new SequenceCounter(topics);
