@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.ToLongFunction;
-import java.util.stream.IntStream;
 
 import io.github.settrademqtt.benchmarks.harness.BarePahoSubscriber;
 import io.github.settrademqtt.benchmarks.harness.Harness;
@@ -59,6 +58,11 @@ public final class EndToEndBenchmark {
 	 * through the step.
 	 */
 	private static final Duration KEEPS_UP_P999 = Duration.ofMillis(100);
+
+	/**
+	 * The field that carries a message's number: the volume of the tenth ask level.
+	 */
+	private static final int TENTH_ASK_VOLUME = 43;
 
 	private final HarnessArguments arguments;
 
@@ -252,7 +256,7 @@ public final class EndToEndBenchmark {
 				Client client = this.clients.get(i);
 				int count = (int) (rate * step.toMillis() / 1000);
 				Reception reception = publish(simulator, client, rate, count);
-				double achieved = client.lastAchievedRate;
+				double achieved = client.run.achievedRate();
 				boolean keptUp = keptUp(reception);
 				this.report.line("| %,d | %s | %,.0f | %,d | %s | %s | %s |", rate, client.name, achieved,
 						reception.lost(), micros(reception.latency().p50()), micros(reception.latency().p999()),
@@ -290,23 +294,12 @@ public final class EndToEndBenchmark {
 		client.run = run;
 		run.publish((number, index) -> {
 			int topic = index % client.topics.size();
-			simulator.mqtt().publish(client.topics.get(topic), numbered(client.templates.get(topic), number));
+			simulator.mqtt()
+				.publish(client.topics.get(topic),
+						Varints.withField(client.templates.get(topic), TENTH_ASK_VOLUME, number));
 		});
 		run.awaitDrained();
-		client.lastAchievedRate = run.achievedRate();
 		return run.reception(0);
-	}
-
-	/**
-	 * The template with its number appended as field 43 (the tenth ask volume), a varint;
-	 * field order does not matter on the wire.
-	 */
-	static byte[] numbered(byte[] template, long number) {
-		byte[] payload = Arrays.copyOf(template, template.length + 12);
-		// field 43, varint
-		int position = Varints.write(payload, template.length, (43 << 3));
-		position = Varints.write(payload, position, number);
-		return Arrays.copyOf(payload, position);
 	}
 
 	private static String micros(long nanos) {
@@ -348,16 +341,12 @@ public final class EndToEndBenchmark {
 
 		private volatile NumberedRun run = new NumberedRun(0, 1, 0, 1);
 
-		private double lastAchievedRate;
-
 		private final @Nullable String deliveryThreads;
 
 		Client(String name, String prefix, int symbols, @Nullable String deliveryThreads) {
 			this.name = name;
 			this.deliveryThreads = deliveryThreads;
-			this.symbols = IntStream.range(0, symbols)
-				.mapToObj((i) -> String.format(Locale.ROOT, "%s%03d", prefix, i))
-				.toList();
+			this.symbols = Harness.symbols(prefix, symbols);
 			this.topics = this.symbols.stream().map(SimulatorMarket::bidOfferTopic).toList();
 			this.templates = this.symbols.stream()
 				.map((symbol) -> RealisticPayloads.book(symbol).toBuilder().clearAskVolume10().build().toByteArray())

@@ -146,10 +146,10 @@ public final class SoakBenchmark {
 	 */
 	private double cpuPerThousand(AtomicLong counter, int first, Duration duration) {
 		NumberedRun.await(() -> counter.get() > first, Duration.ofSeconds(60));
-		NumberedRun.await(() -> false, this.arguments.duration("baseline-warmup"));
+		NumberedRun.measureFor(this.arguments.duration("baseline-warmup"));
 		long cpu = ProcessSample.processCpuNanos();
 		long count = counter.get();
-		NumberedRun.await(() -> false, duration);
+		NumberedRun.measureFor(duration);
 		return perThousand(ProcessSample.processCpuNanos() - cpu, counter.get() - count);
 	}
 

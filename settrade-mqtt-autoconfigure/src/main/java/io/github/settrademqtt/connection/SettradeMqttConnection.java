@@ -563,6 +563,10 @@ public class SettradeMqttConnection implements SmartLifecycle, MqttSession.Liste
 	private void abandon(DeliveryGate.Overlap overlap, MqttSession next, MqttSession old, long started, String reason) {
 		overlap.cancel();
 		next.close();
+		if (!this.running) {
+			// stopping interrupted the new connection: stop() closes the old one
+			return;
+		}
 		logger.warn("Settrade MQTT overlap rotation failed (" + reason + "); falling back to a restart");
 		restart(old, started, reason);
 	}

@@ -10,6 +10,8 @@ import javax.net.ssl.TrustManagerFactory;
 
 import io.github.settrademqtt.login.DispatcherTicket;
 import io.github.settrademqtt.test.SettradeSimulator;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
 import org.eclipse.paho.client.mqttv3.MqttCallback;
 import org.eclipse.paho.client.mqttv3.MqttClient;
@@ -26,6 +28,8 @@ import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
  * @author settrade-mqtt
  */
 public final class BarePahoSubscriber implements AutoCloseable {
+
+	private static final Log logger = LogFactory.getLog(BarePahoSubscriber.class);
 
 	private static final int SUBSCRIBE_BATCH = 100;
 
@@ -67,7 +71,7 @@ public final class BarePahoSubscriber implements AutoCloseable {
 
 			@Override
 			public void connectionLost(Throwable cause) {
-				System.err.println("Bare Paho client lost its connection: " + cause);
+				logger.warn("Bare Paho client lost its connection: " + cause);
 			}
 
 			@Override

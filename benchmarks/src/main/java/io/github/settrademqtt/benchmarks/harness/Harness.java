@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.stream.IntStream;
 
 import io.github.settrademqtt.test.SimulatorMarket;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 /**
  * What the feed harnesses share: running one from the command line, and naming the
@@ -16,6 +18,8 @@ import io.github.settrademqtt.test.SimulatorMarket;
  * @author settrade-mqtt
  */
 public final class Harness {
+
+	private static final Log logger = LogFactory.getLog(Harness.class);
 
 	private Harness() {
 	}
@@ -35,7 +39,7 @@ public final class Harness {
 			harness.run(arguments).writeTo(Path.of(arguments.string("out")));
 		}
 		catch (Exception ex) {
-			ex.printStackTrace();
+			logger.error("The harness failed", ex);
 			status = 1;
 		}
 		System.exit(status);

@@ -118,19 +118,24 @@ public final class NumberedRun {
 	}
 
 	/**
+	 * Let a measurement window pass: the run's figures are what happened meanwhile, not a
+	 * condition to wait for.
+	 * @param window how long to measure
+	 */
+	public static void measureFor(Duration window) {
+		long end = System.nanoTime() + window.toNanos();
+		long left;
+		while ((left = end - System.nanoTime()) > 0) {
+			LockSupport.parkNanos(left);
+		}
+	}
+
+	/**
 	 * Return the number following this run's last message.
 	 * @return the next free number
 	 */
 	public long nextNumber() {
 		return this.firstNumber + this.publishedAt.length;
-	}
-
-	/**
-	 * Return the run's intended rate.
-	 * @return messages a second
-	 */
-	public int rate() {
-		return this.rate;
 	}
 
 	/**

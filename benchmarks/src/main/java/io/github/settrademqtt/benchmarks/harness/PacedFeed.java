@@ -1,7 +1,6 @@
 package io.github.settrademqtt.benchmarks.harness;
 
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 
@@ -120,7 +119,9 @@ public final class PacedFeed implements AutoCloseable {
 			}
 			int topic = (int) (i % this.topics.size());
 			long sequence = ++this.sequences[topic];
-			this.simulator.mqtt().publish(this.topics.get(topic), numbered(this.templates.get(topic), sequence));
+			this.simulator.mqtt()
+				.publish(this.topics.get(topic),
+						Varints.withField(this.templates.get(topic), SimulatorPayloads.SEQUENCE_FIELD, sequence));
 			long now = System.nanoTime();
 			if (this.measuring) {
 				synchronized (this) {
@@ -135,19 +136,6 @@ public final class PacedFeed implements AutoCloseable {
 				this.lastPublished[topic] = now;
 			}
 		}
-	}
-
-	/**
-	 * The template with the sequence number appended in field
-	 * {@value SimulatorPayloads#SEQUENCE_FIELD}, where the simulator's own market puts
-	 * it.
-	 */
-	private static byte[] numbered(byte[] template, long sequence) {
-		byte[] payload = Arrays.copyOf(template, template.length + 12);
-		int position = template.length;
-		position = Varints.write(payload, position, (SimulatorPayloads.SEQUENCE_FIELD << 3));
-		position = Varints.write(payload, position, sequence);
-		return Arrays.copyOf(payload, position);
 	}
 
 	@Override

@@ -12,14 +12,19 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
 /**
- * The numbers a harness run produced, as Markdown: printed as they come and written to
+ * The numbers a harness run produced, as Markdown: logged as they come and written to
  * {@code <out>/<name>.md} at the end, headed by the machine and the arguments, so that
  * every figure in {@code docs/benchmarks.md} can be traced to a file a run wrote.
  *
  * @author settrade-mqtt
  */
 public final class Report {
+
+	private static final Log logger = LogFactory.getLog(Report.class);
 
 	private final String name;
 
@@ -40,16 +45,16 @@ public final class Report {
 	}
 
 	/**
-	 * Add a line, and print it.
+	 * Add a line, and log it as it comes.
 	 * @param line the Markdown line
 	 */
 	public void line(String line) {
 		this.lines.add(line);
-		System.out.println(line);
+		logger.info(line);
 	}
 
 	/**
-	 * Add a formatted line, and print it.
+	 * Add a formatted line, and log it.
 	 * @param format the format, {@link Locale#ROOT}
 	 * @param args its arguments
 	 */
@@ -75,7 +80,7 @@ public final class Report {
 			Files.createDirectories(directory);
 			Path file = directory.resolve(this.name + ".md");
 			Files.write(file, this.lines, StandardCharsets.UTF_8);
-			System.out.println("Written to " + file.toAbsolutePath());
+			logger.info("Written to " + file.toAbsolutePath());
 			return file;
 		}
 		catch (IOException ex) {

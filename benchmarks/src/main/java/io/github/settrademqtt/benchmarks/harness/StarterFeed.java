@@ -41,6 +41,8 @@ public final class StarterFeed implements AutoCloseable {
 		Map<String, Object> values = new LinkedHashMap<>(simulator.springProperties(app, "simulator"));
 		values.put("spring.main.banner-mode", "off");
 		values.put("logging.level.root", "WARN");
+		// the harness's own report lines
+		values.put("logging.level.io.github.settrademqtt.benchmarks", "INFO");
 		values.putAll(properties);
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(HarnessApplication.class)
 			.web(WebApplicationType.NONE)
