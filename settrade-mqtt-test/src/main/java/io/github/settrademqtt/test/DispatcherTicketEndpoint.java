@@ -12,7 +12,8 @@ import io.github.settrademqtt.test.TokenStore.Grant;
 
 /**
  * {@code GET /api/dispatcher/v3/{brokerId}/token}: trades a valid access token for the
- * MQTT host list and a one-connection dispatcher ticket.
+ * MQTT host list (see {@link SimulatorFaults#dispatcherHosts(String...)}) and a
+ * one-connection dispatcher ticket.
  *
  * @author settrade-mqtt
  */
@@ -32,16 +33,16 @@ final class DispatcherTicketEndpoint implements RestEndpoint {
 
 	private final SimulatorStats stats;
 
-	private final Supplier<String> mqttHost;
+	private final Supplier<List<String>> mqttHosts;
 
 	DispatcherTicketEndpoint(TokenStore tokens, TicketStore tickets, ResponseBodies bodies, SimulatorFaults faults,
-			SimulatorStats stats, Supplier<String> mqttHost) {
+			SimulatorStats stats, Supplier<List<String>> mqttHosts) {
 		this.tokens = tokens;
 		this.tickets = tickets;
 		this.bodies = bodies;
 		this.faults = faults;
 		this.stats = stats;
-		this.mqttHost = mqttHost;
+		this.mqttHosts = mqttHosts;
 	}
 
 	@Override
@@ -60,6 +61,9 @@ final class DispatcherTicketEndpoint implements RestEndpoint {
 	}
 
 	private SimulatorResponse issueTicket(SimulatorRequest request) {
+		if (this.faults.takeTicketHang()) {
+			throw new UnansweredRequestException();
+		}
 		OptionalInt injected = this.faults.takeTicketFailure();
 		if (injected.isPresent()) {
 			throw RejectedRequestException.injected(injected.getAsInt());
@@ -71,7 +75,7 @@ final class DispatcherTicketEndpoint implements RestEndpoint {
 		}
 		String ticket = this.tickets.issue(grant);
 		logger.debug("Ticket {} issued to app {}", IssuedSecrets.mask(ticket), grant.app().appId());
-		return SimulatorResponse.ok(this.bodies.ticket(List.of(this.mqttHost.get()), ticket));
+		return SimulatorResponse.ok(this.bodies.ticket(this.mqttHosts.get(), ticket));
 	}
 
 }

@@ -70,6 +70,9 @@ final class LoginEndpoint implements RestEndpoint {
 		JsonRequestBody body = JsonRequestBody.read(request);
 		// Every signature received is a secret the client must not leak, valid or not
 		body.peekString("signature").ifPresent(this.secrets::remember);
+		if (this.faults.takeLoginHang()) {
+			throw new UnansweredRequestException();
+		}
 		OptionalInt injected = this.faults.takeLoginFailure();
 		if (injected.isPresent()) {
 			throw RejectedRequestException.injected(injected.getAsInt());

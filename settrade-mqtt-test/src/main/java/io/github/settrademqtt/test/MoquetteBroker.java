@@ -43,14 +43,20 @@ final class MoquetteBroker {
 
 	private final DeniedSubscriptions policy;
 
-	private final SubscriptionTracker subscriptions = new SubscriptionTracker();
+	private final SubscriptionTracker subscriptions;
 
-	private @Nullable Server server;
+	/**
+	 * Volatile rather than guarded: publishing takes no lock, so that the interceptor
+	 * thread publishing a subscription error cannot hold up {@link #stop()}, which waits
+	 * for that thread while it holds the lock.
+	 */
+	private volatile @Nullable Server server;
 
 	private int port = -1;
 
-	MoquetteBroker(DeniedSubscriptions policy) {
+	MoquetteBroker(DeniedSubscriptions policy, SubscriptionErrors errors) {
 		this.policy = policy;
+		this.subscriptions = new SubscriptionTracker((topicFilter) -> errors.subscribed(topicFilter, this::publish));
 	}
 
 	/**
@@ -112,11 +118,11 @@ final class MoquetteBroker {
 
 	/**
 	 * Publishes at QoS 0, not retained, to every subscriber of the topic. Does nothing
-	 * before the broker started: no client can have subscribed yet.
+	 * before the broker started or once it stops: no client is subscribed then.
 	 * @param topic the topic name
 	 * @param payload the payload
 	 */
-	synchronized void publish(String topic, byte[] payload) {
+	void publish(String topic, byte[] payload) {
 		Server server = this.server;
 		if (server == null) {
 			return;
@@ -127,7 +133,13 @@ final class MoquetteBroker {
 			.retained(false)
 			.payload(Unpooled.wrappedBuffer(payload))
 			.build();
-		server.internalPublish(message, PUBLISHER_ID);
+		try {
+			server.internalPublish(message, PUBLISHER_ID);
+		}
+		catch (IllegalStateException ex) {
+			// Stopped meanwhile: nobody is left to deliver to
+			message.release();
+		}
 	}
 
 	/**

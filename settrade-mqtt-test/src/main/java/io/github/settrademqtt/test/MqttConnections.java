@@ -7,13 +7,14 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 
 import reactor.util.Logger;
 import reactor.util.Loggers;
 
 /**
  * The client connections the simulator accepted and that are still open, with the
- * server-side ends: the close at token expiry and the fault that drops them all.
+ * server-side ends: the close at token expiry and the faults that drop or stall them all.
  * <p>
  * Expiry follows the simulator clock, which a test may move by hand: each connection
  * checks it on its own event loop at least every {@link #EXPIRY_POLL}, and exactly at the
@@ -71,22 +72,49 @@ final class MqttConnections {
 	}
 
 	/**
-	 * Drops every open connection.
+	 * Drops every open connection, stalled ones included.
 	 * @return how many were dropped
 	 */
 	int dropAll() {
-		int dropped = 0;
-		for (MqttClientConnection connection : List.copyOf(this.open)) {
-			if (connection.drop()) {
-				dropped++;
-			}
-		}
+		int dropped = forEachOpen(MqttClientConnection::drop);
 		logger.debug("Dropped {} MQTT connections", dropped);
 		return dropped;
 	}
 
+	/**
+	 * Stalls every open connection: see {@link MqttClientConnection#stall()}.
+	 * @return how many were stalled
+	 */
+	int stallAll() {
+		int stalled = forEachOpen(MqttClientConnection::stall);
+		logger.debug("Stalled {} MQTT connections", stalled);
+		return stalled;
+	}
+
+	private int forEachOpen(Predicate<MqttClientConnection> action) {
+		int count = 0;
+		for (MqttClientConnection connection : List.copyOf(this.open)) {
+			if (action.test(connection)) {
+				count++;
+			}
+		}
+		return count;
+	}
+
+	/**
+	 * Returns the number of connections whose client side is open, stalled ones included.
+	 * @return the number of open connections
+	 */
 	int openCount() {
-		return (int) this.open.stream().filter((connection) -> !connection.isClosing()).count();
+		return count((connection) -> !connection.isClosing());
+	}
+
+	int stalledCount() {
+		return count(MqttClientConnection::isStalled);
+	}
+
+	private int count(Predicate<MqttClientConnection> filter) {
+		return (int) this.open.stream().filter(filter).count();
 	}
 
 	long closedForExpiry() {

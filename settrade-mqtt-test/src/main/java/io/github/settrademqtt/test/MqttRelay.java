@@ -22,7 +22,9 @@ import reactor.util.Loggers;
 /**
  * Relays the bytes of an upgraded WebSocket to the broker's TCP port and back: binary
  * frames in, their content out to the broker; the broker's bytes back as binary frames.
- * MQTT packets may straddle frames, as the MQTT-over-WebSocket binding allows.
+ * MQTT packets may straddle frames, as the MQTT-over-WebSocket binding allows. Once a
+ * connection is {@linkplain MqttClientConnection#stall() stalled} the relay drops what
+ * either side sends and waits for the client to close.
  * <p>
  * The broker connection runs on the client channel's own event loop, so the relay adds no
  * thread and no hand-over between threads.
@@ -129,9 +131,13 @@ final class MqttRelay {
 		if (gate != null) {
 			fromClient = fromClient.concatMap(gate::offer);
 		}
-		Connection broker = connection.broker();
-		Mono<Void> upstream = broker.outbound().send(fromClient).then();
-		Mono<Void> downstream = out.send(broker.inbound().receive().retain()).then();
+		// Read until the client closes, even once nothing goes to the broker any more
+		Mono<Void> upstream = fromClient.doOnNext(connection::toBroker).then();
+		Mono<Void> downstream = out.send(connection.broker().inbound().receive().retain().filter(connection::toClient))
+			.then()
+			// A stalled connection lost its broker side on purpose: the client's side
+			// alone ends it then
+			.then(Mono.defer(() -> connection.isRelaying() ? Mono.empty() : Mono.never()));
 		// Either side ending ends the connection
 		return Mono.firstWithSignal(upstream, downstream).doFinally((signal) -> {
 			if (gate != null) {

@@ -53,6 +53,9 @@ final class RefreshTokenEndpoint implements RestEndpoint {
 	}
 
 	private SimulatorResponse refresh(SimulatorRequest request) {
+		if (this.faults.takeRefreshHang()) {
+			throw new UnansweredRequestException();
+		}
 		JsonRequestBody body = JsonRequestBody.read(request);
 		body.requireValid();
 		String apiKey = body.requiredString("apiKey");

@@ -10,7 +10,8 @@ interface RestEndpoint {
 
 	/**
 	 * Handles a request. Rejections may be returned or thrown as
-	 * {@link RejectedRequestException}.
+	 * {@link RejectedRequestException}; {@link UnansweredRequestException} leaves the
+	 * request unanswered.
 	 * @param request the request
 	 * @return the response
 	 */

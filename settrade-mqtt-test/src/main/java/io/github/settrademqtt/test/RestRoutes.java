@@ -19,7 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Binds the REST endpoints to Reactor Netty routes and does what every JSON exchange
  * shares: reading the body, turning rejections into error bodies, the injected latency
- * and the common headers.
+ * and hangs, and the common headers.
  *
  * @author settrade-mqtt
  */
@@ -35,9 +35,12 @@ final class RestRoutes {
 
 	private final Supplier<Duration> latency;
 
-	RestRoutes(ResponseHeaders headers, Supplier<Duration> latency) {
+	private final HungRequests hungRequests;
+
+	RestRoutes(ResponseHeaders headers, Supplier<Duration> latency, HungRequests hungRequests) {
 		this.headers = headers;
 		this.latency = latency;
+		this.hungRequests = hungRequests;
 	}
 
 	/**
@@ -77,26 +80,30 @@ final class RestRoutes {
 				.aggregate()
 				.asByteArray()
 				.defaultIfEmpty(NO_BODY)
-				.map((body) -> handle(endpoint, request, body))
+				.flatMap((body) -> handle(endpoint, request, response, body))
 				.delayUntil((ignored) -> delay.isZero() ? Mono.empty() : Mono.delay(delay))
 				.flatMap((simulatorResponse) -> send(response, simulatorResponse));
 		};
 	}
 
-	private SimulatorResponse handle(RestEndpoint endpoint, HttpServerRequest request, byte[] body) {
+	private Mono<SimulatorResponse> handle(RestEndpoint endpoint, HttpServerRequest request,
+			HttpServerResponse response, byte[] body) {
 		Map<String, String> pathParams = request.params();
 		SimulatorRequest simulatorRequest = new SimulatorRequest(request.fullPath(),
 				(pathParams != null) ? pathParams : Map.of(), request.requestHeaders(), body);
 		try {
-			return endpoint.handle(simulatorRequest);
+			return Mono.just(endpoint.handle(simulatorRequest));
+		}
+		catch (UnansweredRequestException ex) {
+			return this.hungRequests.hold(response);
 		}
 		catch (RejectedRequestException ex) {
-			return ex.toResponse();
+			return Mono.just(ex.toResponse());
 		}
 		catch (RuntimeException ex) {
 			// Only the type: an unexpected message might quote request content
 			logger.warn("Simulator endpoint failed with {}", ex.getClass().getName());
-			return SimulatorResponse.error(500, "INTERNAL_SERVER_ERROR", "Simulator error", Map.of());
+			return Mono.just(SimulatorResponse.error(500, "INTERNAL_SERVER_ERROR", "Simulator error", Map.of()));
 		}
 	}
 

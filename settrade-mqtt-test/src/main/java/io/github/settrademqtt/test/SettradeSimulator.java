@@ -67,6 +67,8 @@ public final class SettradeSimulator implements AutoCloseable {
 
 	private final SimulatorStats stats = new SimulatorStats();
 
+	private final HungRequests hungRequests = new HungRequests(this.stats);
+
 	private final LoginEndpoint login;
 
 	private final RefreshTokenEndpoint refresh;
@@ -93,18 +95,21 @@ public final class SettradeSimulator implements AutoCloseable {
 		this.brokerId = builder.brokerId;
 		this.tokens = new TokenStore(builder.clock, builder.tokenLifetime, builder.refreshTokenLifetime, this.secrets);
 		this.tickets = new TicketStore(builder.clock, this.secrets);
-		this.faults = new SimulatorFaults(this.tokens::revokeAccessTokens);
+		this.faults = new SimulatorFaults(this.tokens::revokeAccessTokens, this.hungRequests::releaseAll);
 		this.login = new LoginEndpoint(this.apps, this.tokens, this.bodies, this.faults, this.stats, this.secrets,
 				builder.clock, builder.timestampTolerance);
 		this.refresh = new RefreshTokenEndpoint(this.apps, this.tokens, this.bodies, this.faults, this.stats);
 		this.dispatcherTicket = new DispatcherTicketEndpoint(this.tokens, this.tickets, this.bodies, this.faults,
-				this.stats, this::dispatcherHost);
-		this.restRoutes = new RestRoutes(new ResponseHeaders(builder.clock), this.faults::currentLatency);
+				this.stats, () -> this.faults.currentDispatcherHosts(port()));
+		this.restRoutes = new RestRoutes(new ResponseHeaders(builder.clock), this.faults::currentLatency,
+				this.hungRequests);
 		DeniedSubscriptions deniedSubscriptions = new DeniedSubscriptions();
+		SubscriptionErrors subscriptionErrors = new SubscriptionErrors();
 		MqttAdmission admission = new MqttAdmission(this.tickets, this.secrets);
 		MqttConnections connections = new MqttConnections(builder.clock);
-		this.broker = new MoquetteBroker(deniedSubscriptions);
-		this.mqtt = new SimulatorMqtt(builder.credentialMode, this.broker, admission, connections, deniedSubscriptions);
+		this.broker = new MoquetteBroker(deniedSubscriptions, subscriptionErrors);
+		this.mqtt = new SimulatorMqtt(builder.credentialMode, this.broker, admission, connections, deniedSubscriptions,
+				subscriptionErrors);
 		this.market = new SimulatorMarket(this.mqtt);
 		this.mqttEndpoint = new MqttWebSocketEndpoint(builder.credentialMode, admission,
 				new MqttRelay(this.broker, admission, connections));
@@ -153,14 +158,16 @@ public final class SettradeSimulator implements AutoCloseable {
 	}
 
 	/**
-	 * Stops the market generator, the server with every connection, and the MQTT broker;
-	 * returns once their threads are gone. Does nothing when not running.
+	 * Stops the market generator, the server with every connection (stalled MQTT
+	 * connections and hung requests included), and the MQTT broker; returns once their
+	 * threads are gone. Does nothing when not running.
 	 */
 	public synchronized void stop() {
 		SimulatorServer server = this.server;
 		this.server = null;
 		this.port = -1;
 		this.market.stop();
+		this.hungRequests.releaseAll();
 		if (server != null) {
 			// Before the broker, so that clients lose their connections at once rather
 			// than through the broker's graceful shutdown
@@ -210,8 +217,9 @@ public final class SettradeSimulator implements AutoCloseable {
 	}
 
 	/**
-	 * Returns the MQTT host the ticket endpoint hands out: this server, since the MQTT
-	 * WebSocket endpoint shares its port.
+	 * Returns the MQTT host the ticket endpoint hands out unless
+	 * {@link SimulatorFaults#dispatcherHosts(String...)} says otherwise: this server,
+	 * since the MQTT WebSocket endpoint shares its port.
 	 * @return {@code localhost:<port>}
 	 * @throws IllegalStateException when not running
 	 */
@@ -372,9 +380,10 @@ public final class SettradeSimulator implements AutoCloseable {
 
 	/**
 	 * Puts faults, counters and the response style back to their defaults, MQTT faults
-	 * and counters included ({@link SimulatorMqtt#reset()}), stops the market generator
-	 * and restarts its sequence numbers. Registered apps, issued tokens, the secret
-	 * ledger and open MQTT connections are kept.
+	 * and counters included ({@link SimulatorMqtt#reset()}), closes the connections of
+	 * hung REST requests without a response, stops the market generator and restarts its
+	 * sequence numbers. Registered apps, issued tokens, the secret ledger and open MQTT
+	 * connections are kept; stalled ones stay stalled.
 	 */
 	public void reset() {
 		this.faults.reset();
@@ -407,6 +416,14 @@ public final class SettradeSimulator implements AutoCloseable {
 		properties.put("settrade.mqtt.ssl.bundle", sslBundleName);
 		properties.put("spring.ssl.bundle.pem." + sslBundleName + ".truststore.certificate", trustedCertificatePem());
 		return Collections.unmodifiableMap(properties);
+	}
+
+	/**
+	 * Returns how many hung REST requests still hold their connection open.
+	 * @return the number of open hung requests
+	 */
+	int openHungRequests() {
+		return this.hungRequests.pending();
 	}
 
 	/**

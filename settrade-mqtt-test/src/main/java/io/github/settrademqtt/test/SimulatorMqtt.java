@@ -8,6 +8,7 @@ import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 
@@ -32,6 +33,12 @@ import org.jspecify.annotations.Nullable;
 public final class SimulatorMqtt {
 
 	/**
+	 * The topic subscriptions to {@linkplain #unknownSymbols(String...) unknown symbols}
+	 * are reported on, as Settrade's broker does. Clients subscribe to it by name.
+	 */
+	public static final String SUBSCRIPTION_ERROR_TOPIC = SubscriptionErrors.TOPIC;
+
+	/**
 	 * Not a protobuf message: a length-delimited field 1 that announces twenty bytes and
 	 * carries three, which every protobuf parser must refuse.
 	 */
@@ -47,15 +54,23 @@ public final class SimulatorMqtt {
 
 	private final DeniedSubscriptions deniedSubscriptions;
 
+	private final SubscriptionErrors subscriptionErrors;
+
 	private final Map<String, AtomicLong> malformed = new ConcurrentHashMap<>();
 
+	private final Set<String> silenced = ConcurrentHashMap.newKeySet();
+
+	private final AtomicLong silencedMessages = new AtomicLong();
+
 	SimulatorMqtt(MqttCredentialMode credentialMode, MoquetteBroker broker, MqttAdmission admission,
-			MqttConnections connections, DeniedSubscriptions deniedSubscriptions) {
+			MqttConnections connections, DeniedSubscriptions deniedSubscriptions,
+			SubscriptionErrors subscriptionErrors) {
 		this.credentialMode = credentialMode;
 		this.broker = broker;
 		this.admission = admission;
 		this.connections = connections;
 		this.deniedSubscriptions = deniedSubscriptions;
+		this.subscriptionErrors = subscriptionErrors;
 	}
 
 	/**
@@ -68,23 +83,34 @@ public final class SimulatorMqtt {
 
 	/**
 	 * Publishes a message at QoS 0, not retained, to every client subscribed to a
-	 * matching filter. Nothing is delivered when no client is subscribed.
+	 * matching filter. Nothing is delivered when no client is subscribed, nor when the
+	 * topic names a {@linkplain #silenceSymbols(String...) silenced symbol}.
 	 * @param topic the topic name, without wildcards
 	 * @param payload the payload
 	 */
 	public void publish(String topic, byte[] payload) {
 		requireTopicName(topic);
 		Objects.requireNonNull(payload, "'payload' must not be null");
-		this.broker.publish(topic, payload.clone());
+		deliver(topic, payload.clone());
 	}
 
 	/**
-	 * Returns the number of client connections the endpoint accepted and that are still
-	 * open.
+	 * Returns the number of client connections the endpoint accepted whose socket is
+	 * still open, {@linkplain #stallOpenConnections() stalled} ones included: a client
+	 * cannot tell them apart until its keep-alive runs out.
 	 * @return the number of open connections
 	 */
 	public int openConnections() {
 		return this.connections.openCount();
+	}
+
+	/**
+	 * Returns the number of open connections that are stalled.
+	 * @return the number of stalled connections, at most {@link #openConnections()}
+	 * @see #stallOpenConnections()
+	 */
+	public int stalledConnections() {
+		return this.connections.stalledCount();
 	}
 
 	/**
@@ -145,6 +171,26 @@ public final class SimulatorMqtt {
 	}
 
 	/**
+	 * Makes every connection open now half-open, as when a network device in between
+	 * loses the connection without telling either end: the client's socket stays open and
+	 * its writes succeed, but nothing reaches it any more (no {@code PUBLISH}, no
+	 * {@code PINGRESP}, no {@code SUBACK}, no WebSocket close frame) and whatever it
+	 * sends is read and dropped. A client only finds out through its keep-alive: Paho,
+	 * for one, reports the connection lost ({@code REASON_CODE_CLIENT_TIMEOUT}) about two
+	 * keep-alive intervals after the last packet it received. The broker forgets the
+	 * client and its subscriptions at once.
+	 * <p>
+	 * Connections opened later work normally. A stalled connection stays stalled,
+	 * whatever {@link #reset()} or token expiry, until the client closes it,
+	 * {@link #dropAllConnections()} drops it or the simulator stops; it counts in
+	 * {@link #openConnections()} and {@link #stalledConnections()} until then.
+	 * @return how many connections were stalled
+	 */
+	public int stallOpenConnections() {
+		return this.connections.stallAll();
+	}
+
+	/**
 	 * Answers every WebSocket upgrade with {@code 401} for the given time, even with a
 	 * good ticket, which is not used up and works once the time is over. The time is real
 	 * time, not the simulator clock.
@@ -174,16 +220,125 @@ public final class SimulatorMqtt {
 	}
 
 	/**
+	 * Silences symbols: {@link #publish(String, byte[])},
+	 * {@link #publishMalformed(String)} and so the {@linkplain SimulatorMarket market
+	 * generator} deliver nothing on a topic whose fourth level names one of them
+	 * ({@code proto/topic/<kind>/<symbol>} and
+	 * {@code proto/topic/cdlv3/<symbol>/<interval>}), while every other topic keeps
+	 * flowing: a client sees a quiet symbol, its subscription still held. The generator
+	 * goes on numbering the messages it would have sent, so a client sees a gap in the
+	 * sequence when the symbol comes back. Symbols are compared as written: {@code ptt}
+	 * does not silence {@code PTT}.
+	 * @param symbols the symbols to add to the silenced ones
+	 * @return this instance
+	 * @see #silencedMessages()
+	 */
+	public SimulatorMqtt silenceSymbols(String... symbols) {
+		this.silenced.addAll(SymbolTopics.requireSymbols(symbols));
+		return this;
+	}
+
+	/**
+	 * Lets messages on topics naming these symbols through again; messages suppressed
+	 * meanwhile are not sent.
+	 * @param symbols the symbols, silenced or not
+	 * @return this instance
+	 */
+	public SimulatorMqtt unsilenceSymbols(String... symbols) {
+		SymbolTopics.requireSymbols(symbols).forEach(this.silenced::remove);
+		return this;
+	}
+
+	/**
+	 * Returns how many messages were not delivered because their topic names a silenced
+	 * symbol.
+	 * @return the count since the last {@link #reset()}
+	 */
+	public long silencedMessages() {
+		return this.silencedMessages.get();
+	}
+
+	/**
+	 * Makes symbols unknown to the service: a client may still subscribe to a topic
+	 * filter whose fourth level names one of them, and gets its {@code SUBACK} granted,
+	 * but then a message naming the filter and the symbol goes out on
+	 * {@link #SUBSCRIPTION_ERROR_TOPIC}, as Settrade reports such subscriptions. It goes
+	 * to every client subscribed to that topic, not to the subscribing client alone (a
+	 * client subscribed to the error topic before, or in the same {@code SUBSCRIBE},
+	 * receives it after its {@code SUBACK}); a {@code #} filter gets it too, since the
+	 * broker does not keep {@code $} topics out of wildcards. The payload is text, by
+	 * default a JSON object such as {@code {"code":"SUBSCRIBE_ERROR","message":"Symbol
+	 * ZXCASDXZC not found","topic":"proto/topic/bidofferv3/ZXCASDXZC"}}; see
+	 * {@link #subscriptionErrorPayload(Function)}. Symbols are compared as written.
+	 * Denied subscriptions ({@link #denySubscriptions(String)}) are not reported.
+	 * @param symbols the symbols to add to the unknown ones
+	 * @return this instance
+	 * @see #subscriptionErrorsSent()
+	 */
+	public SimulatorMqtt unknownSymbols(String... symbols) {
+		this.subscriptionErrors.add(SymbolTopics.requireSymbols(symbols));
+		return this;
+	}
+
+	/**
+	 * Makes every symbol known again: later subscriptions are not reported.
+	 * @return this instance
+	 */
+	public SimulatorMqtt clearUnknownSymbols() {
+		this.subscriptionErrors.clearSymbols();
+		return this;
+	}
+
+	/**
+	 * Sets the payload of subscription errors, to check that a client copes with another
+	 * format, plain text for instance:
+	 * {@code subscriptionErrorPayload((filter) -> "subscribe failed: " + filter)}. The
+	 * function is called on the broker's thread and must not block; when it throws or
+	 * returns {@code null} no error is sent.
+	 * @param payload makes the payload text (sent as UTF-8) from the topic filter
+	 * subscribed to
+	 * @return this instance
+	 * @see #unknownSymbols(String...)
+	 */
+	public SimulatorMqtt subscriptionErrorPayload(Function<String, String> payload) {
+		this.subscriptionErrors.payload(payload);
+		return this;
+	}
+
+	/**
+	 * Returns how many subscription errors were published, one per subscription to an
+	 * unknown symbol, whether any client was subscribed to the error topic or not.
+	 * @return the count since the last {@link #reset()}
+	 */
+	public long subscriptionErrorsSent() {
+		return this.subscriptionErrors.sent();
+	}
+
+	/**
 	 * Publishes bytes that are not a valid protobuf message (a truncated length-delimited
 	 * field), as a feed whose frames got corrupted would, to check that a client skips
-	 * them and carries on.
+	 * them and carries on. Nothing is delivered on a silenced symbol's topic.
 	 * @param topic the topic name
 	 * @see SimulatorPayloads#sequence(byte[])
 	 */
 	public void publishMalformed(String topic) {
 		requireTopicName(topic);
-		this.broker.publish(topic, MALFORMED.clone());
-		this.malformed.computeIfAbsent(topic, (key) -> new AtomicLong()).incrementAndGet();
+		if (deliver(topic, MALFORMED.clone())) {
+			this.malformed.computeIfAbsent(topic, (key) -> new AtomicLong()).incrementAndGet();
+		}
+	}
+
+	private boolean deliver(String topic, byte[] payload) {
+		// Most tests silence nothing: they skip reading the topic
+		if (!this.silenced.isEmpty()) {
+			String symbol = SymbolTopics.symbol(topic);
+			if (symbol != null && this.silenced.contains(symbol)) {
+				this.silencedMessages.incrementAndGet();
+				return false;
+			}
+		}
+		this.broker.publish(topic, payload);
+		return true;
 	}
 
 	/**
@@ -197,15 +352,20 @@ public final class SimulatorMqtt {
 	}
 
 	/**
-	 * Clears the MQTT faults (upgrade refusal, denied subscriptions) and counters
-	 * (presented tickets, accepted, refused and expired connections, malformed payloads).
-	 * Open connections and their subscriptions are kept.
+	 * Clears the MQTT faults (upgrade refusal, denied subscriptions, silenced and unknown
+	 * symbols, the subscription error payload) and counters (presented tickets, accepted,
+	 * refused and expired connections, malformed payloads, silenced messages,
+	 * subscription errors). Open connections and their subscriptions are kept, and
+	 * stalled connections stay stalled.
 	 */
 	public void reset() {
 		this.admission.reset();
 		this.deniedSubscriptions.clear();
 		this.connections.resetCounters();
 		this.malformed.clear();
+		this.silenced.clear();
+		this.silencedMessages.set(0);
+		this.subscriptionErrors.reset();
 	}
 
 	/**
@@ -228,7 +388,9 @@ public final class SimulatorMqtt {
 	@Override
 	public String toString() {
 		return "SimulatorMqtt[credentialMode=" + this.credentialMode + ", openConnections=" + openConnections()
-				+ ", acceptedConnections=" + acceptedConnections() + ", rejectedUpgrades=" + rejectedUpgrades() + "]";
+				+ ", stalledConnections=" + stalledConnections() + ", acceptedConnections=" + acceptedConnections()
+				+ ", rejectedUpgrades=" + rejectedUpgrades() + ", silencedSymbols=" + Set.copyOf(this.silenced)
+				+ ", unknownSymbols=" + this.subscriptionErrors.symbols() + "]";
 	}
 
 }

@@ -29,6 +29,8 @@ public final class SimulatorStats {
 
 	private final AtomicLong rejectedTickets = new AtomicLong();
 
+	private final AtomicLong hungRequests = new AtomicLong();
+
 	SimulatorStats() {
 	}
 
@@ -107,6 +109,17 @@ public final class SimulatorStats {
 	}
 
 	/**
+	 * Returns the number of requests left unanswered by a
+	 * {@linkplain SimulatorFaults#hangNextLogins(int) hang}, logins, refreshes and
+	 * tickets together. It counts a request as soon as it hangs: wait for it to know that
+	 * the request arrived.
+	 * @return the number of hung requests
+	 */
+	public long hungRequests() {
+		return this.hungRequests.get();
+	}
+
+	/**
 	 * Sets every counter back to zero.
 	 */
 	public void reset() {
@@ -119,6 +132,7 @@ public final class SimulatorStats {
 		this.ticketRequests.set(0);
 		this.ticketsIssued.set(0);
 		this.rejectedTickets.set(0);
+		this.hungRequests.set(0);
 	}
 
 	void loginRequested() {
@@ -157,13 +171,17 @@ public final class SimulatorStats {
 		this.rejectedTickets.incrementAndGet();
 	}
 
+	void requestHung() {
+		this.hungRequests.incrementAndGet();
+	}
+
 	@Override
 	public String toString() {
 		return "SimulatorStats[loginRequests=" + loginRequests() + ", successfulLogins=" + successfulLogins()
 				+ ", rejectedLogins=" + rejectedLogins() + ", refreshRequests=" + refreshRequests()
 				+ ", successfulRefreshes=" + successfulRefreshes() + ", rejectedRefreshes=" + rejectedRefreshes()
 				+ ", ticketRequests=" + ticketRequests() + ", ticketsIssued=" + ticketsIssued() + ", rejectedTickets="
-				+ rejectedTickets() + "]";
+				+ rejectedTickets() + ", hungRequests=" + hungRequests() + "]";
 	}
 
 }

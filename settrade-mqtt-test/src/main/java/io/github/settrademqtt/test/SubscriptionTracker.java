@@ -3,6 +3,7 @@ package io.github.settrademqtt.test;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 import io.moquette.interception.AbstractInterceptHandler;
@@ -17,7 +18,8 @@ import reactor.util.Loggers;
  * Follows which topic filters each client holds, from the broker's subscribe, unsubscribe
  * and disconnect notifications. Moquette only notifies granted subscriptions, so a denied
  * filter never shows up. Notifications arrive on the broker's interceptor thread, shortly
- * after the broker acted: readers poll.
+ * after the broker acted (for a subscription: after it queued the {@code SUBACK}):
+ * readers poll.
  *
  * @author settrade-mqtt
  */
@@ -29,6 +31,16 @@ final class SubscriptionTracker extends AbstractInterceptHandler {
 			InterceptDisconnectMessage.class, InterceptConnectionLostMessage.class };
 
 	private final Map<String, Set<String>> filtersByClient = new ConcurrentHashMap<>();
+
+	private final Consumer<String> granted;
+
+	/**
+	 * Creates a tracker.
+	 * @param granted told of every filter granted, once the broker acknowledged it
+	 */
+	SubscriptionTracker(Consumer<String> granted) {
+		this.granted = granted;
+	}
 
 	@Override
 	public String getID() {
@@ -42,6 +54,9 @@ final class SubscriptionTracker extends AbstractInterceptHandler {
 
 	@Override
 	public void onSubscribe(InterceptSubscribeMessage message) {
+		// Told first, so that a test that saw the filter in topicFilters() knows that
+		// whatever the subscription triggered has happened
+		this.granted.accept(message.getTopicFilter());
 		this.filtersByClient.computeIfAbsent(message.getClientID(), (clientId) -> ConcurrentHashMap.newKeySet())
 			.add(message.getTopicFilter());
 	}

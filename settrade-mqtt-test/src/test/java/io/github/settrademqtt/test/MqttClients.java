@@ -6,6 +6,8 @@ import java.util.List;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
 
+import static org.awaitility.Awaitility.await;
+
 /**
  * The Paho clients a test created, closed together when it ends.
  */
@@ -21,6 +23,15 @@ final class MqttClients implements AutoCloseable {
 
 	MqttTestClient connected(SettradeSimulator simulator, MqttConnectOptions options) throws MqttException {
 		return client(simulator, simulator.brokerId()).connect(options);
+	}
+
+	/**
+	 * Closes the clients and waits until the simulator no longer counts their
+	 * connections, so that one test's connections do not count in the next.
+	 */
+	void closeAndAwaitClosed(SettradeSimulator simulator) {
+		close();
+		await().until(() -> simulator.mqtt().openConnections() == 0);
 	}
 
 	@Override

@@ -126,6 +126,13 @@ final class MqttTestClient implements AutoCloseable {
 		return token.getGrantedQos();
 	}
 
+	/**
+	 * Sends a {@code SUBSCRIBE} at QoS 0 without waiting for its {@code SUBACK}.
+	 */
+	IMqttToken subscribeAsync(String... topicFilters) throws MqttException {
+		return this.client.subscribe(topicFilters, new int[topicFilters.length]);
+	}
+
 	boolean isConnected() {
 		return this.client.isConnected();
 	}

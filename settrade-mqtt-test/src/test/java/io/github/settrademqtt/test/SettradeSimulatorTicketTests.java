@@ -3,6 +3,8 @@ package io.github.settrademqtt.test;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -11,6 +13,7 @@ import tools.jackson.databind.JsonNode;
 
 import static io.github.settrademqtt.test.SettradeSimulatorLoginTests.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
  * Tests for the dispatcher ticket endpoint of {@link SettradeSimulator}.
@@ -49,6 +52,27 @@ class SettradeSimulatorTicketTests {
 		SimulatorStats stats = settrade.simulator().stats();
 		assertThat(stats.ticketRequests()).isOne();
 		assertThat(stats.ticketsIssued()).isOne();
+	}
+
+	@Test
+	void dispatcherHostsReplaceTheSimulatorWithThePortFilledIn() {
+		SettradeSimulator simulator = settrade.simulator();
+		int port = simulator.port();
+		simulator.faults().dispatcherHosts("wss://localhost:{port}", "localhost:1", "localhost:{port}");
+		String accessToken = accessToken();
+		assertThat(hosts(accessToken)).containsExactly("wss://localhost:" + port, "localhost:1", "localhost:" + port);
+		assertThat(simulator.faults().toString()).contains("dispatcherHosts=[wss://localhost:{port}");
+		simulator.faults().dispatcherHosts();
+		assertThat(hosts(accessToken)).isEmpty();
+		simulator.reset();
+		assertThat(hosts(accessToken)).containsExactly(simulator.dispatcherHost());
+	}
+
+	@Test
+	void dispatcherHostsMustNotBeBlank() {
+		SimulatorFaults faults = settrade.simulator().faults();
+		assertThatIllegalArgumentException().isThrownBy(() -> faults.dispatcherHosts("localhost:{port}", " "));
+		assertThatIllegalArgumentException().isThrownBy(() -> faults.dispatcherHosts((String) null));
 	}
 
 	@Test
@@ -128,6 +152,14 @@ class SettradeSimulatorTicketTests {
 
 	private String accessToken() {
 		return this.client.loginOk(this.app).get("access_token").stringValue();
+	}
+
+	private List<String> hosts(String accessToken) {
+		HttpResponse<String> response = this.client.ticket(this.app.brokerId(), "Bearer " + accessToken);
+		assertThat(response.statusCode()).isEqualTo(200);
+		List<String> hosts = new ArrayList<>();
+		SettradeTestClient.json(response).get("hosts").forEach((host) -> hosts.add(host.stringValue()));
+		return hosts;
 	}
 
 	private String ticket(String accessToken) {

@@ -122,8 +122,11 @@ final class SettradeTestClient {
 	}
 
 	CompletableFuture<HttpResponse<String>> ticketAsync(String brokerId) {
-		return this.http.sendAsync(HttpRequest.newBuilder(uri("/api/dispatcher/v3/" + brokerId + "/token")).build(),
-				HttpResponse.BodyHandlers.ofString());
+		return sendAsync(HttpRequest.newBuilder(uri("/api/dispatcher/v3/" + brokerId + "/token")).build());
+	}
+
+	CompletableFuture<HttpResponse<String>> sendAsync(HttpRequest request) {
+		return this.http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
 	}
 
 	HttpResponse<String> postJson(String path, String body) {

@@ -43,8 +43,7 @@ class SimulatorMqttPasswordModeTests {
 
 	@AfterEach
 	void closeClients() {
-		this.clients.close();
-		await().until(() -> this.simulator.mqtt().openConnections() == 0);
+		this.clients.closeAndAwaitClosed(this.simulator);
 	}
 
 	@Test

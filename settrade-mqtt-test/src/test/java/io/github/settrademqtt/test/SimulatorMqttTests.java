@@ -48,9 +48,7 @@ class SimulatorMqttTests {
 
 	@AfterEach
 	void closeClients() {
-		this.clients.close();
-		// Connections of one test must not count in the next
-		await().until(() -> this.simulator.mqtt().openConnections() == 0);
+		this.clients.closeAndAwaitClosed(this.simulator);
 	}
 
 	@Test
