@@ -215,7 +215,7 @@ public final class SettradeMqttAutoConfiguration {
 				ObjectProvider<DerivativesExchangeInfoListener> derivativesExchangeInfo,
 				ObjectProvider<EquityOrderListener> equityOrders,
 				ObjectProvider<DerivativesOrderListener> derivativesOrders, ObjectProvider<MarketDataListener> all,
-				ObjectProvider<FeedObserver> observers) {
+				ObjectProvider<FeedObserver> observers, SubscriptionRegistry registry) {
 			MarketDataListeners listeners = new MarketDataListeners(bidOffer.orderedStream().toList(),
 					priceInfo.orderedStream().toList(), candlestick.orderedStream().toList(),
 					equityExchangeInfo.orderedStream().toList(), derivativesExchangeInfo.orderedStream().toList(),
@@ -225,6 +225,7 @@ public final class SettradeMqttAutoConfiguration {
 					listeners, liveness, CompositeObserver.ofFeed(observers.orderedStream().toList()),
 					properties.getDelivery().getThreads(), properties.getDelivery().getOrderQueueCapacity());
 			delivery.setAutoStartup(properties.isAutoStartup());
+			registry.addListener(delivery);
 			return delivery;
 		}
 

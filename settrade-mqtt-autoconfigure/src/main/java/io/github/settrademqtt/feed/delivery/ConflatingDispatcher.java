@@ -1,10 +1,9 @@
 package io.github.settrademqtt.feed.delivery;
 
+import java.util.Iterator;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.github.settrademqtt.connection.TopicKind;
@@ -18,6 +17,9 @@ import org.springframework.messaging.Message;
  * backlog. Each topic has one slot holding its newest message and at most one delivery in
  * flight, so per-topic order is kept; a busy topic hands its thread back after each
  * message so that it cannot starve the others.
+ * <p>
+ * Each slot is a {@link SerialDrain}: a consumer that throws costs one message, never its
+ * topic.
  *
  * @author settrade-mqtt
  */
@@ -33,7 +35,7 @@ final class ConflatingDispatcher {
 
 	ConflatingDispatcher(Executor executor, Sink sink, FeedObserver observer) {
 		this.executor = executor;
-		this.sink = sink;
+		this.sink = new GuardedSink(sink, observer);
 		this.observer = observer;
 	}
 
@@ -45,39 +47,58 @@ final class ConflatingDispatcher {
 	 * @param message the message
 	 */
 	void offer(String topic, TopicKind kind, Message<?> message) {
-		Slot slot = this.slots.computeIfAbsent(topic, (key) -> new Slot(kind));
+		Slot slot = this.slots.computeIfAbsent(topic, (key) -> new Slot(key, kind));
 		if (slot.latest.getAndSet(message) != null) {
 			this.observer.conflated(kind);
 		}
-		schedule(slot);
-	}
-
-	private void schedule(Slot slot) {
-		if (slot.scheduled.compareAndSet(false, true)) {
-			try {
-				this.executor.execute(() -> drain(slot));
-			}
-			catch (RejectedExecutionException ex) {
-				// stopping: what is left is not delivered
-				slot.scheduled.set(false);
-			}
-		}
-	}
-
-	private void drain(Slot slot) {
-		Message<?> message = slot.latest.getAndSet(null);
-		if (message != null) {
-			this.sink.accept(message, slot.kind);
-		}
-		slot.scheduled.set(false);
-		// a newer message that arrived meanwhile is scheduled again, behind other topics
-		if (slot.latest.get() != null) {
-			schedule(slot);
-		}
+		slot.schedule();
 	}
 
 	/**
-	 * Where messages go: must not throw.
+	 * Forget a topic that is no longer subscribed. Its slot goes now if no drain is
+	 * queued or running on it, else when that drain ends, so that a delivery in flight is
+	 * never overtaken by a new slot of the same topic; a message waiting in it is still
+	 * delivered. Quick and lock-free apart from the map's own bin lock.
+	 * <p>
+	 * A message that arrives after the release, before the broker has stopped sending,
+	 * makes a new slot that stays until the topic's next release or the next stop: only
+	 * the connection knows to drop such messages.
+	 * @param topic the topic
+	 */
+	void remove(String topic) {
+		this.slots.computeIfPresent(topic, (key, slot) -> {
+			slot.removed = true;
+			// read after the mark: a drain that ends later sees the mark
+			return slot.isScheduled() ? slot : null;
+		});
+	}
+
+	/**
+	 * Drop every slot, once the executor has stopped: a drain that was queued and never
+	 * ran would otherwise leave its topic marked scheduled for ever.
+	 * @return how many slots still held a message, now never delivered
+	 */
+	int clear() {
+		int discarded = 0;
+		for (Iterator<Slot> slots = this.slots.values().iterator(); slots.hasNext();) {
+			Slot slot = slots.next();
+			slots.remove();
+			// a drain still running on it, if its consumer ignored the interrupt, then
+			// finds nothing to schedule again
+			if (slot.latest.getAndSet(null) != null) {
+				discarded++;
+			}
+		}
+		return discarded;
+	}
+
+	int slotCount() {
+		return this.slots.size();
+	}
+
+	/**
+	 * Where messages go: should not throw, and what it throws all the same costs one
+	 * message (see {@link GuardedSink}).
 	 */
 	@FunctionalInterface
 	interface Sink {
@@ -86,16 +107,41 @@ final class ConflatingDispatcher {
 
 	}
 
-	private static final class Slot {
+	private final class Slot extends SerialDrain {
+
+		private final String topic;
 
 		private final TopicKind kind;
 
 		private final AtomicReference<@Nullable Message<?>> latest = new AtomicReference<>();
 
-		private final AtomicBoolean scheduled = new AtomicBoolean();
+		private volatile boolean removed;
 
-		Slot(TopicKind kind) {
+		Slot(String topic, TopicKind kind) {
+			super(ConflatingDispatcher.this.executor);
+			this.topic = topic;
 			this.kind = kind;
+		}
+
+		@Override
+		void drain() {
+			Message<?> message = this.latest.getAndSet(null);
+			if (message != null) {
+				ConflatingDispatcher.this.sink.accept(message, this.kind);
+			}
+		}
+
+		@Override
+		boolean hasMore() {
+			return this.latest.get() != null;
+		}
+
+		@Override
+		void drained() {
+			if (this.removed) {
+				// only if still this topic's slot: an offer may have made a new one
+				ConflatingDispatcher.this.slots.remove(this.topic, this);
+			}
 		}
 
 	}

@@ -10,7 +10,8 @@ import org.apache.commons.logging.LogFactory;
 
 /**
  * Counts what decoding tolerated: enum numbers this starter does not know (the service
- * adds values over time) and payloads whose symbol disagrees with their topic.
+ * adds values over time) and payloads whose symbol disagrees with their topic. Both are
+ * expected of a service that moves on, so they are logged without stack traces.
  *
  * @author settrade-mqtt
  */
@@ -32,15 +33,14 @@ final class DecodeStatistics implements DecodeObserver {
 	public void unknownEnum(TopicKind kind, String field, int number) {
 		this.unknownEnums.increment();
 		this.unknownEnumLog.log(
-				kind.tag() + " field '" + field + "' has the unknown value " + number + ": delivered as UNKNOWN",
-				new IllegalArgumentException("unknown enum number " + number));
+				() -> kind.tag() + " field '" + field + "' has the unknown value " + number + ": delivered as UNKNOWN");
 	}
 
 	@Override
 	public void symbolMismatch(TopicKind kind, String topicSymbol, String payloadSymbol) {
 		this.symbolMismatches.increment();
-		this.mismatchLog.log(kind.tag() + " payload for '" + payloadSymbol + "' arrived on the topic of '" + topicSymbol
-				+ "': delivered as '" + topicSymbol + "'", new IllegalArgumentException("symbol mismatch"));
+		this.mismatchLog.log(() -> kind.tag() + " payload for '" + payloadSymbol + "' arrived on the topic of '"
+				+ topicSymbol + "': delivered as '" + topicSymbol + "'");
 	}
 
 	long unknownEnums() {

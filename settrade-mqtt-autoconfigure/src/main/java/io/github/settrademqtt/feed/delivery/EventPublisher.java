@@ -11,6 +11,7 @@ import io.github.settrademqtt.feed.EventReceipt;
 import io.github.settrademqtt.feed.MarketDataDecodeException;
 import io.github.settrademqtt.feed.MarketDataDecoders;
 import io.github.settrademqtt.feed.MarketDataEvent;
+import io.github.settrademqtt.feed.liveness.FeedLiveness;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -20,9 +21,9 @@ import org.springframework.messaging.MessageChannel;
 
 /**
  * Decodes a raw message on a delivery thread and hands the event to the market data
- * channel and the listener beans. Nothing it calls can stop the feed: a payload that does
- * not decode, a subscriber or a listener that throws, each is counted, logged (rate
- * limited) and passed over.
+ * channel and the listener beans, then stamps the delivery on the feed's liveness.
+ * Nothing it calls can stop the feed: a payload that does not decode, a subscriber or a
+ * listener that throws, each is counted, logged (rate limited) and passed over.
  *
  * @author settrade-mqtt
  */
@@ -38,6 +39,8 @@ final class EventPublisher implements ConflatingDispatcher.Sink {
 
 	private final FeedObserver observer;
 
+	private final FeedLiveness liveness;
+
 	private final LongSupplier nanoClock;
 
 	private final RateLimitedLog decodeFailures = new RateLimitedLog(logger,
@@ -47,11 +50,12 @@ final class EventPublisher implements ConflatingDispatcher.Sink {
 			"Subscribers of the Settrade market data channel failed", 5, Duration.ofMinutes(1), System::nanoTime);
 
 	EventPublisher(MarketDataDecoders decoders, MessageChannel channel, MarketDataListeners listeners,
-			FeedObserver observer, LongSupplier nanoClock) {
+			FeedObserver observer, FeedLiveness liveness, LongSupplier nanoClock) {
 		this.decoders = decoders;
 		this.channel = channel;
 		this.listeners = listeners;
 		this.observer = observer;
+		this.liveness = liveness;
 		this.nanoClock = nanoClock;
 	}
 
@@ -64,7 +68,9 @@ final class EventPublisher implements ConflatingDispatcher.Sink {
 		}
 		catch (MarketDataDecodeException ex) {
 			this.observer.decodeFailed(kind);
-			this.decodeFailures.log("Dropped a payload from '" + receipt.topic() + "' that could not be decoded", ex);
+			// bad input, not a bug here: what was wrong with it, without a stack trace
+			this.decodeFailures.log(() -> "Dropped a payload from '" + receipt.topic() + "' that could not be decoded: "
+					+ ex.getMessage());
 			return;
 		}
 		try {
@@ -77,12 +83,16 @@ final class EventPublisher implements ConflatingDispatcher.Sink {
 				.setHeader(SettradeMqttHeaders.RECEIVED_AT, receipt.receivedAt())
 				.build());
 		}
-		catch (RuntimeException ex) {
+		catch (Throwable ex) {
+			GuardedSink.rethrowIfFatal(ex);
 			this.observer.listenerFailed(kind);
-			this.channelFailures.log("A subscriber of the market data channel failed on '" + receipt.topic() + "'", ex);
+			this.channelFailures
+				.log(() -> "A subscriber of the market data channel failed on '" + receipt.topic() + "'", ex);
 		}
 		this.listeners.deliver(event, this.observer);
-		this.observer.delivered(kind, this.nanoClock.getAsLong() - receipt.receivedNanos());
+		long now = this.nanoClock.getAsLong();
+		this.observer.delivered(kind, now - receipt.receivedNanos());
+		this.liveness.delivered(receipt.topic(), now, Instant.now());
 	}
 
 	private EventReceipt receipt(Message<?> raw) {

@@ -5,12 +5,17 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongSupplier;
 
 import io.github.settrademqtt.connection.SettradeMqttConnection;
 import io.github.settrademqtt.connection.SettradeMqttHeaders;
+import io.github.settrademqtt.connection.SubscriptionRegistry;
 import io.github.settrademqtt.connection.TopicKind;
 import io.github.settrademqtt.feed.MarketDataDecoders;
 import io.github.settrademqtt.feed.liveness.FeedLiveness;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.SmartLifecycle;
@@ -30,11 +35,17 @@ import org.springframework.util.Assert;
  * slot where the newest wins (what is skipped is counted), order updates into a bounded
  * queue in arrival order (what does not fit is counted and reported). Decoding happens on
  * the delivery threads, so a skipped snapshot is never decoded at all.
+ * <p>
+ * Registered with the {@link SubscriptionRegistry}, it forgets the slot of a topic once
+ * the topic is released. Stopping discards what still waits for delivery, so that a
+ * restart begins clean.
  *
  * @author settrade-mqtt
  * @since 0.1.0
  */
-public class MarketDataDelivery implements MessageHandler, SmartLifecycle {
+public class MarketDataDelivery implements MessageHandler, SmartLifecycle, SubscriptionRegistry.Listener {
+
+	private static final Log logger = LogFactory.getLog(MarketDataDelivery.class);
 
 	/**
 	 * The phase of the delivery: with the connection, so its threads run before the
@@ -61,6 +72,8 @@ public class MarketDataDelivery implements MessageHandler, SmartLifecycle {
 
 	private final DeliveryExecutor executor = new DeliveryExecutor();
 
+	private final LongAdder discardedOnStop = new LongAdder();
+
 	private volatile boolean running;
 
 	private boolean autoStartup = true;
@@ -70,7 +83,7 @@ public class MarketDataDelivery implements MessageHandler, SmartLifecycle {
 	 * @param source the raw feed, subscribed to while running
 	 * @param channel the channel events are sent to
 	 * @param listeners the listener beans
-	 * @param liveness where arrivals are stamped
+	 * @param liveness where arrivals and deliveries are stamped
 	 * @param observer told what happens, for metrics
 	 * @param threads the number of delivery threads; 0 delivers on the thread that hands
 	 * the message over (the MQTT client's)
@@ -78,6 +91,11 @@ public class MarketDataDelivery implements MessageHandler, SmartLifecycle {
 	 */
 	public MarketDataDelivery(SubscribableChannel source, MessageChannel channel, MarketDataListeners listeners,
 			FeedLiveness liveness, FeedObserver observer, int threads, int orderQueueCapacity) {
+		this(source, channel, listeners, liveness, observer, threads, orderQueueCapacity, System::nanoTime);
+	}
+
+	MarketDataDelivery(SubscribableChannel source, MessageChannel channel, MarketDataListeners listeners,
+			FeedLiveness liveness, FeedObserver observer, int threads, int orderQueueCapacity, LongSupplier nanoClock) {
 		Assert.isTrue(threads >= 0, "'threads' must not be negative");
 		Assert.isTrue(orderQueueCapacity > 0, "'orderQueueCapacity' must be positive");
 		this.source = source;
@@ -85,7 +103,7 @@ public class MarketDataDelivery implements MessageHandler, SmartLifecycle {
 		this.threads = threads;
 		this.listeners = listeners;
 		this.publisher = new EventPublisher(new MarketDataDecoders(this.decodeStatistics), channel, listeners, observer,
-				System::nanoTime);
+				liveness, nanoClock);
 		this.snapshots = new ConflatingDispatcher(this.executor, this.publisher, observer);
 		this.orders = new OrderedDispatcher(orderQueueCapacity, this.executor, this.publisher, observer);
 	}
@@ -131,6 +149,31 @@ public class MarketDataDelivery implements MessageHandler, SmartLifecycle {
 		this.running = false;
 		this.source.unsubscribe(this);
 		this.executor.stop();
+		// drains the stopped pool discarded would otherwise leave their topics marked
+		// scheduled, never to be delivered after a restart
+		int discarded = this.snapshots.clear() + this.orders.clear();
+		if (discarded > 0) {
+			this.discardedOnStop.add(discarded);
+			logger.info("Stopped Settrade market data delivery with " + discarded
+					+ " messages waiting: they were discarded");
+		}
+	}
+
+	/**
+	 * Nothing to do: a slot is made when the topic's first message arrives.
+	 * @param topic the topic
+	 */
+	@Override
+	public void topicAdded(String topic) {
+	}
+
+	/**
+	 * Forget the topic's slot, once any delivery in flight on it has ended.
+	 * @param topic the topic
+	 */
+	@Override
+	public void topicRemoved(String topic) {
+		this.snapshots.remove(topic);
 	}
 
 	/**
@@ -165,6 +208,15 @@ public class MarketDataDelivery implements MessageHandler, SmartLifecycle {
 	}
 
 	/**
+	 * Return how many messages were waiting for delivery when it stopped, and so were
+	 * never delivered.
+	 * @return the count
+	 */
+	public long getDiscardedOnStopCount() {
+		return this.discardedOnStop.sum();
+	}
+
+	/**
 	 * Return how many times a listener bean threw.
 	 * @return the count
 	 */
@@ -194,6 +246,10 @@ public class MarketDataDelivery implements MessageHandler, SmartLifecycle {
 	 */
 	public long getSymbolMismatchCount() {
 		return this.decodeStatistics.symbolMismatches();
+	}
+
+	int snapshotSlotCount() {
+		return this.snapshots.slotCount();
 	}
 
 	/**

@@ -25,7 +25,9 @@ import org.apache.commons.logging.LogFactory;
 
 /**
  * The application's listener beans, by kind. Each listener is called in isolation: one
- * that throws is logged and counted, and the others still get the event.
+ * that throws, an {@link Error} included, is logged and counted, and the others still get
+ * the event. Only an error of the virtual machine itself (out of memory, stack overflow)
+ * is passed on.
  *
  * @author settrade-mqtt
  * @since 0.1.0
@@ -122,9 +124,12 @@ public final class MarketDataListeners {
 			try {
 				call.accept(listener);
 			}
-			catch (RuntimeException ex) {
+			catch (Throwable ex) {
+				// an AssertionError or a sneaky checked exception is as much the
+				// listener's own failure as a RuntimeException
+				GuardedSink.rethrowIfFatal(ex);
 				observer.listenerFailed(event.kind());
-				this.failures.log("Listener " + listener.getClass().getName() + " failed on " + event.kind().tag()
+				this.failures.log(() -> "Listener " + listener.getClass().getName() + " failed on " + event.kind().tag()
 						+ " '" + event.key() + "'", ex);
 			}
 		}

@@ -4,10 +4,9 @@ import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 
+import io.github.settrademqtt.connection.SettradeMqttHeaders;
 import io.github.settrademqtt.connection.TopicKind;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -18,6 +17,10 @@ import org.springframework.messaging.Message;
  * Hands order updates to a consumer in arrival order, never conflated: they wait in a
  * bounded queue. When a consumer is so slow that the queue fills, further updates are
  * dropped, counted and reported, never silently.
+ * <p>
+ * The queue is a {@link SerialDrain}, drained by one task at a time, and {@link #clear()}
+ * replaces it whole, mark included, so that a drain discarded by a stopping executor
+ * cannot leave it marked scheduled.
  *
  * @author settrade-mqtt
  */
@@ -30,9 +33,9 @@ final class OrderedDispatcher {
 	 */
 	private static final int BATCH = 64;
 
-	private final BlockingQueue<Pending> queue;
+	private final int capacity;
 
-	private final AtomicBoolean scheduled = new AtomicBoolean();
+	private volatile Lane lane;
 
 	private final LongAdder dropped = new LongAdder();
 
@@ -46,10 +49,11 @@ final class OrderedDispatcher {
 			Duration.ofMinutes(1), System::nanoTime);
 
 	OrderedDispatcher(int capacity, Executor executor, ConflatingDispatcher.Sink sink, FeedObserver observer) {
-		this.queue = new ArrayBlockingQueue<>(capacity);
+		this.capacity = capacity;
 		this.executor = executor;
-		this.sink = sink;
+		this.sink = new GuardedSink(sink, observer);
 		this.observer = observer;
+		this.lane = new Lane(capacity);
 	}
 
 	/**
@@ -58,42 +62,33 @@ final class OrderedDispatcher {
 	 * @param message the message
 	 */
 	void offer(TopicKind kind, Message<?> message) {
-		if (!this.queue.offer(new Pending(message, kind))) {
+		Lane lane = this.lane;
+		if (!lane.queue.offer(new Pending(message, kind))) {
 			this.dropped.increment();
 			this.observer.dropped(kind);
-			this.drops.log(
-					"The order update queue is full (" + (this.queue.size() + this.queue.remainingCapacity())
-							+ " updates, settrade.mqtt.delivery.order-queue-capacity): an order listener is too slow; "
-							+ "dropped an update from '" + message.getHeaders().get("mqtt_receivedTopic") + "'",
-					new IllegalStateException("order update queue full"));
+			// expected of a slow listener: what to do about it, without a stack trace
+			this.drops.log(() -> "The order update queue is full (" + this.capacity
+					+ " updates, settrade.mqtt.delivery.order-queue-capacity): an order listener is too slow; "
+					+ "dropped an update from '" + message.getHeaders().get(SettradeMqttHeaders.TOPIC) + "'");
 			return;
 		}
-		schedule();
+		lane.schedule();
 	}
 
-	private void schedule() {
-		if (this.scheduled.compareAndSet(false, true)) {
-			try {
-				this.executor.execute(this::drain);
-			}
-			catch (RejectedExecutionException ex) {
-				this.scheduled.set(false);
-			}
+	/**
+	 * Start afresh with an empty queue, once the executor has stopped.
+	 * @return how many updates were waiting, now never delivered
+	 */
+	int clear() {
+		Lane previous = this.lane;
+		this.lane = new Lane(this.capacity);
+		int discarded = 0;
+		// a drain still running on it, if its consumer ignored the interrupt, then finds
+		// nothing to schedule again
+		while (previous.queue.poll() != null) {
+			discarded++;
 		}
-	}
-
-	private void drain() {
-		for (int i = 0; i < BATCH; i++) {
-			Pending pending = this.queue.poll();
-			if (pending == null) {
-				break;
-			}
-			this.sink.accept(pending.message, pending.kind);
-		}
-		this.scheduled.set(false);
-		if (!this.queue.isEmpty()) {
-			schedule();
-		}
+		return discarded;
 	}
 
 	long droppedCount() {
@@ -101,6 +96,33 @@ final class OrderedDispatcher {
 	}
 
 	private record Pending(Message<?> message, TopicKind kind) {
+
+	}
+
+	private final class Lane extends SerialDrain {
+
+		private final BlockingQueue<Pending> queue;
+
+		Lane(int capacity) {
+			super(OrderedDispatcher.this.executor);
+			this.queue = new ArrayBlockingQueue<>(capacity);
+		}
+
+		@Override
+		void drain() {
+			for (int i = 0; i < BATCH; i++) {
+				Pending pending = this.queue.poll();
+				if (pending == null) {
+					break;
+				}
+				OrderedDispatcher.this.sink.accept(pending.message, pending.kind);
+			}
+		}
+
+		@Override
+		boolean hasMore() {
+			return !this.queue.isEmpty();
+		}
 
 	}
 

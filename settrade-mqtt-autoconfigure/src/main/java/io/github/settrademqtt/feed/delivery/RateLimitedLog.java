@@ -3,12 +3,20 @@ package io.github.settrademqtt.feed.delivery;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 import org.apache.commons.logging.Log;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Logs a recurring failure without flooding the log: the first few with their stack
- * traces, then one summary line per period with the count and the latest message.
+ * Logs a recurring event at WARN without flooding the log: the first few in full, then
+ * one summary line per period with the count and the latest message. Messages are built
+ * only when a line is written, since these events can come on every message of the feed.
+ * <p>
+ * An event that is a bug in someone's code is logged with
+ * {@link #log(Supplier, Throwable)} so that the first few carry their stack traces; one
+ * that is expected (bad input, a full queue) with {@link #log(Supplier)}, whose message
+ * says what happened without a trace that would only point into this starter.
  *
  * @author settrade-mqtt
  */
@@ -39,9 +47,30 @@ final class RateLimitedLog {
 		this.lastSummaryNanos = new AtomicLong(nanoClock.getAsLong());
 	}
 
-	void log(String message, Throwable ex) {
+	/**
+	 * Count an expected event and log it, without a stack trace.
+	 * @param message what happened, built only if a line is written
+	 */
+	void log(Supplier<String> message) {
+		log(message, null);
+	}
+
+	/**
+	 * Count an event that is a bug and log it, the first few with the stack trace of its
+	 * cause.
+	 * @param message what happened, built only if a line is written
+	 * @param ex the cause
+	 */
+	void log(Supplier<String> message, @Nullable Throwable ex) {
 		if (this.count.incrementAndGet() <= this.detailed) {
-			this.logger.warn(message, ex);
+			if (this.logger.isWarnEnabled()) {
+				if (ex != null) {
+					this.logger.warn(message.get(), ex);
+				}
+				else {
+					this.logger.warn(message.get());
+				}
+			}
 			return;
 		}
 		long suppressed = this.suppressed.incrementAndGet();
@@ -49,8 +78,10 @@ final class RateLimitedLog {
 		long last = this.lastSummaryNanos.get();
 		if (now - last >= this.periodNanos && this.lastSummaryNanos.compareAndSet(last, now)) {
 			this.suppressed.addAndGet(-suppressed);
-			this.logger.warn(this.what + ": " + suppressed + " more since the last report (" + this.count.get()
-					+ " in all); the latest: " + message + ": " + ex);
+			if (this.logger.isWarnEnabled()) {
+				this.logger.warn(this.what + ": " + suppressed + " more since the last report (" + this.count.get()
+						+ " in all); the latest: " + message.get() + ((ex != null) ? ": " + ex : ""));
+			}
 		}
 	}
 
