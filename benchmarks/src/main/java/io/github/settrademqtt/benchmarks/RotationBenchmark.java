@@ -86,7 +86,7 @@ public final class RotationBenchmark {
 		this.report.line("");
 		this.report
 			.line("| strategy | received | lost | twice | out of order | gap in a topic: publisher / at a change / "
-					+ "elsewhere | gap in the feed: publisher / at a change / elsewhere | fell back to restart "
+					+ "elsewhere | gap in the feed: publisher / at a change / elsewhere | failed attempts "
 					+ "| slowest rotation (ms) | closed at expiry |");
 		this.report.line("|---|---|---|---|---|---|---|---|---|---|");
 		Map<String, Outcome> outcomes = new LinkedHashMap<>();
@@ -99,7 +99,7 @@ public final class RotationBenchmark {
 					millis(outcome.publisherTopicGap()), millis(figures.perTopic().atConnectionChange()),
 					millis(figures.perTopic().elsewhere()), millis(outcome.publisherFeedGap()),
 					millis(figures.feed().atConnectionChange()), millis(figures.feed().elsewhere()),
-					outcome.fallbacks(), outcome.slowestRotation().toMillis(), outcome.closedForExpiry());
+					outcome.failedAttempts(), outcome.slowestRotation().toMillis(), outcome.closedForExpiry());
 		}
 		return new Result(outcomes, this.report);
 	}
@@ -126,7 +126,7 @@ public final class RotationBenchmark {
 				long closedBefore = simulator.mqtt().connectionsClosedForExpiry();
 				log.recording(true);
 				publisher.measuring(true);
-				List<RotationOutcome> outcomes = RotationWatch.await(connection, rotations,
+				RotationWatch.Watched watched = RotationWatch.await(connection, rotations,
 						lifetime.multipliedBy(rotations).plusSeconds(60), (done) -> {
 						});
 				// the last connection delivers for a moment after its hand-over
@@ -134,13 +134,13 @@ public final class RotationBenchmark {
 				NumberedRun.await(() -> log.size() > recorded + 2 * perTopic, Duration.ofSeconds(5));
 				log.recording(false);
 				publisher.measuring(false);
-				long fallbacks = outcomes.stream().filter((outcome) -> outcome.fallbackReason() != null).count();
+				List<RotationOutcome> outcomes = watched.outcomes();
 				Duration slowest = outcomes.stream()
 					.map(RotationOutcome::took)
 					.max(Duration::compareTo)
 					.orElse(Duration.ZERO);
 				return new Outcome(log.figures(), publisher.longestTopicGap(), publisher.longestFeedGap(),
-						(int) fallbacks, slowest, simulator.mqtt().connectionsClosedForExpiry() - closedBefore,
+						watched.failedAttempts(), slowest, simulator.mqtt().connectionsClosedForExpiry() - closedBefore,
 						outcomes.size());
 			}
 		}
@@ -169,12 +169,12 @@ public final class RotationBenchmark {
 	 * @param publisherTopicGap the longest gap between two publications on one topic, in
 	 * nanoseconds
 	 * @param publisherFeedGap the longest gap between two publications, in nanoseconds
-	 * @param fallbacks rotations that fell back to a restart
+	 * @param failedAttempts rotation attempts that could not replace the connection
 	 * @param slowestRotation the longest a rotation took
 	 * @param closedForExpiry connections the simulator closed because their token expired
 	 * @param rotations the rotations observed
 	 */
-	public record Outcome(ArrivalLog.Figures figures, long publisherTopicGap, long publisherFeedGap, int fallbacks,
+	public record Outcome(ArrivalLog.Figures figures, long publisherTopicGap, long publisherFeedGap, int failedAttempts,
 			Duration slowestRotation, long closedForExpiry, int rotations) {
 
 	}

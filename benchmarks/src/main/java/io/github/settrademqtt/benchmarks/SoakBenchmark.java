@@ -16,7 +16,6 @@ import io.github.settrademqtt.benchmarks.harness.Report;
 import io.github.settrademqtt.benchmarks.harness.RotationWatch;
 import io.github.settrademqtt.benchmarks.harness.SequenceCounter;
 import io.github.settrademqtt.benchmarks.harness.StarterFeed;
-import io.github.settrademqtt.connection.RotationOutcome;
 import io.github.settrademqtt.feed.listener.MarketDataListener;
 import io.github.settrademqtt.login.SettradeLoginService;
 import io.github.settrademqtt.test.SettradeSimulator;
@@ -182,7 +181,7 @@ public final class SoakBenchmark {
 			List<ProcessSample> samples = new ArrayList<>();
 			long[] startDelivered = { -1 };
 			samples.add(sample(0, delivered.get()));
-			List<RotationOutcome> outcomes = RotationWatch.await(feed.connection(), rotations,
+			RotationWatch.Watched watched = RotationWatch.await(feed.connection(), rotations,
 					this.arguments.duration("token-lifetime").multipliedBy(rotations).plusSeconds(120), (done) -> {
 						if (done >= warmup && startDelivered[0] < 0) {
 							startDelivered[0] = delivered.get();
@@ -199,14 +198,14 @@ public final class SoakBenchmark {
 			// what every later one reuses (pools, caches, compiled code)
 			ProcessSample start = samples.get(1);
 			double perThousand = perThousand(end.cpuNanos() - start.cpuNanos(), events);
-			long fallbacks = outcomes.stream().filter((outcome) -> outcome.fallbackReason() != null).count();
+			int failedAttempts = watched.failedAttempts();
 			this.report.line("");
 			this.report
 				.line("From rotation %d to the end: heap after GC %+.1f MB, threads %+d. Events delivered: %,d; raw messages "
-						+ "lost (sequence jumps) %,d, repeated or out of order %,d; rotations that fell back to restart %d. "
+						+ "lost (sequence jumps) %,d, repeated or out of order %,d; rotation attempts that failed %d. "
 						+ "**CPU per thousand events: %.1f ms** (the whole process: broker, publisher and starter), "
 						+ "%.2f× the bare Paho baseline.", warmup, mb(end.heapAfterGc() - start.heapAfterGc()),
-						end.threads() - start.threads(), events, counter.lost(), counter.backwards(), fallbacks,
+						end.threads() - start.threads(), events, counter.lost(), counter.backwards(), failedAttempts,
 						perThousand, perThousand / baseline);
 			return new Result(samples, events, counter.lost(), perThousand, baseline, this.report);
 		}

@@ -3,12 +3,15 @@ package io.github.settrademqtt.connection;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Arrays;
-import java.util.Deque;
-import java.util.HashMap;
+import java.util.Collection;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 
 import org.jspecify.annotations.Nullable;
@@ -26,16 +29,42 @@ import org.springframework.messaging.Message;
  * delivering, the new one's messages are matched against what the old one delivered (and
  * dropped as duplicates) or held back. Once every busy topic has lined up, delivery is
  * handed to the new connection with what it held back: no message lost, none twice.
+ * <p>
+ * What keeps the matching correct:
+ * <ul>
+ * <li>Only what the old connection delivered after the new one's SUBSCRIBE went out is
+ * remembered: nothing older can be in the new connection's stream, so nothing older can
+ * swallow a new message that happens to carry the same bytes (a book that goes back to an
+ * earlier state).</li>
+ * <li>Once a topic has lined up, a new message is compared with the oldest unmatched
+ * message of the old connection only; a mismatch means the remembered messages were never
+ * in the new stream, and they are forgotten.</li>
+ * <li>At the hand-over, a topic that never lined up and has been quiet on the old
+ * connection for the settle time forgets what the old one delivered: the new connection
+ * would have shown it by then.</li>
+ * <li>Memory is bounded per topic; a topic so busy that it overflows falls back to best
+ * effort.</li>
+ * </ul>
+ * Work per message stays constant during an overlap: each topic has a lock of its own
+ * (the old and the new connection's threads are the only ones that meet there), the
+ * waiting rotation is woken only when the last busy topic lines up, and nothing scans
+ * every topic on a message's path.
  *
  * @author settrade-mqtt
  */
 final class DeliveryGate {
 
 	/**
-	 * Messages remembered per topic while the streams line up; a topic far busier than
-	 * this during one rotation falls back to best effort.
+	 * Messages remembered per topic and side while the streams line up; a topic far
+	 * busier than this during one rotation falls back to best effort.
 	 */
-	private static final int MAX_REMEMBERED = 8192;
+	static final int MAX_REMEMBERED = 512;
+
+	/**
+	 * The longest a waiting rotation sleeps before it looks again at quiet topics and
+	 * closed connections.
+	 */
+	private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
 	private final Downstream downstream;
 
@@ -67,6 +96,15 @@ final class DeliveryGate {
 	void close() {
 		this.overlap = null;
 		this.delivering = null;
+	}
+
+	/**
+	 * Return the epoch of the connection that is delivering.
+	 * @return the epoch, or {@code 0} when none is
+	 */
+	long deliveringEpoch() {
+		Delivering delivering = this.delivering;
+		return (delivering != null) ? delivering.facts.epoch() : 0;
 	}
 
 	/**
@@ -167,6 +205,33 @@ final class DeliveryGate {
 	}
 
 	/**
+	 * How waiting for the two connections to line up ended.
+	 */
+	enum Alignment {
+
+		/**
+		 * Every busy topic lined up or went quiet: the new connection can take over.
+		 */
+		ALIGNED,
+
+		/**
+		 * The deadline passed first.
+		 */
+		TIMED_OUT,
+
+		/**
+		 * The old connection closed while waiting.
+		 */
+		OLD_CLOSED,
+
+		/**
+		 * The new connection closed while waiting.
+		 */
+		NEW_CLOSED
+
+	}
+
+	/**
 	 * One rotation's overlap of an old and a new connection.
 	 */
 	final class Overlap {
@@ -175,125 +240,281 @@ final class DeliveryGate {
 
 		private final long newEpoch;
 
-		private final Map<String, Streams> topics = new HashMap<>();
+		private final Map<String, Streams> topics = new ConcurrentHashMap<>();
 
-		private @Nullable Delivering next;
+		/**
+		 * Topics the old connection delivered on since the new one subscribed that have
+		 * not lined up yet: only these can hold up the hand-over.
+		 */
+		private final Set<Streams> unaligned = ConcurrentHashMap.newKeySet();
 
-		private long newSubscribedNanos;
+		private final LongAdder newArrivals = new LongAdder();
+
+		private volatile boolean recording;
+
+		private volatile @Nullable Set<String> granted;
+
+		private volatile long subscribedNanos;
+
+		private volatile @Nullable Delivering next;
+
+		private volatile @Nullable Thread waiter;
 
 		Overlap(Delivering old, long newEpoch) {
 			this.old = old;
 			this.newEpoch = newEpoch;
 		}
 
-		synchronized void accept(long epoch, Arrival arrival) {
+		void accept(long epoch, Arrival arrival) {
 			String topic = topic(arrival.message);
 			if (topic == null) {
 				DeliveryGate.this.superseded.increment();
 				return;
 			}
-			Streams streams = this.topics.computeIfAbsent(topic, (key) -> new Streams());
 			if (epoch == this.old.facts.epoch()) {
-				acceptFromOld(streams, arrival);
+				acceptFromOld(streams(topic), arrival);
 			}
 			else if (epoch == this.newEpoch) {
-				acceptFromNew(streams, arrival);
+				this.newArrivals.increment();
+				acceptFromNew(streams(topic), arrival);
 			}
 			else {
 				DeliveryGate.this.superseded.increment();
 			}
+		}
+
+		private Streams streams(String topic) {
+			Streams streams = this.topics.get(topic);
+			return (streams != null) ? streams : this.topics.computeIfAbsent(topic,
+					(key) -> new Streams(key, DeliveryGate.this.nanoClock.getAsLong()));
 		}
 
 		private void acceptFromOld(Streams streams, Arrival arrival) {
-			if (this.next != null) {
-				// handed over: the new connection has this one, or had it already
-				DeliveryGate.this.superseded.increment();
-				return;
-			}
-			streams.lastOldNanos = DeliveryGate.this.nanoClock.getAsLong();
-			Arrival held = streams.heldFromNew.peekFirst();
-			if (held != null && Arrays.equals(held.payload(), arrival.payload())) {
-				streams.heldFromNew.pollFirst();
-				streams.aligned = true;
-			}
-			else {
-				streams.deliveredByOld.addLast(arrival.payload());
-				if (streams.deliveredByOld.size() > MAX_REMEMBERED) {
-					streams.deliveredByOld.pollFirst();
+			synchronized (streams) {
+				if (this.next != null) {
+					// handed over: the new connection has this one, or had it already
+					DeliveryGate.this.superseded.increment();
+					return;
 				}
+				streams.lastOldNanos = DeliveryGate.this.nanoClock.getAsLong();
+				if (this.recording && !streams.aligned && mustAlign(streams)) {
+					this.unaligned.add(streams);
+				}
+				Arrival held = streams.held.peekFirst();
+				if (held != null) {
+					if (Arrays.equals(held.payload(), arrival.payload())) {
+						// the old connection caught up with the new one: whatever it
+						// delivered before precedes the new stream
+						streams.held.pollFirst();
+						streams.fromOld.clear();
+						aligned(streams);
+					}
+					// otherwise it precedes the new connection's stream: nothing to
+					// remember
+				}
+				else if (this.recording) {
+					remember(streams.fromOld, arrival.payload());
+				}
+				emit(this.old, arrival);
 			}
-			emit(this.old, arrival);
-			notifyAll();
 		}
 
 		private void acceptFromNew(Streams streams, Arrival arrival) {
-			if (dropIfDeliveredByOld(streams, arrival.payload())) {
-				streams.aligned = true;
-				notifyAll();
-				return;
-			}
-			Delivering next = this.next;
-			if (next != null) {
-				emit(next, arrival);
-			}
-			else if (streams.heldFromNew.size() < MAX_REMEMBERED) {
-				streams.heldFromNew.addLast(arrival);
+			synchronized (streams) {
+				Delivering next = this.next;
+				if (next != null) {
+					flushHeld(streams, next);
+				}
+				if (matchesOld(streams, arrival.payload())) {
+					return;
+				}
+				if (next != null) {
+					emit(next, arrival);
+				}
+				else if (streams.held.size() < MAX_REMEMBERED) {
+					streams.held.addLast(arrival);
+				}
+				else {
+					// the new connection is far ahead of the old one on this topic:
+					// best effort
+					DeliveryGate.this.superseded.increment();
+				}
 			}
 		}
 
 		/**
-		 * Drop a message the old connection already delivered, with everything the old
-		 * one delivered before it: the new connection subscribed after those and will
-		 * never see them.
+		 * Drop a new message the old connection delivered already, with everything the
+		 * old one delivered before it: the new connection subscribed after those and will
+		 * never see them. A lined-up topic is compared with the oldest unmatched message
+		 * only; a miss there means the remembered messages are not in the new stream at
+		 * all, so they are forgotten rather than left to match a later message with the
+		 * same bytes.
 		 */
-		private boolean dropIfDeliveredByOld(Streams streams, byte[] payload) {
+		private boolean matchesOld(Streams streams, byte[] payload) {
+			ArrayDeque<byte[]> fromOld = streams.fromOld;
+			if (fromOld.isEmpty()) {
+				return false;
+			}
+			if (streams.aligned && Arrays.equals(fromOld.peekFirst(), payload)) {
+				fromOld.pollFirst();
+				return true;
+			}
+			int index = indexOf(fromOld, payload);
+			if (index < 0) {
+				if (streams.aligned || this.next != null) {
+					fromOld.clear();
+				}
+				return false;
+			}
+			for (int i = 0; i <= index; i++) {
+				fromOld.pollFirst();
+			}
+			aligned(streams);
+			return true;
+		}
+
+		private static int indexOf(ArrayDeque<byte[]> messages, byte[] payload) {
 			int index = 0;
-			for (byte[] delivered : streams.deliveredByOld) {
-				if (Arrays.equals(delivered, payload)) {
-					for (int i = 0; i <= index; i++) {
-						streams.deliveredByOld.pollFirst();
-					}
-					return true;
+			for (byte[] message : messages) {
+				if (Arrays.equals(message, payload)) {
+					return index;
 				}
 				index++;
 			}
-			return false;
+			return -1;
 		}
 
-		synchronized void newSubscribed() {
-			this.newSubscribedNanos = DeliveryGate.this.nanoClock.getAsLong();
+		private void remember(ArrayDeque<byte[]> messages, byte[] payload) {
+			messages.addLast(payload);
+			if (messages.size() > MAX_REMEMBERED) {
+				messages.pollFirst();
+			}
+		}
+
+		private boolean mustAlign(Streams streams) {
+			Set<String> granted = this.granted;
+			return granted == null || granted.contains(streams.topic);
+		}
+
+		private void aligned(Streams streams) {
+			if (!streams.aligned) {
+				streams.aligned = true;
+				if (this.unaligned.remove(streams) && this.unaligned.isEmpty()) {
+					wakeWaiter();
+				}
+			}
+		}
+
+		private void wakeWaiter() {
+			Thread waiter = this.waiter;
+			if (waiter != null) {
+				LockSupport.unpark(waiter);
+			}
+		}
+
+		private void flushHeld(Streams streams, Delivering next) {
+			for (Iterator<Arrival> held = streams.held.iterator(); held.hasNext();) {
+				emit(next, held.next());
+				held.remove();
+			}
+		}
+
+		/**
+		 * Start remembering what the old connection delivers: called just before the new
+		 * connection's first SUBSCRIBE goes out.
+		 */
+		void subscribing() {
+			this.recording = true;
+		}
+
+		/**
+		 * Say which topics the new connection holds: only those have to line up. A topic
+		 * the broker refused on the new connection, or one released meanwhile, cannot.
+		 * @param granted the topics the new connection's SUBSCRIBEs were granted
+		 */
+		void subscribed(Collection<String> granted) {
+			Set<String> topics = Set.copyOf(granted);
+			this.granted = topics;
+			this.subscribedNanos = DeliveryGate.this.nanoClock.getAsLong();
+			this.unaligned.removeIf((streams) -> !topics.contains(streams.topic));
+			if (this.unaligned.isEmpty()) {
+				wakeWaiter();
+			}
+		}
+
+		/**
+		 * Return how many messages a topic holds in memory, both sides together.
+		 * @param topic the topic
+		 * @return the count
+		 */
+		int remembered(String topic) {
+			Streams streams = this.topics.get(topic);
+			if (streams == null) {
+				return 0;
+			}
+			synchronized (streams) {
+				return streams.fromOld.size() + streams.held.size();
+			}
+		}
+
+		/**
+		 * Return how many messages the new connection received so far.
+		 * @return the count
+		 */
+		long newArrivals() {
+			return this.newArrivals.sum();
 		}
 
 		/**
 		 * Wait until the two connections' streams line up: every topic the old connection
 		 * delivered on since the new one subscribed has been matched, or has been quiet
-		 * for the settle time, which lets in-flight messages reach the old connection.
-		 * @param settle the settle time
+		 * for the settle time, which lets in-flight messages reach the new connection.
+		 * Returns early when either connection closes.
+		 * @param settleNanos the settle time
 		 * @param deadlineNanos when to stop waiting
-		 * @return whether the streams lined up before the deadline
+		 * @param oldOpen whether the old connection is open
+		 * @param newOpen whether the new connection is open
+		 * @return how the wait ended
+		 * @throws InterruptedException if interrupted while waiting
 		 */
-		synchronized boolean awaitAligned(long settle, long deadlineNanos) throws InterruptedException {
-			while (true) {
-				long now = DeliveryGate.this.nanoClock.getAsLong();
-				if (isAligned(now, settle)) {
-					return true;
+		Alignment awaitAligned(long settleNanos, long deadlineNanos, BooleanSupplier oldOpen, BooleanSupplier newOpen)
+				throws InterruptedException {
+			this.waiter = Thread.currentThread();
+			try {
+				while (true) {
+					if (!newOpen.getAsBoolean()) {
+						return Alignment.NEW_CLOSED;
+					}
+					if (!oldOpen.getAsBoolean()) {
+						return Alignment.OLD_CLOSED;
+					}
+					long now = DeliveryGate.this.nanoClock.getAsLong();
+					if (isAligned(now, settleNanos)) {
+						return Alignment.ALIGNED;
+					}
+					long remaining = deadlineNanos - now;
+					if (remaining <= 0) {
+						return Alignment.TIMED_OUT;
+					}
+					LockSupport.parkNanos(this, Math.min(remaining, Math.min(settleNanos, POLL_NANOS)));
+					if (Thread.interrupted()) {
+						throw new InterruptedException();
+					}
 				}
-				long remaining = deadlineNanos - now;
-				if (remaining <= 0) {
-					return false;
-				}
-				TimeUnit.NANOSECONDS.timedWait(this, Math.min(remaining, settle));
+			}
+			finally {
+				this.waiter = null;
 			}
 		}
 
-		private boolean isAligned(long now, long settle) {
-			if (now - this.newSubscribedNanos < settle) {
+		private boolean isAligned(long now, long settleNanos) {
+			if (now - this.subscribedNanos < settleNanos) {
+				// what the old connection was sent before the new one subscribed may
+				// still be on its way
 				return false;
 			}
-			for (Streams streams : this.topics.values()) {
-				boolean busySinceSubscribed = streams.lastOldNanos - this.newSubscribedNanos > 0;
-				boolean quiet = now - streams.lastOldNanos >= settle;
-				if (busySinceSubscribed && !streams.aligned && !quiet) {
+			for (Streams streams : this.unaligned) {
+				if (now - streams.lastOldNanos < settleNanos) {
 					return false;
 				}
 			}
@@ -302,24 +523,29 @@ final class DeliveryGate {
 
 		/**
 		 * Hand delivery over to the new connection: first what it held back, then
-		 * whatever it receives next.
+		 * whatever it receives next. A topic that never lined up and has been quiet on
+		 * the old connection for the settle time forgets what the old one delivered.
 		 * @param facts the facts of the new connection
+		 * @param settleNanos the settle time
 		 */
-		synchronized void handOver(SessionFacts facts) {
+		void handOver(SessionFacts facts, long settleNanos) {
 			Delivering next = new Delivering(facts);
 			this.next = next;
+			DeliveryGate.this.delivering = next;
+			long now = DeliveryGate.this.nanoClock.getAsLong();
 			for (Streams streams : this.topics.values()) {
-				for (Iterator<Arrival> held = streams.heldFromNew.iterator(); held.hasNext();) {
-					emit(next, held.next());
-					held.remove();
+				synchronized (streams) {
+					flushHeld(streams, next);
+					if (!streams.aligned && now - streams.lastOldNanos >= settleNanos) {
+						streams.fromOld.clear();
+					}
 				}
 			}
-			DeliveryGate.this.delivering = next;
 		}
 
 		/**
-		 * End the overlap: from now on only the new connection's messages are compared
-		 * with nothing and delivered directly.
+		 * End the overlap: from now on the new connection's messages are delivered
+		 * directly, compared with nothing.
 		 */
 		void finish() {
 			if (DeliveryGate.this.overlap == this) {
@@ -338,15 +564,36 @@ final class DeliveryGate {
 
 	}
 
+	/**
+	 * One topic's two streams during an overlap; guarded by its own monitor.
+	 */
 	private static final class Streams {
 
-		private final Deque<byte[]> deliveredByOld = new ArrayDeque<>();
+		private final String topic;
 
-		private final Deque<Arrival> heldFromNew = new ArrayDeque<>();
+		/**
+		 * What the old connection delivered since the new one subscribed that the new one
+		 * has not shown yet.
+		 */
+		private final ArrayDeque<byte[]> fromOld = new ArrayDeque<>();
+
+		/**
+		 * What the new connection received that the old one has not delivered yet.
+		 */
+		private final ArrayDeque<Arrival> held = new ArrayDeque<>();
 
 		private boolean aligned;
 
-		private long lastOldNanos = Long.MIN_VALUE / 2;
+		/**
+		 * When the old connection last delivered on this topic; a day before the overlap
+		 * began if it has not.
+		 */
+		private volatile long lastOldNanos;
+
+		Streams(String topic, long createdNanos) {
+			this.topic = topic;
+			this.lastOldNanos = createdNanos - TimeUnit.DAYS.toNanos(1);
+		}
 
 	}
 

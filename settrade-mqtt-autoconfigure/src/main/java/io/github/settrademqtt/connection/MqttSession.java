@@ -2,8 +2,10 @@ package io.github.settrademqtt.connection;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 
 import io.github.settrademqtt.login.DispatcherTicket;
@@ -13,15 +15,15 @@ import org.eclipse.paho.client.mqttv3.MqttException;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.BeanFactory;
-import org.springframework.integration.mqtt.event.MqttConnectionFailedEvent;
 import org.springframework.integration.mqtt.support.DefaultPahoMessageConverter;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageChannel;
 
 /**
  * One MQTT connection, opened with one dispatcher ticket: an epoch of the feed. Opening,
- * subscribing and closing block, and are called on the connection's own thread only;
- * messages and losses are reported from Paho's threads to the {@link Listener}.
+ * subscribing and closing block, and are called on the connection's own thread only
+ * (closing also from {@code stop()}); messages and losses are reported from Paho's
+ * threads to the {@link Listener}. Once closed it stays closed, whatever was under way.
  *
  * @author settrade-mqtt
  */
@@ -36,29 +38,52 @@ final class MqttSession {
 
 	private final DispatcherTicket ticket;
 
+	private final List<String> skippedHosts;
+
 	private final TicketClientFactory clientFactory;
 
 	private final SettradePahoAdapter adapter;
 
 	private final long completionTimeoutMillis;
 
+	/**
+	 * The topics the broker granted on this connection; the worker thread's only.
+	 */
+	private final Set<String> subscribed = new LinkedHashSet<>();
+
 	private volatile boolean open;
 
-	private volatile @Nullable Throwable openFailure;
+	private volatile boolean closed;
 
+	private volatile long lostAtNanos;
+
+	/**
+	 * Create a session; nothing touches the network until {@link #open()}.
+	 * @param epoch the epoch
+	 * @param ticket the ticket to present
+	 * @param settings how to connect
+	 * @param beanFactory the bean factory the adapter is given
+	 * @param listener told what Paho's threads report
+	 * @throws ConnectAttemptException if the ticket names no host that can be used
+	 */
 	MqttSession(long epoch, DispatcherTicket ticket, ConnectionSettings settings, BeanFactory beanFactory,
 			Listener listener) {
 		this.epoch = epoch;
 		this.ticket = ticket;
-		this.clientFactory = new TicketClientFactory(ticket, settings);
+		ServerUris.Resolved uris = ServerUris.of(ticket.hosts(), settings.port(), settings.brokerId());
+		this.skippedHosts = uris.skipped();
+		if (uris.uris().isEmpty()) {
+			throw new ConnectAttemptException(
+					"the dispatcher ticket names no usable host: " + String.join("; ", uris.skipped()), null);
+		}
+		this.clientFactory = new TicketClientFactory(ticket, uris.uris(), settings);
 		this.completionTimeoutMillis = settings.connectTimeout().toMillis();
 		String clientId = settings.clientIdPrefix() + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-		this.adapter = new SettradePahoAdapter(clientId, this.clientFactory);
+		this.adapter = new SettradePahoAdapter(clientId, this.clientFactory, (cause) -> lost(cause, listener));
 		DefaultPahoMessageConverter converter = new DefaultPahoMessageConverter();
 		converter.setPayloadAsBytes(true);
 		this.adapter.setConverter(converter);
 		this.adapter.setOutputChannel(output(listener));
-		this.adapter.setApplicationEventPublisher((event) -> onEvent(event, listener));
 		this.adapter.setCompletionTimeout(this.completionTimeoutMillis);
 		this.adapter.setDisconnectCompletionTimeout(settings.disconnectTimeout().toMillis());
 		// Paho otherwise waits for in-flight work on a connection that may already be
@@ -75,16 +100,11 @@ final class MqttSession {
 		};
 	}
 
-	private void onEvent(Object event, Listener listener) {
-		if (event instanceof MqttConnectionFailedEvent failed) {
-			if (this.open) {
-				this.open = false;
-				listener.connectionLost(this, failed.getCause());
-			}
-			else {
-				// a failure while opening: open() reports it, this keeps why
-				this.openFailure = failed.getCause();
-			}
+	private void lost(Throwable cause, Listener listener) {
+		if (this.open) {
+			this.lostAtNanos = System.nanoTime();
+			this.open = false;
+			listener.connectionLost(this, cause);
 		}
 	}
 
@@ -93,11 +113,19 @@ final class MqttSession {
 	 * @return the cause, or {@code null} if it opened or the cause is unknown
 	 */
 	@Nullable Throwable openFailure() {
-		return this.openFailure;
+		return this.adapter.connectFailure();
 	}
 
 	long epoch() {
 		return this.epoch;
+	}
+
+	/**
+	 * Return when Paho reported this connection lost.
+	 * @return the time on the monotonic clock, or {@code 0} if it was not lost
+	 */
+	long lostAtNanos() {
+		return this.lostAtNanos;
 	}
 
 	DispatcherTicket ticket() {
@@ -105,19 +133,39 @@ final class MqttSession {
 	}
 
 	/**
+	 * Return the ticket's hosts that could not be used, each with why.
+	 * @return the skipped hosts, empty when every host was usable
+	 */
+	List<String> skippedHosts() {
+		return this.skippedHosts;
+	}
+
+	/**
 	 * Connect, blocking until connected or the connect timeout passes.
 	 * @return whether the connection is up
 	 */
 	boolean open() {
+		if (this.closed) {
+			return false;
+		}
 		this.adapter.start();
 		IMqttAsyncClient client = this.clientFactory.client();
-		this.open = client != null && client.isConnected();
+		this.open = !this.closed && client != null && client.isConnected();
 		return this.open;
 	}
 
 	boolean isOpen() {
 		IMqttAsyncClient client = this.clientFactory.client();
 		return this.open && client != null && client.isConnected();
+	}
+
+	/**
+	 * Return the topics the broker granted on this connection and that were not
+	 * unsubscribed since.
+	 * @return the topics, in the order subscribed
+	 */
+	Set<String> subscribed() {
+		return this.subscribed;
 	}
 
 	/**
@@ -133,8 +181,8 @@ final class MqttSession {
 		if (topics.isEmpty()) {
 			return outcomes;
 		}
-		if (client == null || !client.isConnected()) {
-			topics.forEach((topic) -> outcomes.add(new SubscribeOutcome(topic, false, "not connected")));
+		if (client == null || !isOpen()) {
+			topics.forEach((topic) -> outcomes.add(SubscribeOutcome.unanswered(topic, "not connected")));
 			return outcomes;
 		}
 		List<PendingSubscribe> pending = new ArrayList<>();
@@ -142,18 +190,16 @@ final class MqttSession {
 			pending.add(send(client, batch));
 		}
 		pending.forEach((subscribe) -> subscribe.awaitOutcomes(this.completionTimeoutMillis, outcomes));
+		outcomes.stream().filter(SubscribeOutcome::granted).forEach((outcome) -> this.subscribed.add(outcome.topic()));
 		return outcomes;
 	}
 
 	private PendingSubscribe send(IMqttAsyncClient client, List<String> batch) {
 		try {
 			// no listener per subscription: Paho would match every message's topic
-			// against
-			// every subscribed filter (validating each filter again) before handing it
-			// over,
-			// a cost that grows with the number of topics; without them every message
-			// goes
-			// straight to the client's callback, the adapter
+			// against every subscribed filter (validating each filter again) before
+			// handing it over, a cost that grows with the number of topics; without
+			// them every message goes straight to the client's callback, the adapter
 			return new PendingSubscribe(batch, client.subscribe(batch.toArray(String[]::new), new int[batch.size()]),
 					null);
 		}
@@ -163,32 +209,47 @@ final class MqttSession {
 	}
 
 	/**
-	 * Unsubscribe from topics, if connected.
+	 * Unsubscribe from topics, if connected. They are forgotten whatever the broker
+	 * answers: a topic left subscribed by a failed UNSUBSCRIBE only delivers messages
+	 * nobody asks for, which the feed passes over.
 	 * @param topics the topics
 	 */
 	void unsubscribe(Collection<String> topics) {
+		List<String> held = topics.stream().filter(this.subscribed::remove).toList();
 		IMqttAsyncClient client = this.clientFactory.client();
-		if (topics.isEmpty() || client == null || !client.isConnected()) {
+		if (held.isEmpty() || client == null || !isOpen()) {
 			return;
 		}
 		try {
-			for (List<String> batch : TopicBatches.of(List.copyOf(topics))) {
-				client.unsubscribe(batch.toArray(String[]::new)).waitForCompletion(this.completionTimeoutMillis);
+			List<IMqttToken> pending = new ArrayList<>();
+			for (List<String> batch : TopicBatches.of(held)) {
+				pending.add(client.unsubscribe(batch.toArray(String[]::new)));
+			}
+			for (IMqttToken token : pending) {
+				token.waitForCompletion(this.completionTimeoutMillis);
 			}
 		}
 		catch (MqttException ex) {
-			// the topic stays subscribed on this connection only: its messages are still
-			// delivered
+			// see above
 		}
 	}
 
 	/**
-	 * Disconnect and release the client's threads.
+	 * Disconnect and release the client's threads. A connect still under way is closed
+	 * when it ends. Calling it again does nothing.
 	 */
 	void close() {
+		if (this.closed) {
+			return;
+		}
+		this.closed = true;
 		this.open = false;
 		this.adapter.stop();
 		this.adapter.destroy();
+	}
+
+	boolean isClosed() {
+		return this.closed;
 	}
 
 	@Override
@@ -222,13 +283,15 @@ final class MqttSession {
 				int[] granted = this.token.getGrantedQos();
 				for (int i = 0; i < this.topics.size(); i++) {
 					boolean refused = granted == null || i >= granted.length || granted[i] == SUBSCRIBE_FAILURE;
-					outcomes.add(new SubscribeOutcome(this.topics.get(i), !refused,
-							refused ? "the broker refused the subscription (SUBACK 0x80)" : null));
+					outcomes.add(refused
+							? SubscribeOutcome.refused(this.topics.get(i),
+									"the broker refused the subscription (SUBACK 0x80)")
+							: SubscribeOutcome.granted(this.topics.get(i)));
 				}
 			}
 			catch (MqttException ex) {
 				this.topics.forEach((topic) -> outcomes
-					.add(new SubscribeOutcome(topic, false, "SUBSCRIBE failed: " + ex.getMessage())));
+					.add(SubscribeOutcome.unanswered(topic, "SUBSCRIBE failed: " + ex.getMessage())));
 			}
 		}
 

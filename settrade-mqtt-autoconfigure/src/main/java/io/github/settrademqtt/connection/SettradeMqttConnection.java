@@ -3,12 +3,16 @@ package io.github.settrademqtt.connection;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
 
 import io.github.settrademqtt.login.DispatcherTicket;
@@ -25,13 +29,22 @@ import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.util.Assert;
 
 /**
- * Owns the MQTT connection to Settrade: opens it, re-subscribes every wanted topic on
- * every new connection, replaces it before its token expires, and recovers it after a
- * loss. It is the one reconnect owner: Paho's automatic reconnect is off.
+ * Owns the MQTT connection to Settrade: opens it, keeps its subscriptions in line with
+ * the {@link SubscriptionRegistry}, replaces it before its token expires, and recovers it
+ * after a loss. It is the one reconnect owner: Paho's automatic reconnect is off.
  * <p>
  * Every change of state runs on one thread of its own, in order; Paho's threads only hand
  * messages to the {@link DeliveryGate} and report losses. Ticket fetching (network I/O)
- * happens on that thread too, never on Paho's.
+ * happens on that thread too, never on Paho's. Every step that thread runs is contained:
+ * whatever a step throws, what it opened is closed, the failure is logged once with its
+ * cause and counted, and the next attempt is scheduled on the usual back-off, so nothing
+ * can leave the feed stopped without a word.
+ * <p>
+ * Replacing a connection is make-before-break ({@link OverlapRotation}): the old
+ * connection keeps delivering until a new one is open and lined up, and a rotation that
+ * fails leaves it delivering and is tried again later, for as long as it lives. Only a
+ * connection that is gone (lost, or closed by the service at token expiry) is recovered
+ * by opening a new one.
  *
  * @author settrade-mqtt
  * @since 0.1.0
@@ -44,12 +57,6 @@ public class SettradeMqttConnection implements SmartLifecycle, MqttSession.Liste
 	public static final int PHASE = SettradeTokenRefresher.PHASE + 1;
 
 	private static final Log logger = LogFactory.getLog(SettradeMqttConnection.class);
-
-	/**
-	 * How long a topic must stay quiet on the old connection before an overlap stops
-	 * waiting for it to line up; covers messages in flight when the new one subscribed.
-	 */
-	private static final Duration SETTLE = Duration.ofMillis(300);
 
 	/**
 	 * How long after the hand-over the new connection's messages are still compared with
@@ -65,13 +72,30 @@ public class SettradeMqttConnection implements SmartLifecycle, MqttSession.Liste
 
 	private final BeanFactory beanFactory;
 
-	private final ConnectionObserver observer;
-
 	private final LongSupplier nanoClock = System::nanoTime;
+
+	private final StepHook hook = (step) -> this.stepHook.before(step);
+
+	private final ContainedObserver observer;
 
 	private final DeliveryGate gate;
 
+	private final SubscriptionReconciler reconciler;
+
+	private final SubscriptionErrors subscriptionErrors;
+
+	private final OverlapRotation overlapRotation;
+
 	private final Object lifecycleMonitor = new Object();
+
+	/**
+	 * Every connection opened and not closed yet: what {@link #stop()} closes.
+	 */
+	private final Set<MqttSession> sessions = ConcurrentHashMap.newKeySet();
+
+	private final AtomicBoolean reconcileRequested = new AtomicBoolean();
+
+	private volatile StepHook stepHook = StepHook.NONE;
 
 	private volatile boolean running;
 
@@ -83,21 +107,19 @@ public class SettradeMqttConnection implements SmartLifecycle, MqttSession.Liste
 
 	private volatile @Nullable MqttSession current;
 
-	/**
-	 * A session being opened (a connect attempt, or the new side of an overlap), closed
-	 * by {@link #stop()} if it is still opening.
-	 */
-	private volatile @Nullable MqttSession opening;
-
 	private volatile @Nullable SessionFacts facts;
 
 	private volatile @Nullable RotationOutcome lastRotation;
+
+	private volatile @Nullable RotationFailure lastRotationFailure;
 
 	private volatile @Nullable String lastFailure;
 
 	private volatile @Nullable Throwable lastFailureCause;
 
 	// the fields below are touched by the worker thread only
+
+	private ConnectionStep step = ConnectionStep.TICKET;
 
 	private long epochs;
 
@@ -106,6 +128,16 @@ public class SettradeMqttConnection implements SmartLifecycle, MqttSession.Liste
 	private int authFailures;
 
 	private long lostAtNanos;
+
+	private int rotationFailures;
+
+	private long rotationNotBeforeNanos;
+
+	private boolean connectScheduled;
+
+	private @Nullable ScheduledFuture<?> reconcileRetry;
+
+	private String lastSkippedHosts = "";
 
 	/**
 	 * Create a connection.
@@ -127,8 +159,12 @@ public class SettradeMqttConnection implements SmartLifecycle, MqttSession.Liste
 		this.settings = settings;
 		this.registry = registry;
 		this.beanFactory = beanFactory;
-		this.observer = observer;
-		this.gate = new DeliveryGate(new ObservedOutput(output, observer), this.nanoClock);
+		this.observer = new ContainedObserver(observer, this.hook);
+		this.gate = new DeliveryGate(new ObservedOutput(output, this.observer), this.nanoClock);
+		this.reconciler = new SubscriptionReconciler(registry, settings.reconnectBackoff(), this.nanoClock);
+		this.subscriptionErrors = new SubscriptionErrors(registry, this.observer);
+		this.overlapRotation = new OverlapRotation(loginService, this.gate, new RotationSessions(), this.reconciler,
+				settings.rotationTimeout(), this.hook, this.nanoClock);
 		registry.addListener(this);
 	}
 
@@ -157,11 +193,24 @@ public class SettradeMqttConnection implements SmartLifecycle, MqttSession.Liste
 			ScheduledExecutorService worker = Executors
 				.newSingleThreadScheduledExecutor(new CustomizableThreadFactory("settrade-mqtt-connection-"));
 			this.worker = worker;
-			first = worker.submit(() -> connect(SessionChange.INITIAL));
+			first = worker.submit(() -> runContained(() -> {
+				resetWorkerState();
+				connect(SessionChange.INITIAL);
+			}));
 		}
 		if (this.settings.failFast()) {
 			awaitFirstConnection(first);
 		}
+	}
+
+	private void resetWorkerState() {
+		this.failedAttempts = 0;
+		this.authFailures = 0;
+		this.lostAtNanos = 0;
+		this.rotationFailures = 0;
+		this.rotationNotBeforeNanos = 0;
+		this.reconcileRetry = null;
+		this.reconciler.reset();
 	}
 
 	private void awaitFirstConnection(Future<?> first) {
@@ -183,6 +232,11 @@ public class SettradeMqttConnection implements SmartLifecycle, MqttSession.Liste
 		}
 	}
 
+	/**
+	 * Stop for good: no connection is installed after this returns, every connection
+	 * opened is closed (one whose connect is still under way when it ends), and the
+	 * connection's thread is gone.
+	 */
 	@Override
 	public void stop() {
 		ScheduledExecutorService worker;
@@ -204,22 +258,11 @@ public class SettradeMqttConnection implements SmartLifecycle, MqttSession.Liste
 			}
 		}
 		this.gate.close();
-		closeQuietly(this.opening);
-		closeQuietly(this.current);
-		this.opening = null;
 		this.current = null;
-		this.state = ConnectionState.STOPPED;
-	}
-
-	private static void closeQuietly(@Nullable MqttSession session) {
-		if (session != null) {
-			try {
-				session.close();
-			}
-			catch (RuntimeException ex) {
-				logger.debug("Failed to close " + session, ex);
-			}
+		for (MqttSession session : List.copyOf(this.sessions)) {
+			closeSession(session);
 		}
+		this.state = ConnectionState.STOPPED;
 	}
 
 	/**
@@ -241,24 +284,63 @@ public class SettradeMqttConnection implements SmartLifecycle, MqttSession.Liste
 	}
 
 	/**
-	 * Replace the connection now, with the configured strategy. Does nothing unless
-	 * connected; a connection that is being recovered gets a fresh ticket anyway.
+	 * Set the hook called before each step, for tests.
+	 * @param stepHook the hook
+	 */
+	void setStepHook(StepHook stepHook) {
+		this.stepHook = stepHook;
+	}
+
+	/**
+	 * Replace the connection now, with the configured strategy, whatever the back-off
+	 * after a failed rotation says. Does nothing unless connected.
 	 */
 	public void rotate() {
 		execute(() -> {
 			MqttSession session = this.current;
 			if (session != null) {
-				rotateNow(session.epoch());
+				rotateNow(session.epoch(), OverlapRotation.Purpose.MANUAL, true);
 			}
 		});
 	}
 
 	/**
-	 * Replace the connection of the given epoch, unless it has been replaced already.
+	 * Replace the connection of the given epoch because its token is about to expire,
+	 * unless it has been replaced already or a failed rotation's back-off has not passed.
 	 * @param epoch the epoch of the connection to replace
 	 */
 	public void rotate(long epoch) {
-		execute(() -> rotateNow(epoch));
+		execute(() -> rotateNow(epoch, OverlapRotation.Purpose.TOKEN, false));
+	}
+
+	/**
+	 * Open a second connection beside the current one, which has gone silent while the
+	 * market is open, and hand delivery over to it if it receives something; otherwise
+	 * keep the current one. Follows the back-off of failed rotations.
+	 */
+	public void replaceSilentConnection() {
+		execute(() -> {
+			MqttSession session = this.current;
+			if (session != null) {
+				rotateNow(session.epoch(), OverlapRotation.Purpose.HEAL, false);
+			}
+		});
+	}
+
+	/**
+	 * Unsubscribe and subscribe a topic again on the current connection, for a topic that
+	 * went silent while the rest of the feed did not.
+	 * @param topic the topic
+	 */
+	public void resubscribe(String topic) {
+		execute(() -> {
+			MqttSession session = this.current;
+			if (session != null && session.isOpen() && this.state == ConnectionState.CONNECTED) {
+				step(ConnectionStep.SUBSCRIBE);
+				this.reconciler.resubscribe(session, topic);
+				this.observer.healed("resubscribe");
+			}
+		});
 	}
 
 	/**
@@ -278,11 +360,20 @@ public class SettradeMqttConnection implements SmartLifecycle, MqttSession.Liste
 	}
 
 	/**
-	 * Return how the last rotation went.
+	 * Return how the last rotation that replaced the connection went.
 	 * @return the outcome, or {@code null} before the first rotation
 	 */
 	public @Nullable RotationOutcome getLastRotation() {
 		return this.lastRotation;
+	}
+
+	/**
+	 * Return the last rotation that could not replace the connection, unless a rotation
+	 * succeeded since.
+	 * @return the failure, or {@code null}
+	 */
+	public @Nullable RotationFailure getLastRotationFailure() {
+		return this.lastRotationFailure;
 	}
 
 	/**
@@ -325,6 +416,13 @@ public class SettradeMqttConnection implements SmartLifecycle, MqttSession.Liste
 
 	@Override
 	public void messageArrived(MqttSession session, Message<?> message) {
+		String topic = message.getHeaders().get(SettradeMqttHeaders.TOPIC, String.class);
+		if (topic != null && SubscriptionErrors.isErrorTopic(topic)) {
+			if (message.getPayload() instanceof byte[] payload) {
+				this.subscriptionErrors.report(payload);
+			}
+			return;
+		}
 		this.gate.accept(session.epoch(), message,
 				new DeliveryGate.Received(Instant.now(), this.nanoClock.getAsLong()));
 	}
@@ -334,73 +432,129 @@ public class SettradeMqttConnection implements SmartLifecycle, MqttSession.Liste
 		execute(() -> lost(session, cause));
 	}
 
-	// the registry's callers' threads
+	// the registry's callers' threads, under the registry's lock: only ask the worker
 
 	@Override
 	public void topicAdded(String topic) {
-		execute(() -> {
-			MqttSession session = this.current;
-			if (session != null && session.isOpen()) {
-				record(session.subscribe(List.of(topic)));
-			}
-		});
+		requestReconcile();
 	}
 
 	@Override
 	public void topicRemoved(String topic) {
-		execute(() -> {
-			MqttSession session = this.current;
-			if (session != null) {
-				session.unsubscribe(List.of(topic));
-			}
-		});
+		requestReconcile();
+	}
+
+	private void requestReconcile() {
+		if (this.reconcileRequested.compareAndSet(false, true) && schedule(this::reconcile, Duration.ZERO) == null) {
+			// not running: a new connection subscribes everything anyway
+			this.reconcileRequested.set(false);
+		}
 	}
 
 	// the worker thread
 
+	private void step(ConnectionStep step) {
+		this.step = step;
+		this.hook.before(step);
+	}
+
 	private void connect(SessionChange change) {
+		this.connectScheduled = false;
 		if (!this.running) {
 			return;
 		}
-		DispatcherTicket ticket;
+		MqttSession session = null;
 		try {
-			ticket = this.loginService.dispatcherTicket();
+			step(ConnectionStep.TICKET);
+			DispatcherTicket ticket = this.loginService.dispatcherTicket();
+			session = openSession(ticket);
+			SessionFacts facts = new SessionFacts(session.epoch(), change, gap(), Instant.now());
+			// the new epoch is accepted before the first SUBSCRIBE goes out, so that what
+			// arrives at once is delivered, not dropped as superseded
+			this.gate.deliverFrom(facts);
+			step(ConnectionStep.SUBSCRIBE);
+			this.reconciler.reset();
+			List<SubscribeOutcome> outcomes = session.subscribe(this.reconciler.allTopics());
+			if (outcomes.stream().noneMatch(SubscribeOutcome::answered)) {
+				throw new ConnectAttemptException("the connection answered no SUBSCRIBE", null);
+			}
+			this.reconciler.record(outcomes);
+			step(ConnectionStep.INSTALL);
+			install(session, facts);
 		}
-		catch (SettradeApiException ex) {
-			failed(change, ex.isAuthenticationFailure() || ex.getStatus() == 400, ex.getMessage(), ex);
-			return;
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			abandon(session);
 		}
-		catch (RuntimeException ex) {
-			failed(change, false, "could not obtain a dispatcher ticket: " + ex, ex);
-			return;
+		catch (RuntimeException | Error ex) {
+			abandon(session);
+			failed(change, ex);
 		}
-		MqttSession session = open(ticket);
-		if (!session.isOpen()) {
-			session.close();
-			// Paho cannot tell a refused upgrade (a spent or stale ticket) from a network
-			// failure, so every failed attempt gets a fresh ticket
-			Throwable cause = session.openFailure();
-			failed(change, false, "could not connect to " + ticket.hosts()
-					+ ((cause != null) ? " (" + mostSpecific(cause) + ")" : ""), cause);
-			return;
-		}
-		subscribeAll(session);
-		Duration gap = (this.lostAtNanos != 0) ? Duration.ofNanos(this.nanoClock.getAsLong() - this.lostAtNanos)
-				: Duration.ZERO;
-		install(session, change, gap);
-		this.observer.connectionAttempted("success");
 	}
 
-	private MqttSession open(DispatcherTicket ticket) {
-		MqttSession session = new MqttSession(++this.epochs, ticket, this.settings, this.beanFactory, this);
-		this.opening = session;
+	private Duration gap() {
+		return (this.lostAtNanos != 0) ? Duration.ofNanos(this.nanoClock.getAsLong() - this.lostAtNanos)
+				: Duration.ZERO;
+	}
+
+	/**
+	 * Open a connection with a ticket, or close whatever was opened and say why not.
+	 */
+	private MqttSession openSession(DispatcherTicket ticket) throws InterruptedException {
+		step(ConnectionStep.OPEN);
+		MqttSession session;
+		synchronized (this.lifecycleMonitor) {
+			if (!this.running) {
+				throw new InterruptedException("stopped");
+			}
+			session = new MqttSession(++this.epochs, ticket, this.settings, this.beanFactory, this);
+			this.sessions.add(session);
+		}
+		logSkippedHosts(session);
 		try {
-			session.open();
+			if (!session.open()) {
+				// Paho cannot tell a refused upgrade (a spent or stale ticket) from a
+				// network failure, so every failed attempt gets a fresh ticket
+				Throwable cause = session.openFailure();
+				throw new ConnectAttemptException("could not connect to " + ticket.hosts()
+						+ ((cause != null) ? " (" + mostSpecific(cause) + ")" : ""), cause);
+			}
+			return session;
 		}
-		finally {
-			this.opening = null;
+		catch (RuntimeException | Error ex) {
+			closeSession(session);
+			throw ex;
 		}
-		return session;
+	}
+
+	private void logSkippedHosts(MqttSession session) {
+		String skipped = String.join("; ", session.skippedHosts());
+		if (!skipped.isEmpty() && !skipped.equals(this.lastSkippedHosts)) {
+			logger.warn("Skipped dispatcher hosts Settrade offered: " + skipped);
+		}
+		this.lastSkippedHosts = skipped;
+	}
+
+	private void abandon(@Nullable MqttSession session) {
+		if (session != null) {
+			if (this.current == session) {
+				this.current = null;
+			}
+			if (this.gate.deliveringEpoch() == session.epoch()) {
+				this.gate.close();
+			}
+			closeSession(session);
+		}
+	}
+
+	private void closeSession(MqttSession session) {
+		this.sessions.remove(session);
+		try {
+			session.close();
+		}
+		catch (RuntimeException ex) {
+			logger.debug("Failed to close " + session, ex);
+		}
 	}
 
 	private static String mostSpecific(Throwable ex) {
@@ -411,52 +565,103 @@ public class SettradeMqttConnection implements SmartLifecycle, MqttSession.Liste
 		return cause.getClass().getSimpleName() + ": " + cause.getMessage();
 	}
 
-	private void failed(SessionChange change, boolean authentication, @Nullable String reason,
-			@Nullable Throwable cause) {
+	/**
+	 * Schedule the next attempt first, so that nothing below can keep it from happening,
+	 * then say why this one failed.
+	 */
+	private void failed(SessionChange change, Throwable ex) {
 		if (!this.running) {
 			// interrupted by stop(): nothing failed
 			return;
 		}
-		this.lastFailure = reason;
-		this.lastFailureCause = cause;
+		if (ex instanceof VirtualMachineError error) {
+			throw error;
+		}
+		boolean authentication = ex instanceof SettradeApiException api
+				&& (api.isAuthenticationFailure() || api.getStatus() == 400);
 		this.authFailures = authentication ? this.authFailures + 1 : 0;
 		boolean authFailed = this.authFailures >= this.settings.authFailureThreshold();
-		this.observer.connectionAttempted(authentication ? "auth-failure" : "failure");
-		if (change != SessionChange.INITIAL && this.lostAtNanos == 0) {
-			this.lostAtNanos = this.nanoClock.getAsLong();
-		}
 		// rejected credentials do not get better by asking often: the slowest pace only
 		Duration delay = authFailed ? this.settings.reconnectBackoff().max()
 				: this.settings.reconnectBackoff().delay(this.failedAttempts++);
+		if (change != SessionChange.INITIAL && this.lostAtNanos == 0) {
+			this.lostAtNanos = this.nanoClock.getAsLong();
+		}
 		this.state = authFailed ? ConnectionState.AUTH_FAILED
 				: (change == SessionChange.INITIAL) ? ConnectionState.CONNECTING : ConnectionState.RECONNECTING;
-		logger.warn("Settrade MQTT connection attempt failed (" + reason + "); next attempt in " + delay.toMillis()
-				+ " ms" + (authFailed ? ": Settrade keeps rejecting the credentials, check settrade.mqtt.app-*" : ""));
+		scheduleConnect(change, delay);
+		String reason = reason(ex);
+		this.lastFailure = reason;
+		this.lastFailureCause = ex;
+		String message = "Settrade MQTT connection attempt failed while " + describe(this.step) + " (" + reason
+				+ "); next attempt in " + delay.toMillis() + " ms"
+				+ (authFailed ? ": Settrade keeps rejecting the credentials, check settrade.mqtt.app-*" : "");
+		if (isExpected(ex)) {
+			logger.warn(message);
+		}
+		else {
+			logger.warn(message, ex);
+		}
+		this.observer.connectionAttempted(authentication ? "auth-failure" : "failure");
+	}
+
+	private void scheduleConnect(SessionChange change, Duration delay) {
+		this.connectScheduled = true;
 		schedule(() -> connect(change), delay);
 	}
 
-	private void install(MqttSession session, SessionChange change, Duration gap) {
-		SessionFacts facts = new SessionFacts(session.epoch(), change, gap, Instant.now());
-		this.facts = facts;
-		this.gate.deliverFrom(facts);
-		this.current = session;
+	private static boolean isExpected(Throwable ex) {
+		return ex instanceof SettradeApiException || ex instanceof ConnectAttemptException;
+	}
+
+	private static String reason(Throwable ex) {
+		if (isExpected(ex)) {
+			return String.valueOf(ex.getMessage());
+		}
+		return "unexpected " + ex;
+	}
+
+	private static String describe(ConnectionStep step) {
+		return switch (step) {
+			case TICKET -> "obtaining a dispatcher ticket";
+			case OPEN -> "opening the connection";
+			case SUBSCRIBE -> "subscribing";
+			case INSTALL -> "installing the connection";
+			case OBSERVE -> "telling the observers";
+			case ROTATE -> "starting a rotation";
+			case HAND_OVER -> "handing over";
+		};
+	}
+
+	private void install(MqttSession session, SessionFacts facts) {
+		synchronized (this.lifecycleMonitor) {
+			if (!this.running) {
+				throw new ConnectAttemptException("stopped while connecting", null);
+			}
+			this.current = session;
+			this.facts = facts;
+			this.state = ConnectionState.CONNECTED;
+		}
 		this.lostAtNanos = 0;
 		this.authFailures = 0;
 		this.lastFailure = null;
 		this.lastFailureCause = null;
-		this.state = ConnectionState.CONNECTED;
+		SessionChange change = facts.change();
+		logger.info("Connected to Settrade MQTT via " + session.ticket().host() + " (epoch " + session.epoch() + ", "
+				+ describe(change)
+				+ ((change == SessionChange.INITIAL) ? "" : ", gap " + facts.gap().toMillis() + " ms") + ")");
+		this.observer.connectionAttempted("success");
 		if (change != SessionChange.INITIAL) {
 			this.observer.reconnected(change);
 		}
-		logger.info("Connected to Settrade MQTT via " + session.ticket().host() + " (epoch " + session.epoch() + ", "
-				+ describe(change) + ((change == SessionChange.INITIAL) ? "" : ", gap " + gap.toMillis() + " ms")
-				+ ")");
 		schedule(() -> {
 			// only a connection that stayed up earns a fresh back-off
 			if (this.current == session && session.isOpen()) {
 				this.failedAttempts = 0;
 			}
 		}, this.settings.stableAfter());
+		// claims made while connecting, and refusals to retry
+		requestReconcile();
 	}
 
 	private static String describe(SessionChange change) {
@@ -467,23 +672,43 @@ public class SettradeMqttConnection implements SmartLifecycle, MqttSession.Liste
 		};
 	}
 
-	private void subscribeAll(MqttSession session) {
-		record(session.subscribe(this.registry.topics()));
-	}
-
-	private void record(List<SubscribeOutcome> outcomes) {
-		for (SubscribeOutcome outcome : outcomes) {
-			this.registry.record(outcome);
-			if (!outcome.granted()) {
-				logger.warn("Settrade MQTT subscription to '" + outcome.topic() + "' failed: " + outcome.reason()
-						+ "; retried on the next connection");
+	private void reconcile() {
+		this.reconcileRequested.set(false);
+		MqttSession session = this.current;
+		if (session == null || !session.isOpen() || this.state != ConnectionState.CONNECTED) {
+			// a new connection subscribes everything the registry wants
+			return;
+		}
+		try {
+			step(ConnectionStep.SUBSCRIBE);
+			Duration retry = this.reconciler.reconcile(session);
+			if (retry != null) {
+				scheduleReconcile(retry);
 			}
 		}
+		catch (RuntimeException ex) {
+			Duration retry = this.settings.reconnectBackoff().initial();
+			logger.warn("Could not update the Settrade MQTT subscriptions (" + ex + "); trying again in "
+					+ retry.toMillis() + " ms");
+			scheduleReconcile(retry);
+		}
+	}
+
+	private void scheduleReconcile(Duration delay) {
+		ScheduledFuture<?> pending = this.reconcileRetry;
+		if (pending != null && !pending.isDone()) {
+			if (pending.getDelay(TimeUnit.NANOSECONDS) <= delay.toNanos()) {
+				return;
+			}
+			pending.cancel(false);
+		}
+		this.reconcileRetry = schedule(this::reconcile, delay);
 	}
 
 	private void lost(MqttSession session, @Nullable Throwable cause) {
 		if (session != this.current) {
-			// a superseded connection, already replaced
+			// a superseded connection, or the new side of a rotation that gave up on it
+			closeSession(session);
 			return;
 		}
 		this.gate.close();
@@ -491,126 +716,202 @@ public class SettradeMqttConnection implements SmartLifecycle, MqttSession.Liste
 		this.lostAtNanos = this.nanoClock.getAsLong();
 		this.state = ConnectionState.RECONNECTING;
 		this.registry.markAllPending();
-		session.close();
 		Duration delay = this.settings.reconnectBackoff().delay(this.failedAttempts++);
+		scheduleConnect(SessionChange.RECOVERY, delay);
+		closeSession(session);
 		logger.warn("Lost the Settrade MQTT connection (epoch " + session.epoch() + ": "
-				+ ((cause != null) ? cause.getMessage() : "closed by the server") + "); reconnecting in "
+				+ ((cause != null) ? mostSpecific(cause) : "closed by the server") + "); reconnecting in "
 				+ delay.toMillis() + " ms");
-		schedule(() -> connect(SessionChange.RECOVERY), delay);
 	}
 
-	private void rotateNow(long epoch) {
+	private void rotateNow(long epoch, OverlapRotation.Purpose purpose, boolean force) {
 		MqttSession old = this.current;
 		if (old == null || old.epoch() != epoch || this.state != ConnectionState.CONNECTED) {
 			return;
 		}
-		this.state = ConnectionState.ROTATING;
 		long started = this.nanoClock.getAsLong();
-		if (this.settings.rotation() == RotationStrategy.RESTART) {
-			restart(old, started, null);
+		if (!force && started - this.rotationNotBeforeNanos < 0) {
 			return;
 		}
-		DispatcherTicket ticket;
+		this.state = ConnectionState.ROTATING;
 		try {
-			ticket = this.loginService.dispatcherTicket();
-		}
-		catch (RuntimeException ex) {
-			// still connected: the refresher asks again on its next check
-			this.state = ConnectionState.CONNECTED;
-			logger.warn("Could not obtain a ticket to rotate the Settrade MQTT connection: " + ex.getMessage());
-			return;
-		}
-		overlap(old, ticket, started);
-	}
-
-	private void overlap(MqttSession old, DispatcherTicket ticket, long started) {
-		long deadline = started + this.settings.rotationTimeout().toNanos();
-		DeliveryGate.Overlap overlap = this.gate.beginOverlap(this.epochs + 1);
-		MqttSession next = open(ticket);
-		if (!next.isOpen()) {
-			abandon(overlap, next, old, started, "the new connection could not connect to " + ticket.hosts());
-			return;
-		}
-		subscribeAll(next);
-		overlap.newSubscribed();
-		try {
-			if (!overlap.awaitAligned(SETTLE.toNanos(), deadline) && this.nanoClock.getAsLong() - deadline >= 0) {
-				logger.info("Settrade MQTT rotation: the connections' streams did not line up within "
-						+ this.settings.rotationTimeout().toMillis() + " ms; handing over anyway");
+			step(ConnectionStep.ROTATE);
+			if (this.settings.rotation() == RotationStrategy.RESTART && purpose != OverlapRotation.Purpose.HEAL) {
+				restart(old, started);
+			}
+			else {
+				OverlapRotation.Result result = this.overlapRotation.run(old, purpose);
+				if (result instanceof OverlapRotation.Ready ready) {
+					handOver(old, ready, purpose);
+				}
+				else if (result instanceof OverlapRotation.Failed failed) {
+					rotationFailed(old, failed.reason(), failed.cause());
+				}
 			}
 		}
 		catch (InterruptedException ex) {
+			// stopping: stop() closes what is left
 			Thread.currentThread().interrupt();
-			abandon(overlap, next, old, started, "interrupted");
-			return;
 		}
-		SessionFacts facts = new SessionFacts(next.epoch(), SessionChange.ROTATION, Duration.ZERO, Instant.now());
-		this.facts = facts;
-		overlap.handOver(facts);
-		this.current = next;
-		this.state = ConnectionState.CONNECTED;
-		this.observer.reconnected(SessionChange.ROTATION);
-		old.close();
-		schedule(overlap::finish, OVERLAP_GRACE);
-		RotationOutcome outcome = new RotationOutcome(RotationStrategy.OVERLAP, Instant.now(), Duration.ZERO,
-				Duration.ofNanos(this.nanoClock.getAsLong() - started), null);
+		catch (RuntimeException | Error ex) {
+			if (ex instanceof VirtualMachineError error) {
+				throw error;
+			}
+			rotationFailed(old, "failed while " + describe(this.step) + ": " + reason(ex), ex);
+		}
+		finally {
+			if (this.state == ConnectionState.ROTATING) {
+				this.state = (this.current != null) ? ConnectionState.CONNECTED : ConnectionState.RECONNECTING;
+			}
+		}
+	}
+
+	private void handOver(MqttSession old, OverlapRotation.Ready ready, OverlapRotation.Purpose purpose) {
+		MqttSession next = ready.next();
+		SessionFacts facts;
+		try {
+			step(ConnectionStep.HAND_OVER);
+			synchronized (this.lifecycleMonitor) {
+				if (!this.running) {
+					throw new ConnectAttemptException("stopped while rotating", null);
+				}
+				// the old connection may have closed while the new one lined up: then
+				// messages may be missing from the time it closed
+				long lostAt = old.lostAtNanos();
+				Duration gap = (ready.oldClosed() && lostAt != 0)
+						? Duration.ofNanos(this.nanoClock.getAsLong() - lostAt) : Duration.ZERO;
+				facts = new SessionFacts(next.epoch(), SessionChange.ROTATION, gap, Instant.now());
+				ready.overlap().handOver(facts, OverlapRotation.SETTLE.toNanos());
+				this.current = next;
+				this.facts = facts;
+				this.state = ConnectionState.CONNECTED;
+			}
+		}
+		catch (RuntimeException | Error ex) {
+			ready.overlap().cancel();
+			closeSession(next);
+			throw ex;
+		}
+		this.reconciler.reset();
+		this.reconciler.record(ready.outcomes());
+		closeSession(old);
+		schedule(ready.overlap()::finish, OVERLAP_GRACE);
+		this.rotationFailures = 0;
+		this.rotationNotBeforeNanos = 0;
+		this.lastRotationFailure = null;
+		RotationOutcome outcome = new RotationOutcome(RotationStrategy.OVERLAP, Instant.now(), facts.gap(),
+				ready.took());
 		this.lastRotation = outcome;
+		logger.info(((purpose == OverlapRotation.Purpose.HEAL) ? "Replaced the silent Settrade MQTT connection"
+				: "Rotated the Settrade MQTT connection without a gap") + " (epoch " + old.epoch() + " -> "
+				+ next.epoch() + ", " + outcome.took().toMillis() + " ms)");
+		this.observer.reconnected(SessionChange.ROTATION);
 		this.observer.rotated(outcome);
-		logger.info("Rotated the Settrade MQTT connection without a gap (epoch " + old.epoch() + " -> " + next.epoch()
-				+ ", " + outcome.took().toMillis() + " ms)");
+		if (purpose == OverlapRotation.Purpose.HEAL) {
+			this.observer.healed("replace");
+		}
+		requestReconcile();
 	}
 
-	private void abandon(DeliveryGate.Overlap overlap, MqttSession next, MqttSession old, long started, String reason) {
-		overlap.cancel();
-		next.close();
+	/**
+	 * The old connection keeps delivering: try again after a back-off, for as long as it
+	 * lives. Only a connection that is gone is recovered.
+	 */
+	private void rotationFailed(MqttSession old, String reason, @Nullable Throwable cause) {
 		if (!this.running) {
-			// stopping interrupted the new connection: stop() closes the old one
 			return;
 		}
-		logger.warn("Settrade MQTT overlap rotation failed (" + reason + "); falling back to a restart");
-		restart(old, started, reason);
+		if (this.current == old && !old.isOpen()) {
+			lost(old, cause);
+			return;
+		}
+		Duration retryIn = this.settings.reconnectBackoff().delay(this.rotationFailures++);
+		this.rotationNotBeforeNanos = this.nanoClock.getAsLong() + retryIn.toNanos();
+		this.state = ConnectionState.CONNECTED;
+		this.lastRotationFailure = new RotationFailure(Instant.now(), reason, retryIn);
+		Duration tokenLeft = old.ticket().remaining(this.nanoClock.getAsLong());
+		logger.warn("Could not replace the Settrade MQTT connection (" + reason + "); epoch " + old.epoch()
+				+ " keeps delivering, its token expires in " + tokenLeft.toSeconds() + " s; next attempt in "
+				+ retryIn.toMillis() + " ms");
+		this.observer.rotationFailed(reason);
 	}
 
-	private void restart(MqttSession old, long started, @Nullable String fallbackReason) {
+	private void restart(MqttSession old, long started) {
 		this.lostAtNanos = this.nanoClock.getAsLong();
 		this.gate.close();
 		this.current = null;
 		this.registry.markAllPending();
-		old.close();
+		closeSession(old);
 		connect(SessionChange.ROTATION);
 		SessionFacts facts = this.facts;
-		Duration gap = (this.current != null && facts != null) ? facts.gap()
-				: Duration.ofNanos(this.nanoClock.getAsLong() - started);
-		RotationOutcome outcome = new RotationOutcome(RotationStrategy.RESTART, Instant.now(), gap,
-				Duration.ofNanos(this.nanoClock.getAsLong() - started), fallbackReason);
-		this.lastRotation = outcome;
-		this.observer.rotated(outcome);
+		if (this.current != null && facts != null) {
+			RotationOutcome outcome = new RotationOutcome(RotationStrategy.RESTART, Instant.now(), facts.gap(),
+					Duration.ofNanos(this.nanoClock.getAsLong() - started));
+			this.lastRotation = outcome;
+			this.observer.rotated(outcome);
+		}
 	}
 
 	private void execute(Runnable task) {
 		schedule(task, Duration.ZERO);
 	}
 
-	private void schedule(Runnable task, Duration delay) {
+	private @Nullable ScheduledFuture<?> schedule(Runnable task, Duration delay) {
 		ScheduledExecutorService worker = this.worker;
 		if (worker == null || !this.running) {
-			return;
+			return null;
 		}
 		try {
-			worker.schedule(() -> runSafely(task), delay.toNanos(), TimeUnit.NANOSECONDS);
+			return worker.schedule(() -> runContained(task), delay.toNanos(), TimeUnit.NANOSECONDS);
 		}
 		catch (RejectedExecutionException ex) {
 			// stopping
+			return null;
 		}
 	}
 
-	private void runSafely(Runnable task) {
+	/**
+	 * Run a task of the worker's so that nothing it throws ends recovery: the last line
+	 * of defence behind each step's own containment.
+	 */
+	private void runContained(Runnable task) {
 		try {
 			task.run();
 		}
-		catch (RuntimeException ex) {
-			logger.error("Unexpected failure in the Settrade MQTT connection", ex);
+		catch (VirtualMachineError error) {
+			throw error;
 		}
+		catch (Throwable ex) {
+			logger.warn("Unexpected failure in the Settrade MQTT connection; carrying on", ex);
+		}
+		finally {
+			if (this.running && this.current == null && !this.connectScheduled) {
+				scheduleConnect(SessionChange.RECOVERY, this.settings.reconnectBackoff().delay(this.failedAttempts++));
+			}
+		}
+	}
+
+	/**
+	 * Opens the new side of a rotation.
+	 */
+	private final class RotationSessions implements OverlapRotation.Sessions {
+
+		@Override
+		public long nextEpoch() {
+			return SettradeMqttConnection.this.epochs + 1;
+		}
+
+		@Override
+		public MqttSession open(DispatcherTicket ticket) {
+			try {
+				return openSession(ticket);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new ConnectAttemptException("stopped while rotating", ex);
+			}
+		}
+
 	}
 
 	/**

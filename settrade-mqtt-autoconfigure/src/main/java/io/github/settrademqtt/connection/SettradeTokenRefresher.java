@@ -23,6 +23,10 @@ import org.springframework.util.Assert;
  * {@link SettradeMqttConnection} to replace the connection, which fetches a ticket with
  * the new token. While no connection is open it does nothing: the connection's recovery
  * logs in as needed, at its own back-off.
+ * <p>
+ * A token that lives less than twice the margin would be due again as soon as it is
+ * renewed, and replace the connection every few seconds for ever: the margin is capped at
+ * half the token's lifetime instead, and a warning names the setting once.
  *
  * @author settrade-mqtt
  * @since 0.1.0
@@ -49,6 +53,8 @@ public class SettradeTokenRefresher implements SmartLifecycle {
 	private boolean autoStartup = true;
 
 	private volatile @Nullable ScheduledExecutorService scheduler;
+
+	private volatile @Nullable Duration warnedLifetime;
 
 	/**
 	 * Create a refresher.
@@ -135,12 +141,16 @@ public class SettradeTokenRefresher implements SmartLifecycle {
 		try {
 			SessionFacts facts = this.connection.getSessionFacts();
 			Long connectionExpiry = this.connection.getTicketExpiresAtNanos();
-			if (facts == null || connectionExpiry == null || !isDue(connectionExpiry)
+			if (facts == null || connectionExpiry == null || !isDue(connectionExpiry, this.refreshBeforeExpiry)
 					|| this.connection.getState() != ConnectionState.CONNECTED) {
 				return;
 			}
 			AccessToken token = this.loginService.accessToken();
-			if (isDue(token.expiresAtNanos())) {
+			Duration margin = effectiveMargin(token.lifetime());
+			if (!isDue(connectionExpiry, margin)) {
+				return;
+			}
+			if (isDue(token.expiresAtNanos(), margin)) {
 				this.loginService.renewAccessToken();
 			}
 			this.connection.rotate(facts.epoch());
@@ -151,8 +161,29 @@ public class SettradeTokenRefresher implements SmartLifecycle {
 		}
 	}
 
-	private boolean isDue(long expiresAtNanos) {
-		return expiresAtNanos - this.nanoClock.getAsLong() <= this.refreshBeforeExpiry.toNanos();
+	/**
+	 * Return the margin to act on: the configured one, or half the token's lifetime when
+	 * that is shorter.
+	 * @param lifetime the lifetime of the current access token
+	 * @return the margin
+	 */
+	Duration effectiveMargin(Duration lifetime) {
+		Duration half = lifetime.dividedBy(2);
+		if (half.isNegative() || half.isZero() || this.refreshBeforeExpiry.compareTo(half) <= 0) {
+			return this.refreshBeforeExpiry;
+		}
+		if (!lifetime.equals(this.warnedLifetime)) {
+			this.warnedLifetime = lifetime;
+			logger.warn("Settrade access tokens live " + lifetime.toSeconds()
+					+ " s, less than twice settrade.mqtt.token-refresh-before-expiry ("
+					+ this.refreshBeforeExpiry.toSeconds() + " s): the connection is replaced " + half.toMillis()
+					+ " ms before its token expires instead, half the token's lifetime");
+		}
+		return half;
+	}
+
+	private boolean isDue(long expiresAtNanos, Duration margin) {
+		return expiresAtNanos - this.nanoClock.getAsLong() <= margin.toNanos();
 	}
 
 }

@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
@@ -15,11 +18,18 @@ import org.springframework.util.Assert;
 /**
  * The topics the application wants, reference counted so that one consumer's unsubscribe
  * never cuts another's feed, with the broker's answer for each on the current connection.
+ * <p>
+ * The registry is the truth: the connection reconciles the broker's side against it
+ * whenever it changes, so a claim and a release racing on two threads end as the registry
+ * says. Listeners are told of first claims and last releases in the order they happened,
+ * under the registry's lock.
  *
  * @author settrade-mqtt
  * @since 0.1.0
  */
 public class SubscriptionRegistry {
+
+	private static final Log logger = LogFactory.getLog(SubscriptionRegistry.class);
 
 	private final Map<String, Entry> topics = new LinkedHashMap<>();
 
@@ -33,28 +43,37 @@ public class SubscriptionRegistry {
 	 */
 	public SubscriptionHandle subscribe(String topic) {
 		Assert.hasText(topic, "'topic' must not be empty");
-		boolean first;
 		synchronized (this.topics) {
 			Entry entry = this.topics.computeIfAbsent(topic, (key) -> new Entry());
-			first = entry.claims++ == 0;
-		}
-		if (first) {
-			this.listeners.forEach((listener) -> listener.topicAdded(topic));
+			if (entry.claims++ == 0) {
+				notifyListeners((listener) -> listener.topicAdded(topic));
+			}
 		}
 		return new Handle(topic);
 	}
 
 	private void release(String topic) {
-		boolean last;
 		synchronized (this.topics) {
 			Entry entry = this.topics.get(topic);
-			last = entry != null && --entry.claims == 0;
-			if (last) {
+			if (entry != null && --entry.claims == 0) {
 				this.topics.remove(topic);
+				notifyListeners((listener) -> listener.topicRemoved(topic));
 			}
 		}
-		if (last) {
-			this.listeners.forEach((listener) -> listener.topicRemoved(topic));
+	}
+
+	/**
+	 * Tell every listener, each in isolation: one that throws must neither stop the
+	 * others nor leave a claim half made.
+	 */
+	private void notifyListeners(Consumer<Listener> call) {
+		for (Listener listener : this.listeners) {
+			try {
+				call.accept(listener);
+			}
+			catch (RuntimeException ex) {
+				logger.warn("A Settrade subscription listener failed: " + ex, ex);
+			}
 		}
 	}
 
@@ -92,6 +111,17 @@ public class SubscriptionRegistry {
 		}
 	}
 
+	/**
+	 * Return whether a topic has at least one claim.
+	 * @param topic the topic
+	 * @return whether it is wanted
+	 */
+	public boolean contains(String topic) {
+		synchronized (this.topics) {
+			return this.topics.containsKey(topic);
+		}
+	}
+
 	void record(SubscribeOutcome outcome) {
 		synchronized (this.topics) {
 			Entry entry = this.topics.get(outcome.topic());
@@ -99,6 +129,25 @@ public class SubscriptionRegistry {
 				entry.state = outcome.granted() ? SubscriptionState.ACTIVE : SubscriptionState.FAILED;
 				entry.reason = outcome.reason();
 			}
+		}
+	}
+
+	/**
+	 * Mark a topic failed with the service's words, for a subscription the broker granted
+	 * but the service reported as an error.
+	 * @param topic the topic
+	 * @param reason what the service said
+	 * @return whether this changed the topic's state or reason
+	 */
+	boolean fail(String topic, String reason) {
+		synchronized (this.topics) {
+			Entry entry = this.topics.get(topic);
+			if (entry == null || (entry.state == SubscriptionState.FAILED && reason.equals(entry.reason))) {
+				return false;
+			}
+			entry.state = SubscriptionState.FAILED;
+			entry.reason = reason;
+			return true;
 		}
 	}
 
@@ -116,13 +165,17 @@ public class SubscriptionRegistry {
 	 * @param listener the listener
 	 */
 	public void addListener(Listener listener) {
-		this.listeners.add(listener);
-		topics().forEach(listener::topicAdded);
+		synchronized (this.topics) {
+			this.listeners.add(listener);
+			this.topics.keySet().forEach(listener::topicAdded);
+		}
 	}
 
 	/**
 	 * Told when a topic gains its first claim or loses its last, on the thread that
-	 * claimed or released it. Implementations must be quick.
+	 * claimed or released it while it holds the registry's lock, so that every listener
+	 * sees the changes in the order they happened. Implementations must be quick and must
+	 * not call back into the registry from another thread while the caller waits.
 	 */
 	public interface Listener {
 

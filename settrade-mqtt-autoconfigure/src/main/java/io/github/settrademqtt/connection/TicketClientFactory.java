@@ -1,5 +1,6 @@
 package io.github.settrademqtt.connection;
 
+import java.util.List;
 import java.util.Properties;
 
 import io.github.settrademqtt.login.DispatcherTicket;
@@ -29,9 +30,16 @@ final class TicketClientFactory implements MqttPahoClientFactory {
 
 	private volatile @Nullable MqttAsyncClient client;
 
-	TicketClientFactory(DispatcherTicket ticket, ConnectionSettings settings) {
+	/**
+	 * Create a factory.
+	 * @param ticket the ticket to present
+	 * @param serverUris where to connect, in order: at least one, each checked by
+	 * {@link ServerUris}
+	 * @param settings how to connect
+	 */
+	TicketClientFactory(DispatcherTicket ticket, List<String> serverUris, ConnectionSettings settings) {
 		MqttConnectOptions options = new MqttConnectOptions();
-		options.setServerURIs(ServerUris.of(ticket.hosts(), settings.port(), settings.brokerId()));
+		options.setServerURIs(serverUris.toArray(String[]::new));
 		// Settrade speaks 3.1.1; left at the default, Paho would retry every URI with 3.1
 		options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
 		options.setCleanSession(true);
@@ -66,7 +74,7 @@ final class TicketClientFactory implements MqttPahoClientFactory {
 	}
 
 	@Override
-	public IMqttAsyncClient getAsyncClientInstance(@Nullable String url, String clientId) throws MqttException {
+	public MqttAsyncClient getAsyncClientInstance(@Nullable String url, String clientId) throws MqttException {
 		String uri = (url != null) ? url : this.options.getServerURIs()[0];
 		MqttAsyncClient client = new MqttAsyncClient(uri, clientId, new MemoryPersistence());
 		this.client = client;

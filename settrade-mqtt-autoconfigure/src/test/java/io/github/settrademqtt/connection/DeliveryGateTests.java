@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
@@ -25,6 +26,12 @@ class DeliveryGateTests {
 	private static final String TOPIC = "proto/topic/bidofferv3/PTT";
 
 	private static final DeliveryGate.Received RECEIVED = new DeliveryGate.Received(Instant.EPOCH, 42);
+
+	private static final long SETTLE = Duration.ofMillis(300).toNanos();
+
+	private static final BooleanSupplier OPEN = () -> true;
+
+	private static final BooleanSupplier CLOSED = () -> false;
 
 	private final List<Message<?>> delivered = new ArrayList<>();
 
@@ -65,9 +72,10 @@ class DeliveryGateTests {
 	void oldAheadOfNewHandsOverWithoutDuplicates() {
 		this.gate.deliverFrom(facts(1));
 		DeliveryGate.Overlap overlap = this.gate.beginOverlap(2);
+		overlap.subscribing();
 		range(1, 7).forEach((seq) -> this.gate.accept(1, message(TOPIC, seq), RECEIVED));
 		range(5, 7).forEach((seq) -> this.gate.accept(2, message(TOPIC, seq), RECEIVED));
-		overlap.handOver(facts(2));
+		overlap.handOver(facts(2), SETTLE);
 		this.gate.accept(1, message(TOPIC, 8), RECEIVED);
 		range(8, 10).forEach((seq) -> this.gate.accept(2, message(TOPIC, seq), RECEIVED));
 		assertThat(sequences()).containsExactlyElementsOf(range(1, 10));
@@ -78,10 +86,11 @@ class DeliveryGateTests {
 	void newAheadOfOldDeliversWhatItHeldBackAtHandOver() {
 		this.gate.deliverFrom(facts(1));
 		DeliveryGate.Overlap overlap = this.gate.beginOverlap(2);
+		overlap.subscribing();
 		range(1, 4).forEach((seq) -> this.gate.accept(1, message(TOPIC, seq), RECEIVED));
 		range(5, 8).forEach((seq) -> this.gate.accept(2, message(TOPIC, seq), RECEIVED));
 		range(5, 6).forEach((seq) -> this.gate.accept(1, message(TOPIC, seq), RECEIVED));
-		overlap.handOver(facts(2));
+		overlap.handOver(facts(2), SETTLE);
 		range(7, 8).forEach((seq) -> this.gate.accept(1, message(TOPIC, seq), RECEIVED));
 		range(9, 10).forEach((seq) -> this.gate.accept(2, message(TOPIC, seq), RECEIVED));
 		assertThat(sequences()).containsExactlyElementsOf(range(1, 10));
@@ -91,9 +100,10 @@ class DeliveryGateTests {
 	void afterFinishOnlyTheNewConnectionDelivers() {
 		this.gate.deliverFrom(facts(1));
 		DeliveryGate.Overlap overlap = this.gate.beginOverlap(2);
+		overlap.subscribing();
 		this.gate.accept(1, message(TOPIC, 1), RECEIVED);
 		this.gate.accept(2, message(TOPIC, 1), RECEIVED);
-		overlap.handOver(facts(2));
+		overlap.handOver(facts(2), SETTLE);
 		overlap.finish();
 		this.gate.accept(1, message(TOPIC, 2), RECEIVED);
 		this.gate.accept(2, message(TOPIC, 2), RECEIVED);
@@ -140,13 +150,14 @@ class DeliveryGateTests {
 			gate.accept(1, message(TOPIC, old++), RECEIVED);
 		}
 		DeliveryGate.Overlap overlap = gate.beginOverlap(2);
+		overlap.subscribing();
 		int next = newStartsAt;
 		boolean handedOver = false;
 		boolean oldClosed = false;
 		while (next <= total) {
 			boolean aligned = sequences().contains(newStartsAt) && next > newStartsAt;
 			if (!handedOver && aligned && random.nextInt(4) == 0) {
-				overlap.handOver(facts(2));
+				overlap.handOver(facts(2), SETTLE);
 				handedOver = true;
 			}
 			if (handedOver && !oldClosed && random.nextInt(3) == 0) {
@@ -164,29 +175,128 @@ class DeliveryGateTests {
 			while (old <= total) {
 				gate.accept(1, message(TOPIC, old++), RECEIVED);
 			}
-			overlap.handOver(facts(2));
+			overlap.handOver(facts(2), SETTLE);
 		}
 	}
 
 	@Test
-	void alignedOnceEveryBusyTopicMatchedAndQuietTopicsSettled() throws InterruptedException {
-		long settle = Duration.ofMillis(300).toNanos();
+	void alignedOnceEveryBusyTopicMatchedOrQuietForTheSettleTime() throws InterruptedException {
 		this.gate.deliverFrom(facts(1));
 		DeliveryGate.Overlap overlap = this.gate.beginOverlap(2);
+		overlap.subscribing();
 		this.gate.accept(1, message("proto/topic/infov3/AOT", 1), RECEIVED);
-		overlap.newSubscribed();
-		assertThat(overlap.awaitAligned(settle, this.nanos.get())).as("settling").isFalse();
-		this.nanos.addAndGet(settle);
-		assertThat(overlap.awaitAligned(settle, this.nanos.get())).as("AOT quiet since before the subscription")
-			.isTrue();
+		overlap.subscribed(List.of(TOPIC, "proto/topic/infov3/AOT", "proto/topic/infov3/CPALL"));
+		assertThat(await(overlap)).as("AOT busy since the subscription, not matched")
+			.isEqualTo(DeliveryGate.Alignment.TIMED_OUT);
+		this.nanos.addAndGet(SETTLE);
+		assertThat(await(overlap)).as("AOT quiet for the settle time").isEqualTo(DeliveryGate.Alignment.ALIGNED);
 		this.gate.accept(1, message(TOPIC, 1), RECEIVED);
-		assertThat(overlap.awaitAligned(settle, this.nanos.get())).as("PTT busy, not matched").isFalse();
+		assertThat(await(overlap)).as("PTT busy, not matched").isEqualTo(DeliveryGate.Alignment.TIMED_OUT);
 		this.gate.accept(2, message(TOPIC, 1), RECEIVED);
-		assertThat(overlap.awaitAligned(settle, this.nanos.get())).as("PTT matched").isTrue();
+		assertThat(await(overlap)).as("PTT matched").isEqualTo(DeliveryGate.Alignment.ALIGNED);
 		this.gate.accept(1, message("proto/topic/infov3/CPALL", 1), RECEIVED);
-		assertThat(overlap.awaitAligned(settle, this.nanos.get())).as("CPALL busy, not matched").isFalse();
-		this.nanos.addAndGet(settle);
-		assertThat(overlap.awaitAligned(settle, this.nanos.get())).as("CPALL quiet for the settle time").isTrue();
+		assertThat(await(overlap)).as("CPALL busy, not matched").isEqualTo(DeliveryGate.Alignment.TIMED_OUT);
+		assertThat(overlap.awaitAligned(SETTLE, this.nanos.get(), OPEN, CLOSED)).as("new connection closed")
+			.isEqualTo(DeliveryGate.Alignment.NEW_CLOSED);
+		assertThat(overlap.awaitAligned(SETTLE, this.nanos.get(), CLOSED, OPEN)).as("old connection closed")
+			.isEqualTo(DeliveryGate.Alignment.OLD_CLOSED);
+		this.nanos.addAndGet(SETTLE);
+		assertThat(await(overlap)).as("CPALL quiet for the settle time").isEqualTo(DeliveryGate.Alignment.ALIGNED);
+	}
+
+	@Test
+	void topicsTheNewConnectionDoesNotHoldNeverHoldUpTheHandOver() throws InterruptedException {
+		this.gate.deliverFrom(facts(1));
+		DeliveryGate.Overlap overlap = this.gate.beginOverlap(2);
+		overlap.subscribing();
+		this.gate.accept(1, message("proto/topic/infov3/REFUSED", 1), RECEIVED);
+		overlap.subscribed(List.of(TOPIC));
+		this.nanos.addAndGet(SETTLE);
+		this.gate.accept(1, message("proto/topic/infov3/REFUSED", 2), RECEIVED);
+		assertThat(await(overlap)).isEqualTo(DeliveryGate.Alignment.ALIGNED);
+	}
+
+	/**
+	 * X goes S1 to S2 while the new connection opens, the new one takes over, X returns
+	 * to S1: the new connection's S1 is a new message, not the old one's S1 again. The
+	 * old gate matched it against everything the old connection ever delivered during the
+	 * overlap and dropped it, pinning S2 in the application.
+	 */
+	@Test
+	void aBookThatReturnsToAnEarlierStateAfterTheHandOverIsDelivered() throws InterruptedException {
+		this.gate.deliverFrom(facts(1));
+		DeliveryGate.Overlap overlap = this.gate.beginOverlap(2);
+		this.gate.accept(1, message(TOPIC, 1), RECEIVED);
+		this.gate.accept(1, message(TOPIC, 2), RECEIVED);
+		overlap.subscribing();
+		overlap.subscribed(List.of(TOPIC));
+		assertThat(await(overlap)).as("just subscribed: the old connection may have more on its way")
+			.isEqualTo(DeliveryGate.Alignment.TIMED_OUT);
+		this.nanos.addAndGet(SETTLE);
+		assertThat(await(overlap)).isEqualTo(DeliveryGate.Alignment.ALIGNED);
+		overlap.handOver(facts(2), SETTLE);
+		this.gate.accept(2, message(TOPIC, 1), RECEIVED);
+		assertThat(sequences()).containsExactly(1, 2, 1);
+	}
+
+	/**
+	 * The same, with the old connection's S1 and S2 published after the new SUBSCRIBE
+	 * went out but before the broker held it, so that only the old connection had them: a
+	 * topic that never lined up and has been quiet for the settle time forgets them at
+	 * the hand-over.
+	 */
+	@Test
+	void aQuietTopicThatNeverLinedUpForgetsTheOldStreamAtTheHandOver() throws InterruptedException {
+		this.gate.deliverFrom(facts(1));
+		DeliveryGate.Overlap overlap = this.gate.beginOverlap(2);
+		overlap.subscribing();
+		this.gate.accept(1, message(TOPIC, 1), RECEIVED);
+		this.gate.accept(1, message(TOPIC, 2), RECEIVED);
+		overlap.subscribed(List.of(TOPIC));
+		this.nanos.addAndGet(SETTLE);
+		assertThat(await(overlap)).isEqualTo(DeliveryGate.Alignment.ALIGNED);
+		overlap.handOver(facts(2), SETTLE);
+		this.gate.accept(2, message(TOPIC, 1), RECEIVED);
+		this.gate.accept(2, message(TOPIC, 2), RECEIVED);
+		overlap.finish();
+		this.gate.accept(2, message(TOPIC, 1), RECEIVED);
+		assertThat(sequences()).containsExactly(1, 2, 1, 2, 1);
+	}
+
+	/**
+	 * Once lined up, a new message is compared with the oldest unmatched one only: the
+	 * old connection delivered 3 and 1 that the new one had not shown at the hand-over;
+	 * the new one's 3 and 1 are those, but its next 1 is a new message.
+	 */
+	@Test
+	void aLinedUpTopicComparesWithTheOldestUnmatchedMessageOnly() throws InterruptedException {
+		this.gate.deliverFrom(facts(1));
+		DeliveryGate.Overlap overlap = this.gate.beginOverlap(2);
+		overlap.subscribing();
+		range(1, 3).forEach((seq) -> this.gate.accept(1, message(TOPIC, seq), RECEIVED));
+		this.gate.accept(1, message(TOPIC, 1), RECEIVED);
+		this.gate.accept(2, message(TOPIC, 2), RECEIVED);
+		overlap.subscribed(List.of(TOPIC));
+		overlap.handOver(facts(2), SETTLE);
+		this.gate.accept(2, message(TOPIC, 3), RECEIVED);
+		this.gate.accept(2, message(TOPIC, 1), RECEIVED);
+		this.gate.accept(2, message(TOPIC, 1), RECEIVED);
+		assertThat(sequences()).containsExactly(1, 2, 3, 1, 1);
+	}
+
+	@Test
+	void memoryPerTopicIsBounded() {
+		this.gate.deliverFrom(facts(1));
+		DeliveryGate.Overlap overlap = this.gate.beginOverlap(2);
+		overlap.subscribing();
+		range(1, 3 * DeliveryGate.MAX_REMEMBERED).forEach((seq) -> this.gate.accept(1, message(TOPIC, seq), RECEIVED));
+		range(-3 * DeliveryGate.MAX_REMEMBERED, -1)
+			.forEach((seq) -> this.gate.accept(2, message(TOPIC, seq), RECEIVED));
+		assertThat(overlap.remembered(TOPIC)).isEqualTo(2 * DeliveryGate.MAX_REMEMBERED);
+	}
+
+	private DeliveryGate.Alignment await(DeliveryGate.Overlap overlap) throws InterruptedException {
+		return overlap.awaitAligned(SETTLE, this.nanos.get(), OPEN, OPEN);
 	}
 
 	private List<Integer> sequences() {

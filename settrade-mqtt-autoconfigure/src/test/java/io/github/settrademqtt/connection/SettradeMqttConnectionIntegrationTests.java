@@ -208,25 +208,39 @@ class SettradeMqttConnectionIntegrationTests {
 			});
 	}
 
+	/**
+	 * Make-before-break holds when the new connection cannot open: the old one keeps
+	 * delivering, with nothing lost, and the next rotation replaces it. The old code fell
+	 * back to a restart, closing the healthy connection first.
+	 */
 	@Test
-	void overlapThatCannotOpenFallsBackToRestartAndSaysWhy() {
+	void overlapThatCannotOpenKeepsTheOldConnectionDelivering() {
 		simulator().market().start(List.of("PTT"), 50);
 		SimulatorContexts.runner(simulator(), settrade.app(), "settrade.mqtt.subscriptions.bid-offer=PTT")
 			.run((context) -> {
 				FeedRecorder feed = record(context);
 				SettradeMqttConnection connection = context.getBean(SettradeMqttConnection.class);
 				await().atMost(Duration.ofSeconds(10)).until(() -> feed.count(PTT) > 0);
-				simulator().mqtt().refuseUpgradesFor(Duration.ofSeconds(1));
+				simulator().mqtt().refuseUpgradesFor(Duration.ofSeconds(2));
 				connection.rotate();
-				await().atMost(Duration.ofSeconds(15))
-					.until(() -> connection.getLastRotation() != null
-							&& connection.getState() == ConnectionState.CONNECTED);
-				RotationOutcome rotation = connection.getLastRotation();
-				assertThat(rotation.strategy()).isEqualTo(RotationStrategy.RESTART);
-				assertThat(rotation.fallbackReason()).contains("could not connect");
-				assertThat(connection.getSessionFacts().change()).isEqualTo(SessionChange.ROTATION);
+				await().atMost(Duration.ofSeconds(15)).until(() -> connection.getLastRotationFailure() != null);
+				assertThat(connection.getLastRotationFailure().reason()).contains("could not connect");
+				assertThat(connection.getLastRotation()).isNull();
+				assertThat(connection.getState()).isEqualTo(ConnectionState.CONNECTED);
+				assertThat(connection.getSessionFacts().epoch()).isEqualTo(1);
 				int before = feed.count(PTT);
-				await().atMost(Duration.ofSeconds(5)).until(() -> feed.count(PTT) > before);
+				await().atMost(Duration.ofSeconds(5)).until(() -> feed.count(PTT) > before + 20);
+				simulator().mqtt().refuseUpgradesFor(Duration.ZERO);
+				connection.rotate();
+				await().atMost(Duration.ofSeconds(15)).until(() -> connection.getLastRotation() != null);
+				assertThat(connection.getLastRotation().strategy()).isEqualTo(RotationStrategy.OVERLAP);
+				assertThat(connection.getLastRotation().gap()).isZero();
+				assertThat(connection.getLastRotationFailure()).isNull();
+				int handedOver = feed.count(PTT);
+				await().atMost(Duration.ofSeconds(5)).until(() -> feed.count(PTT) > handedOver + 20);
+				assertThat(feed.lost(PTT)).as("lost").isZero();
+				assertThat(feed.duplicated(PTT)).as("duplicated").isZero();
+				assertThat(feed.inOrder(PTT)).as("in order").isTrue();
 			});
 	}
 

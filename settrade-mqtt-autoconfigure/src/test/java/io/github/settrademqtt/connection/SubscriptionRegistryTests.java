@@ -2,6 +2,12 @@ package io.github.settrademqtt.connection;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 
@@ -50,14 +56,71 @@ class SubscriptionRegistryTests {
 		this.registry.subscribe("t/a");
 		this.registry.subscribe("t/b");
 		assertThat(this.registry.states()).containsEntry("t/a", SubscriptionState.PENDING);
-		this.registry.record(new SubscribeOutcome("t/a", true, null));
-		this.registry.record(new SubscribeOutcome("t/b", false, "refused"));
+		this.registry.record(SubscribeOutcome.granted("t/a"));
+		this.registry.record(SubscribeOutcome.refused("t/b", "refused"));
 		assertThat(this.registry.states()).containsEntry("t/a", SubscriptionState.ACTIVE)
 			.containsEntry("t/b", SubscriptionState.FAILED);
 		assertThat(this.registry.failureReason("t/b")).isEqualTo("refused");
 		this.registry.markAllPending();
 		assertThat(this.registry.states().values()).containsOnly(SubscriptionState.PENDING);
 		assertThat(this.registry.failureReason("t/b")).isNull();
+	}
+
+	/**
+	 * A release and a claim racing on two threads: the old registry decided first and
+	 * last claims under its lock but told listeners outside it, so a listener (the
+	 * connection, the liveness tracker) could hear "added" before "removed" and end with
+	 * the topic gone while the registry still wanted it.
+	 */
+	@Test
+	void listenersHearClaimsAndReleasesInTheOrderTheyHappened() throws Exception {
+		SubscriptionRegistry registry = new SubscriptionRegistry();
+		Set<String> heard = ConcurrentHashMap.newKeySet();
+		registry.addListener(new SubscriptionRegistry.Listener() {
+
+			@Override
+			public void topicAdded(String topic) {
+				spin();
+				heard.add(topic);
+			}
+
+			@Override
+			public void topicRemoved(String topic) {
+				spin();
+				heard.remove(topic);
+			}
+
+		});
+		ExecutorService threads = Executors.newFixedThreadPool(2);
+		try {
+			CyclicBarrier start = new CyclicBarrier(2);
+			for (int i = 0; i < 2_000; i++) {
+				SubscriptionHandle held = registry.subscribe("t/a");
+				Future<?> release = threads.submit(() -> {
+					start.await();
+					held.close();
+					return null;
+				});
+				Future<SubscriptionHandle> claim = threads.submit(() -> {
+					start.await();
+					return registry.subscribe("t/a");
+				});
+				release.get();
+				SubscriptionHandle claimed = claim.get();
+				assertThat(heard).as("iteration %d", i).isEqualTo(Set.copyOf(registry.topics()));
+				claimed.close();
+				assertThat(heard).isEmpty();
+			}
+		}
+		finally {
+			threads.shutdownNow();
+		}
+	}
+
+	private static void spin() {
+		for (int i = 0; i < 2_000; i++) {
+			Thread.onSpinWait();
+		}
 	}
 
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntConsumer;
 
+import io.github.settrademqtt.connection.RotationFailure;
 import io.github.settrademqtt.connection.RotationOutcome;
 import io.github.settrademqtt.connection.SessionFacts;
 import io.github.settrademqtt.connection.SettradeMqttConnection;
@@ -31,15 +32,17 @@ public final class RotationWatch {
 	 * @param rotations how many rotations
 	 * @param timeout the longest to wait
 	 * @param onRotation told the number of rotations done so far, after each
-	 * @return each rotation's outcome, in order
+	 * @return each rotation's outcome, in order, and the rotation attempts that failed
 	 * @throws IllegalStateException when the rotations do not happen in time
 	 */
-	public static List<RotationOutcome> await(SettradeMqttConnection connection, int rotations, Duration timeout,
+	public static Watched await(SettradeMqttConnection connection, int rotations, Duration timeout,
 			IntConsumer onRotation) {
 		long deadline = System.nanoTime() + timeout.toNanos();
 		long startEpoch = epoch(connection);
 		List<RotationOutcome> outcomes = new ArrayList<>();
 		RotationOutcome last = connection.getLastRotation();
+		RotationFailure lastFailure = connection.getLastRotationFailure();
+		int failures = 0;
 		long seenEpoch = startEpoch;
 		while (seenEpoch < startEpoch + rotations) {
 			if (System.nanoTime() > deadline) {
@@ -49,6 +52,11 @@ public final class RotationWatch {
 			}
 			LockSupport.parkNanos(POLL_NANOS);
 			long epoch = epoch(connection);
+			RotationFailure failure = connection.getLastRotationFailure();
+			if (failure != null && failure != lastFailure) {
+				failures++;
+			}
+			lastFailure = failure;
 			RotationOutcome outcome = connection.getLastRotation();
 			if (outcome != null && outcome != last) {
 				outcomes.add(outcome);
@@ -69,12 +77,23 @@ public final class RotationWatch {
 				last = outcome;
 			}
 		}
-		return outcomes;
+		return new Watched(outcomes, failures);
 	}
 
 	private static long epoch(SettradeMqttConnection connection) {
 		SessionFacts facts = connection.getSessionFacts();
 		return (facts != null) ? facts.epoch() : 0;
+	}
+
+	/**
+	 * What the watch saw.
+	 *
+	 * @param outcomes each rotation's outcome, in order
+	 * @param failedAttempts rotation attempts that could not replace the connection (it
+	 * kept delivering, and the rotation was tried again)
+	 */
+	public record Watched(List<RotationOutcome> outcomes, int failedAttempts) {
+
 	}
 
 }

@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 import io.github.settrademqtt.connection.ConnectionState;
+import io.github.settrademqtt.connection.RotationFailure;
 import io.github.settrademqtt.connection.RotationOutcome;
 import io.github.settrademqtt.connection.SessionFacts;
 import io.github.settrademqtt.connection.SettradeMqttConnection;
@@ -72,8 +73,10 @@ import org.springframework.util.Assert;
  * {@code RECOVERY}), {@code gapMillis}, {@code connectedAt} (ISO-8601) and
  * {@code tokenExpiresInSeconds}: the current connection, when there is one</li>
  * <li>{@code lastRotation}: {@code strategy} ({@code overlap} or {@code restart}),
- * {@code at}, {@code gapMillis}, {@code tookMillis} and, after a fallback,
- * {@code fallbackReason}</li>
+ * {@code at}, {@code gapMillis} and {@code tookMillis}</li>
+ * <li>{@code lastRotationFailure}: {@code at}, {@code reason} and {@code retryInMillis}
+ * of a rotation that could not replace the connection (the connection kept delivering),
+ * until a rotation succeeds</li>
  * <li>{@code lastFailure}: why the last attempt failed, when not connected</li>
  * <li>{@code subscriptions}: how many topics are {@code ACTIVE}, {@code PENDING} and
  * {@code FAILED}; {@code failedSubscriptions}: each refused topic with the broker's
@@ -220,6 +223,10 @@ public class SettradeMqttHealthIndicator extends AbstractHealthIndicator {
 		if (rotation != null) {
 			builder.withDetail("lastRotation", describe(rotation));
 		}
+		RotationFailure rotationFailure = this.connection.getLastRotationFailure();
+		if (rotationFailure != null) {
+			builder.withDetail("lastRotationFailure", describe(rotationFailure));
+		}
 		String failure = this.connection.getLastFailure();
 		if (!connected && failure != null) {
 			builder.withDetail("lastFailure", failure);
@@ -233,9 +240,14 @@ public class SettradeMqttHealthIndicator extends AbstractHealthIndicator {
 		description.put("at", rotation.at().toString());
 		description.put("gapMillis", rotation.gap().toMillis());
 		description.put("tookMillis", rotation.took().toMillis());
-		if (rotation.fallbackReason() != null) {
-			description.put("fallbackReason", rotation.fallbackReason());
-		}
+		return description;
+	}
+
+	private static Map<String, Object> describe(RotationFailure failure) {
+		Map<String, Object> description = new LinkedHashMap<>();
+		description.put("at", failure.at().toString());
+		description.put("reason", failure.reason());
+		description.put("retryInMillis", failure.retryIn().toMillis());
 		return description;
 	}
 

@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 
 import io.github.settrademqtt.connection.ConnectionState;
+import io.github.settrademqtt.connection.RotationFailure;
 import io.github.settrademqtt.connection.RotationOutcome;
 import io.github.settrademqtt.connection.RotationStrategy;
 import io.github.settrademqtt.connection.SessionChange;
@@ -327,13 +328,15 @@ class SettradeMqttHealthIndicatorTests {
 			live(PTT);
 			SettradeMqttHealthIndicatorTests.this.subscriptions.put(AOT, SubscriptionState.FAILED);
 			given(SettradeMqttHealthIndicatorTests.this.registry.failureReason(AOT)).willReturn("SUBACK 0x80");
-			given(SettradeMqttHealthIndicatorTests.this.connection.getLastRotation())
-				.willReturn(new RotationOutcome(RotationStrategy.RESTART, CONNECTED_AT, Duration.ofMillis(850),
-						Duration.ofMillis(900), "the new connection could not connect to [dispatcher.example]"));
+			given(SettradeMqttHealthIndicatorTests.this.connection.getLastRotation()).willReturn(new RotationOutcome(
+					RotationStrategy.RESTART, CONNECTED_AT, Duration.ofMillis(850), Duration.ofMillis(900)));
+			given(SettradeMqttHealthIndicatorTests.this.connection.getLastRotationFailure())
+				.willReturn(new RotationFailure(CONNECTED_AT,
+						"the new connection could not connect to [dispatcher.example]", Duration.ofSeconds(2)));
 			Map<String, Object> details = health().getDetails();
 			assertThat(details).containsOnlyKeys("state", "host", "epoch", "lastChange", "gapMillis", "connectedAt",
-					"tokenExpiresInSeconds", "lastRotation", "subscriptions", "failedSubscriptions",
-					"lastMessageAgeMillis", "silentTopics", "neverReceivedTopics");
+					"tokenExpiresInSeconds", "lastRotation", "lastRotationFailure", "subscriptions",
+					"failedSubscriptions", "lastMessageAgeMillis", "silentTopics", "neverReceivedTopics");
 			assertThat(details).containsEntry("state", "CONNECTED")
 				.containsEntry("host", "dispatcher.example")
 				.containsEntry("epoch", 3L)
@@ -343,7 +346,10 @@ class SettradeMqttHealthIndicatorTests {
 				.containsEntry("tokenExpiresInSeconds", 3300L)
 				.containsEntry("lastRotation",
 						Map.of("strategy", "restart", "at", "2026-11-26T03:00:00Z", "gapMillis", 850L, "tookMillis",
-								900L, "fallbackReason", "the new connection could not connect to [dispatcher.example]"))
+								900L))
+				.containsEntry("lastRotationFailure",
+						Map.of("at", "2026-11-26T03:00:00Z", "reason",
+								"the new connection could not connect to [dispatcher.example]", "retryInMillis", 2000L))
 				.containsEntry("subscriptions", Map.of("ACTIVE", 1, "PENDING", 0, "FAILED", 1))
 				.containsEntry("failedSubscriptions", Map.of(AOT, "SUBACK 0x80"))
 				.containsEntry("lastMessageAgeMillis", 40L)
@@ -354,12 +360,15 @@ class SettradeMqttHealthIndicatorTests {
 		}
 
 		@Test
-		void aGapFreeRotationHasNoFallbackReason() {
+		void aGapFreeRotationWithoutFailureShowsNoRotationFailure() {
 			connected(ConnectionState.CONNECTED);
-			given(SettradeMqttHealthIndicatorTests.this.connection.getLastRotation()).willReturn(new RotationOutcome(
-					RotationStrategy.OVERLAP, CONNECTED_AT, Duration.ZERO, Duration.ofMillis(420), null));
-			assertThat(health().getDetails()).containsEntry("lastRotation",
-					Map.of("strategy", "overlap", "at", "2026-11-26T03:00:00Z", "gapMillis", 0L, "tookMillis", 420L));
+			given(SettradeMqttHealthIndicatorTests.this.connection.getLastRotation()).willReturn(
+					new RotationOutcome(RotationStrategy.OVERLAP, CONNECTED_AT, Duration.ZERO, Duration.ofMillis(420)));
+			assertThat(health().getDetails())
+				.containsEntry("lastRotation",
+						Map.of("strategy", "overlap", "at", "2026-11-26T03:00:00Z", "gapMillis", 0L, "tookMillis",
+								420L))
+				.doesNotContainKey("lastRotationFailure");
 		}
 
 		@Test

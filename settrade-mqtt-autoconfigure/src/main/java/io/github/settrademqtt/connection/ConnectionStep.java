@@ -1,0 +1,47 @@
+package io.github.settrademqtt.connection;
+
+/**
+ * The steps the connection's thread runs. Each is contained: whatever one throws, what it
+ * opened is closed, the failure is said once and counted, and the next attempt follows on
+ * the usual back-off.
+ *
+ * @author settrade-mqtt
+ */
+enum ConnectionStep {
+
+	/**
+	 * Obtaining a dispatcher ticket.
+	 */
+	TICKET,
+
+	/**
+	 * Opening an MQTT connection with it.
+	 */
+	OPEN,
+
+	/**
+	 * Subscribing the wanted topics on it.
+	 */
+	SUBSCRIBE,
+
+	/**
+	 * Making it the connection that delivers.
+	 */
+	INSTALL,
+
+	/**
+	 * Telling the observers.
+	 */
+	OBSERVE,
+
+	/**
+	 * Starting a rotation.
+	 */
+	ROTATE,
+
+	/**
+	 * Handing delivery over from the old connection to the new one.
+	 */
+	HAND_OVER
+
+}
