@@ -284,10 +284,13 @@ public class SettradeMqttConnection implements SmartLifecycle, MqttSession.Liste
 	}
 
 	/**
-	 * Set the hook called before each step, for tests.
-	 * @param stepHook the hook
+	 * Set the hook called before each step of the connection's thread, for
+	 * fault-injection tests: an exception it throws is contained like any other failure
+	 * of that step.
+	 * @param stepHook the hook, {@link StepHook#NONE} for none
 	 */
-	void setStepHook(StepHook stepHook) {
+	public void setStepHook(StepHook stepHook) {
+		Assert.notNull(stepHook, "'stepHook' must not be null");
 		this.stepHook = stepHook;
 	}
 

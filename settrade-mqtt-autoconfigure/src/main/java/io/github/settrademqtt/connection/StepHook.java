@@ -1,12 +1,15 @@
 package io.github.settrademqtt.connection;
 
 /**
- * Called before each {@link ConnectionStep}: the seam tests use to make any step fail.
+ * Called before each {@link ConnectionStep}: the seam fault-injection tests use to make
+ * any step fail, to check that the feed heals whatever a step throws.
  *
  * @author settrade-mqtt
+ * @since 0.1.0
+ * @see SettradeMqttConnection#setStepHook(StepHook)
  */
 @FunctionalInterface
-interface StepHook {
+public interface StepHook {
 
 	/**
 	 * A hook that does nothing.
