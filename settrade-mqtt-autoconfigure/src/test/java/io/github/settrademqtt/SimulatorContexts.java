@@ -15,8 +15,8 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 /**
  * An application context with the starter pointed at a simulator, with fast back-off so
- * recovery tests run quickly. Tests that need more auto-configurations add them with
- * {@code withConfiguration}.
+ * recovery tests run quickly, and a market that is always open. Tests that need more
+ * auto-configurations add them with {@code withConfiguration}.
  */
 public final class SimulatorContexts {
 
@@ -31,6 +31,9 @@ public final class SimulatorContexts {
 		values.add("settrade.mqtt.reconnect.min-delay=200ms");
 		values.add("settrade.mqtt.reconnect.max-delay=1s");
 		values.add("settrade.mqtt.connect-timeout=5s");
+		// the simulated market trades whenever a test runs
+		values.add("settrade.mqtt.market-hours.sessions=00:00-24:00");
+		values.add("settrade.mqtt.market-hours.days=MONDAY,TUESDAY,WEDNESDAY,THURSDAY,FRIDAY,SATURDAY,SUNDAY");
 		values.addAll(List.of(properties));
 		return new ApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(SettradeMqttAutoConfiguration.class, SslAutoConfiguration.class,

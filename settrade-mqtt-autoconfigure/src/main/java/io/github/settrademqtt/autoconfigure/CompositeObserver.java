@@ -54,6 +54,21 @@ final class CompositeObserver implements ConnectionObserver, FeedObserver {
 	}
 
 	@Override
+	public void rotationFailed(String reason) {
+		this.connection.forEach((observer) -> observer.rotationFailed(reason));
+	}
+
+	@Override
+	public void subscriptionRejected(String topic) {
+		this.connection.forEach((observer) -> observer.subscriptionRejected(topic));
+	}
+
+	@Override
+	public void healed(String action) {
+		this.connection.forEach((observer) -> observer.healed(action));
+	}
+
+	@Override
 	public void decodeFailed(TopicKind kind) {
 		this.feed.forEach((observer) -> observer.decodeFailed(kind));
 	}

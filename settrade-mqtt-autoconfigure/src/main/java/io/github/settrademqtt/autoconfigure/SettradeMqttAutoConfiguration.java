@@ -29,6 +29,8 @@ import io.github.settrademqtt.feed.listener.EquityOrderListener;
 import io.github.settrademqtt.feed.listener.MarketDataListener;
 import io.github.settrademqtt.feed.listener.PriceInfoListener;
 import io.github.settrademqtt.feed.liveness.FeedLiveness;
+import io.github.settrademqtt.feed.liveness.FeedWatchdog;
+import io.github.settrademqtt.feed.liveness.TradingCalendar;
 import java.util.List;
 
 import org.apache.commons.logging.Log;
@@ -227,6 +229,23 @@ public final class SettradeMqttAutoConfiguration {
 			delivery.setAutoStartup(properties.isAutoStartup());
 			registry.addListener(delivery);
 			return delivery;
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		TradingCalendar settradeTradingCalendar(SettradeMqttProperties properties) {
+			return MarketHoursMapper.calendar(properties.getMarketHours());
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		@ConditionalOnBooleanProperty(name = "settrade.mqtt.liveness.heal", matchIfMissing = true)
+		FeedWatchdog settradeFeedWatchdog(SettradeMqttConnection connection, SubscriptionRegistry registry,
+				FeedLiveness liveness, TradingCalendar calendar, SettradeMqttProperties properties) {
+			FeedWatchdog watchdog = new FeedWatchdog(connection, registry, liveness, calendar,
+					properties.getLiveness().getFeedSilenceTimeout());
+			watchdog.setAutoStartup(properties.isAutoStartup());
+			return watchdog;
 		}
 
 		@Bean

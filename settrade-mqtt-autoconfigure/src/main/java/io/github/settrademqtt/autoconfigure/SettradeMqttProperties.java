@@ -1,8 +1,11 @@
 package io.github.settrademqtt.autoconfigure;
 
+import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 
 import io.github.settrademqtt.connection.CredentialMode;
@@ -123,6 +126,8 @@ public class SettradeMqttProperties {
 	private final Delivery delivery = new Delivery();
 
 	private final Liveness liveness = new Liveness();
+
+	private final MarketHours marketHours = new MarketHours();
 
 	private final Health health = new Health();
 
@@ -286,14 +291,19 @@ public class SettradeMqttProperties {
 		return this.health;
 	}
 
+	public MarketHours getMarketHours() {
+		return this.marketHours;
+	}
+
 	/**
 	 * The feed's health indicator.
 	 */
 	public static class Health {
 
 		/**
-		 * How long the connection may be down (connecting or reconnecting) before the
-		 * health indicator reports DOWN rather than UNKNOWN.
+		 * How long the connection may be down (connecting or reconnecting), or the feed
+		 * deliver nothing while the market is open, before the health indicator reports
+		 * DOWN.
 		 */
 		private Duration connectGracePeriod = Duration.ofSeconds(30);
 
@@ -357,12 +367,104 @@ public class SettradeMqttProperties {
 		@DurationUnit(ChronoUnit.SECONDS)
 		private Duration silenceThreshold = Duration.ofSeconds(60);
 
+		/**
+		 * How long the whole feed may go without a message while the market is open
+		 * before a second connection is opened beside the current one, which may be
+		 * half-open.
+		 */
+		@DurationUnit(ChronoUnit.SECONDS)
+		private Duration feedSilenceTimeout = Duration.ofSeconds(30);
+
+		/**
+		 * Whether to act on silence while the market is open: subscribe a silent topic
+		 * again, and replace a connection on which the whole feed went silent.
+		 */
+		private boolean heal = true;
+
 		public Duration getSilenceThreshold() {
 			return this.silenceThreshold;
 		}
 
 		public void setSilenceThreshold(Duration silenceThreshold) {
 			this.silenceThreshold = silenceThreshold;
+		}
+
+		public Duration getFeedSilenceTimeout() {
+			return this.feedSilenceTimeout;
+		}
+
+		public void setFeedSilenceTimeout(Duration feedSilenceTimeout) {
+			this.feedSilenceTimeout = feedSilenceTimeout;
+		}
+
+		public boolean isHeal() {
+			return this.heal;
+		}
+
+		public void setHeal(boolean heal) {
+			this.heal = heal;
+		}
+
+	}
+
+	/**
+	 * When the market is open: silence outside these hours is never acted on nor reported
+	 * as a fault.
+	 */
+	public static class MarketHours {
+
+		/**
+		 * Time zone of the sessions.
+		 */
+		private ZoneId zone = ZoneId.of("Asia/Bangkok");
+
+		/**
+		 * Trading days.
+		 */
+		private List<DayOfWeek> days = new ArrayList<>(EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY));
+
+		/**
+		 * Daily sessions, each 'HH:mm-HH:mm' on the zone's clock; a session that ends
+		 * before it starts runs past midnight, '00:00-24:00' is the whole day. By default
+		 * the SET and TFEX day sessions.
+		 */
+		private List<String> sessions = new ArrayList<>(List.of("09:45-12:30", "14:15-16:55"));
+
+		/**
+		 * Dates on which the market stays closed, as ISO dates such as '2026-12-31'.
+		 */
+		private List<String> holidays = new ArrayList<>();
+
+		public ZoneId getZone() {
+			return this.zone;
+		}
+
+		public void setZone(ZoneId zone) {
+			this.zone = zone;
+		}
+
+		public List<DayOfWeek> getDays() {
+			return this.days;
+		}
+
+		public void setDays(List<DayOfWeek> days) {
+			this.days = days;
+		}
+
+		public List<String> getSessions() {
+			return this.sessions;
+		}
+
+		public void setSessions(List<String> sessions) {
+			this.sessions = sessions;
+		}
+
+		public List<String> getHolidays() {
+			return this.holidays;
+		}
+
+		public void setHolidays(List<String> holidays) {
+			this.holidays = holidays;
 		}
 
 	}

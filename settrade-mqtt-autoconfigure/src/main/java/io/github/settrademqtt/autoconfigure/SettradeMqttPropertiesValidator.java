@@ -3,6 +3,8 @@ package io.github.settrademqtt.autoconfigure;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -10,6 +12,7 @@ import java.util.function.Supplier;
 
 import io.github.settrademqtt.autoconfigure.InvalidSettradePropertiesException.Problem;
 import io.github.settrademqtt.connection.SettradeTopics;
+import io.github.settrademqtt.feed.liveness.TradingSession;
 import io.github.settrademqtt.login.AppSecret;
 import io.github.settrademqtt.login.InvalidAppSecretException;
 import org.jspecify.annotations.Nullable;
@@ -119,10 +122,43 @@ final class SettradeMqttPropertiesValidator {
 		notNegative("delivery.threads", properties.getDelivery().getThreads());
 		atLeastOne("delivery.order-queue-capacity", properties.getDelivery().getOrderQueueCapacity());
 		positive("liveness.silence-threshold", properties.getLiveness().getSilenceThreshold());
+		positive("liveness.feed-silence-timeout", properties.getLiveness().getFeedSilenceTimeout());
+		marketHours(properties.getMarketHours());
 		int port = properties.getPort();
 		if (port < 1 || port > 65535) {
 			problem("port", port + " is not a TCP port (1 to 65535)",
 					"Set " + PREFIX + "port to a port between 1 and 65535, usually 443");
+		}
+	}
+
+	private void marketHours(SettradeMqttProperties.MarketHours marketHours) {
+		if (marketHours.getDays().isEmpty()) {
+			problem("market-hours.days", "is empty", "Set " + PREFIX + "market-hours.days to the trading days, such as "
+					+ "MONDAY,TUESDAY,WEDNESDAY,THURSDAY,FRIDAY");
+		}
+		if (marketHours.getSessions().isEmpty()) {
+			problem("market-hours.sessions", "is empty",
+					"Set " + PREFIX + "market-hours.sessions to the daily sessions, such as 09:45-12:30,14:15-16:55");
+		}
+		List<String> sessions = marketHours.getSessions();
+		for (int i = 0; i < sessions.size(); i++) {
+			try {
+				TradingSession.parse(sessions.get(i));
+			}
+			catch (IllegalArgumentException ex) {
+				problem("market-hours.sessions[" + i + "]", ex.getMessage(),
+						"Write each session as HH:mm-HH:mm, such as 09:45-12:30 or 00:00-24:00 for the whole day");
+			}
+		}
+		List<String> holidays = marketHours.getHolidays();
+		for (int i = 0; i < holidays.size(); i++) {
+			try {
+				LocalDate.parse(holidays.get(i).strip());
+			}
+			catch (DateTimeParseException ex) {
+				problem("market-hours.holidays[" + i + "]", "'" + holidays.get(i) + "' is not an ISO date",
+						"Write each holiday as an ISO date such as 2026-12-31");
+			}
 		}
 	}
 

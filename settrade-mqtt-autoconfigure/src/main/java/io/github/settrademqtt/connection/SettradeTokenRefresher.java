@@ -1,19 +1,16 @@
 package io.github.settrademqtt.connection;
 
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 import io.github.settrademqtt.login.AccessToken;
 import io.github.settrademqtt.login.SettradeLoginService;
+import io.github.settrademqtt.support.FixedDelayLifecycle;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.SmartLifecycle;
-import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.util.Assert;
 
 /**
@@ -31,7 +28,7 @@ import org.springframework.util.Assert;
  * @author settrade-mqtt
  * @since 0.1.0
  */
-public class SettradeTokenRefresher implements SmartLifecycle {
+public class SettradeTokenRefresher extends FixedDelayLifecycle {
 
 	/**
 	 * The phase of the refresher.
@@ -46,13 +43,7 @@ public class SettradeTokenRefresher implements SmartLifecycle {
 
 	private final Duration refreshBeforeExpiry;
 
-	private final Duration checkInterval;
-
 	private final LongSupplier nanoClock = System::nanoTime;
-
-	private boolean autoStartup = true;
-
-	private volatile @Nullable ScheduledExecutorService scheduler;
 
 	private volatile @Nullable Duration warnedLifetime;
 
@@ -64,6 +55,7 @@ public class SettradeTokenRefresher implements SmartLifecycle {
 	 */
 	public SettradeTokenRefresher(SettradeLoginService loginService, SettradeMqttConnection connection,
 			Duration refreshBeforeExpiry) {
+		super("settrade-mqtt-token-", checkInterval(refreshBeforeExpiry));
 		Assert.notNull(loginService, "'loginService' must not be null");
 		Assert.notNull(connection, "'connection' must not be null");
 		Assert.isTrue(!refreshBeforeExpiry.isNegative() && !refreshBeforeExpiry.isZero(),
@@ -71,8 +63,13 @@ public class SettradeTokenRefresher implements SmartLifecycle {
 		this.loginService = loginService;
 		this.connection = connection;
 		this.refreshBeforeExpiry = refreshBeforeExpiry;
-		// a quarter of the margin leaves the rotation most of it; never busier than 10/s
-		this.checkInterval = clamp(refreshBeforeExpiry.dividedBy(4), Duration.ofMillis(100), Duration.ofSeconds(5));
+	}
+
+	/**
+	 * A quarter of the margin leaves the rotation most of it; never busier than 10/s.
+	 */
+	private static Duration checkInterval(Duration refreshBeforeExpiry) {
+		return clamp(refreshBeforeExpiry.dividedBy(4), Duration.ofMillis(100), Duration.ofSeconds(5));
 	}
 
 	private static Duration clamp(Duration value, Duration min, Duration max) {
@@ -89,55 +86,11 @@ public class SettradeTokenRefresher implements SmartLifecycle {
 		return PHASE;
 	}
 
-	@Override
-	public synchronized void start() {
-		if (this.scheduler != null) {
-			return;
-		}
-		ScheduledExecutorService scheduler = Executors
-			.newSingleThreadScheduledExecutor(new CustomizableThreadFactory("settrade-mqtt-token-"));
-		scheduler.scheduleWithFixedDelay(this::check, this.checkInterval.toNanos(), this.checkInterval.toNanos(),
-				TimeUnit.NANOSECONDS);
-		this.scheduler = scheduler;
-	}
-
-	@Override
-	public synchronized void stop() {
-		ScheduledExecutorService scheduler = this.scheduler;
-		this.scheduler = null;
-		if (scheduler != null) {
-			scheduler.shutdownNow();
-			try {
-				scheduler.awaitTermination(10, TimeUnit.SECONDS);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-		}
-	}
-
-	/**
-	 * Set whether to start with the application context.
-	 * @param autoStartup whether to start automatically
-	 */
-	public void setAutoStartup(boolean autoStartup) {
-		this.autoStartup = autoStartup;
-	}
-
-	@Override
-	public boolean isAutoStartup() {
-		return this.autoStartup;
-	}
-
-	@Override
-	public boolean isRunning() {
-		return this.scheduler != null;
-	}
-
 	/**
 	 * Renew the token and rotate the connection if due.
 	 */
-	void check() {
+	@Override
+	protected void check() {
 		try {
 			SessionFacts facts = this.connection.getSessionFacts();
 			Long connectionExpiry = this.connection.getTicketExpiresAtNanos();
@@ -156,7 +109,7 @@ public class SettradeTokenRefresher implements SmartLifecycle {
 			this.connection.rotate(facts.epoch());
 		}
 		catch (RuntimeException ex) {
-			logger.warn("Settrade token refresh failed; trying again in " + this.checkInterval.toMillis() + " ms: "
+			logger.warn("Settrade token refresh failed; trying again in " + getInterval().toMillis() + " ms: "
 					+ ex.getMessage());
 		}
 	}

@@ -1,8 +1,11 @@
 package io.github.settrademqtt.autoconfigure;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.github.settrademqtt.feed.liveness.FeedWatchdog;
+import io.github.settrademqtt.feed.liveness.TradingCalendar;
 import io.github.settrademqtt.login.AccessToken;
 import io.github.settrademqtt.login.DefaultSettradeLoginService;
 import io.github.settrademqtt.login.DispatcherTicket;
@@ -189,6 +192,47 @@ class SettradeMqttAutoConfigurationTests {
 	}
 
 	@Nested
+	class Healing {
+
+		@Test
+		void theCalendarFollowsTheMarketHoursAndTheWatchdogWatches() {
+			withCredentials()
+				.withPropertyValues("settrade.mqtt.market-hours.sessions=10:00-11:00",
+						"settrade.mqtt.market-hours.days=SATURDAY", "settrade.mqtt.market-hours.zone=UTC")
+				.run((context) -> {
+					assertThat(context).hasSingleBean(FeedWatchdog.class);
+					TradingCalendar calendar = context.getBean(TradingCalendar.class);
+					// Saturday 28 November 2026
+					assertThat(calendar.isOpen(Instant.parse("2026-11-28T10:30:00Z"))).isTrue();
+					assertThat(calendar.isOpen(Instant.parse("2026-11-28T11:30:00Z"))).isFalse();
+					assertThat(calendar.isOpen(Instant.parse("2026-11-30T10:30:00Z"))).isFalse();
+				});
+		}
+
+		@Test
+		void theDefaultCalendarIsTheSetAndTfexDaySessions() {
+			withCredentials().run((context) -> assertThat(
+					context.getBean(TradingCalendar.class).isOpen(Instant.parse("2026-11-30T04:00:00Z")))
+				.as("Monday 11:00 in Bangkok")
+				.isTrue());
+		}
+
+		@Test
+		void aUserCalendarBacksOff() {
+			withCredentials().withBean("userCalendar", TradingCalendar.class, () -> TradingCalendar.ALWAYS_OPEN)
+				.run((context) -> assertThat(context.getBean(TradingCalendar.class))
+					.isSameAs(TradingCalendar.ALWAYS_OPEN));
+		}
+
+		@Test
+		void healingCanBeSwitchedOff() {
+			withCredentials().withPropertyValues("settrade.mqtt.liveness.heal=false")
+				.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(FeedWatchdog.class));
+		}
+
+	}
+
+	@Nested
 	class Validation {
 
 		@Test
@@ -281,6 +325,18 @@ class SettradeMqttAutoConfigurationTests {
 					.extracting(InvalidSettradePropertiesException.Problem::property)
 					.containsExactlyInAnyOrder("settrade.mqtt.login.retry.max-attempts",
 							"settrade.mqtt.login.retry.jitter", "settrade.mqtt.login.retry.multiplier"));
+		}
+
+		@Test
+		void marketHoursAndLivenessAreCheckedAndNamed() {
+			withCredentials()
+				.withPropertyValues("settrade.mqtt.market-hours.sessions=09:45-12:30,9-12",
+						"settrade.mqtt.market-hours.holidays=2026-12-31,31/12/2026",
+						"settrade.mqtt.liveness.feed-silence-timeout=0")
+				.run((context) -> assertThat(problems(context))
+					.extracting(InvalidSettradePropertiesException.Problem::property)
+					.containsExactlyInAnyOrder("settrade.mqtt.market-hours.sessions[1]",
+							"settrade.mqtt.market-hours.holidays[1]", "settrade.mqtt.liveness.feed-silence-timeout"));
 		}
 
 		@Test

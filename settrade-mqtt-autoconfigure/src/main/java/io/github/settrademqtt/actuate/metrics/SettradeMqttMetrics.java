@@ -23,7 +23,11 @@ import org.jspecify.annotations.Nullable;
  * and {@code settrade.mqtt.messages.dropped} (tag {@code kind}),
  * {@code settrade.mqtt.connections} (tag {@code outcome}),
  * {@code settrade.mqtt.reconnects} (tag {@code cause}: {@code rotation} or {@code loss}),
- * {@code settrade.mqtt.token.refreshes} (tag {@code outcome}), and the timers
+ * {@code settrade.mqtt.token.refreshes} (tag {@code outcome}),
+ * {@code settrade.mqtt.rotation.failures} (rotations that left the old connection
+ * delivering), {@code settrade.mqtt.subscriptions.rejected} (subscriptions the service
+ * reported as errors), {@code settrade.mqtt.heals} (tag {@code action}:
+ * {@code resubscribe} or {@code replace}), and the timers
  * {@code settrade.mqtt.rotation.gap} and {@code settrade.mqtt.delivery.latency} (from
  * arrival to the listeners). Every tag value is registered at binding, so dashboards see
  * zeros rather than nothing. {@link SettradeMqttGauges} reads the state gauges.
@@ -39,6 +43,8 @@ public class SettradeMqttMetrics implements MeterBinder, ConnectionObserver, Fee
 	private static final String[] OUTCOMES = { "success", "failure", "auth-failure" };
 
 	private static final String[] TOKEN_OUTCOMES = { "refreshed", "logged-in", "failure" };
+
+	private static final String[] HEAL_ACTIONS = { "resubscribe", "replace" };
 
 	private volatile @Nullable Map<TopicKind, Counter> received;
 
@@ -57,6 +63,12 @@ public class SettradeMqttMetrics implements MeterBinder, ConnectionObserver, Fee
 	private volatile @Nullable Counter lossReconnects;
 
 	private volatile @Nullable Timer rotationGap;
+
+	private volatile @Nullable Counter rotationFailures;
+
+	private volatile @Nullable Counter subscriptionsRejected;
+
+	private final Map<String, Counter> heals = new ConcurrentHashMap<>();
 
 	private volatile @Nullable Map<TopicKind, Timer> deliveryLatency;
 
@@ -86,6 +98,19 @@ public class SettradeMqttMetrics implements MeterBinder, ConnectionObserver, Fee
 		}
 		this.rotationReconnects = reconnects(registry, "rotation");
 		this.lossReconnects = reconnects(registry, "loss");
+		this.rotationFailures = Counter.builder("settrade.mqtt.rotation.failures")
+			.description("Rotations that could not replace the connection, which kept delivering")
+			.register(registry);
+		this.subscriptionsRejected = Counter.builder("settrade.mqtt.subscriptions.rejected")
+			.description("Subscriptions the service reported as errors, such as unknown symbols")
+			.register(registry);
+		for (String action : HEAL_ACTIONS) {
+			this.heals.put(action,
+					Counter.builder("settrade.mqtt.heals")
+						.description("Actions taken on a silent feed while the market was open, by action")
+						.tag("action", action)
+						.register(registry));
+		}
 		this.rotationGap = Timer.builder("settrade.mqtt.rotation.gap")
 			.description("How long no connection was delivering during a token rotation")
 			.register(registry);
@@ -144,6 +169,27 @@ public class SettradeMqttMetrics implements MeterBinder, ConnectionObserver, Fee
 		Timer gap = this.rotationGap;
 		if (gap != null) {
 			gap.record(outcome.gap());
+		}
+	}
+
+	@Override
+	public void rotationFailed(String reason) {
+		increment(this.rotationFailures);
+	}
+
+	@Override
+	public void subscriptionRejected(String topic) {
+		increment(this.subscriptionsRejected);
+	}
+
+	@Override
+	public void healed(String action) {
+		increment(this.heals.get(action));
+	}
+
+	private static void increment(@Nullable Counter counter) {
+		if (counter != null) {
+			counter.increment();
 		}
 	}
 

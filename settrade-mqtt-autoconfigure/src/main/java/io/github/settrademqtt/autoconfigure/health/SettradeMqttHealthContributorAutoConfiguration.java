@@ -8,7 +8,10 @@ import io.github.settrademqtt.autoconfigure.SettradeMqttProperties;
 import io.github.settrademqtt.connection.SettradeMqttConnection;
 import io.github.settrademqtt.connection.SubscriptionRegistry;
 import io.github.settrademqtt.feed.liveness.FeedLiveness;
+import io.github.settrademqtt.feed.liveness.SessionTradingCalendar;
+import io.github.settrademqtt.feed.liveness.TradingCalendar;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -24,7 +27,9 @@ import org.springframework.context.annotation.Bean;
  * {@code settrade} by the health endpoint.
  * {@code management.health.settrade.enabled=false} switches it off;
  * {@code settrade.mqtt.health.connect-grace-period} (30 s by default) sets how long the
- * connection may be down before it is reported {@code DOWN}.
+ * connection may be down, or the feed deliver nothing while the market is open, before it
+ * is reported {@code DOWN}; the {@link TradingCalendar} bean says when the market is
+ * open.
  *
  * @author settrade-mqtt
  * @since 0.1.0
@@ -44,8 +49,10 @@ public final class SettradeMqttHealthContributorAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(name = "settradeHealthIndicator")
 	SettradeMqttHealthIndicator settradeHealthIndicator(SettradeMqttConnection connection,
-			SubscriptionRegistry registry, FeedLiveness liveness, SettradeMqttProperties properties) {
-		return new SettradeMqttHealthIndicator(connection, registry, liveness, connectGracePeriod(properties));
+			SubscriptionRegistry registry, FeedLiveness liveness, SettradeMqttProperties properties,
+			ObjectProvider<TradingCalendar> calendar) {
+		return new SettradeMqttHealthIndicator(connection, registry, liveness, connectGracePeriod(properties),
+				calendar.getIfAvailable(SessionTradingCalendar::setAndTfex));
 	}
 
 	private static Duration connectGracePeriod(SettradeMqttProperties properties) {

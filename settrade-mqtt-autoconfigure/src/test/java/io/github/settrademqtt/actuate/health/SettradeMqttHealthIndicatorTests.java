@@ -6,10 +6,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 
+import io.github.settrademqtt.ManualClock;
 import io.github.settrademqtt.connection.ConnectionState;
 import io.github.settrademqtt.connection.RotationFailure;
 import io.github.settrademqtt.connection.RotationOutcome;
@@ -22,6 +26,7 @@ import io.github.settrademqtt.connection.SubscriptionState;
 import io.github.settrademqtt.feed.liveness.FeedLiveness;
 import io.github.settrademqtt.feed.liveness.LivenessState;
 import io.github.settrademqtt.feed.liveness.TopicLiveness;
+import io.github.settrademqtt.feed.liveness.TradingCalendar;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -53,6 +58,15 @@ class SettradeMqttHealthIndicatorTests {
 
 	private final AtomicLong nanos = new AtomicLong(7_000_000_000L);
 
+	private final ManualClock now = new ManualClock(CONNECTED_AT.plusSeconds(10));
+
+	private final AtomicBoolean marketOpen = new AtomicBoolean(true);
+
+	private final AtomicReference<Instant> marketOpenedAt = new AtomicReference<>(Instant.EPOCH);
+
+	private final TradingCalendar calendar = (instant) -> this.marketOpen.get()
+			&& !instant.isBefore(this.marketOpenedAt.get());
+
 	private final SettradeMqttConnection connection = mock(SettradeMqttConnection.class);
 
 	private final SubscriptionRegistry registry = mock(SubscriptionRegistry.class);
@@ -71,8 +85,12 @@ class SettradeMqttHealthIndicatorTests {
 		given(this.liveness.getSilenceThreshold()).willReturn(THRESHOLD);
 		given(this.liveness.getTopics()).willAnswer((invocation) -> List.copyOf(this.topics));
 		given(this.connection.getState()).willReturn(ConnectionState.CONNECTING);
-		this.indicator = new SettradeMqttHealthIndicator(this.connection, this.registry, this.liveness, GRACE,
-				this.nanos::get);
+		this.indicator = indicator(GRACE);
+	}
+
+	private SettradeMqttHealthIndicator indicator(Duration grace) {
+		return new SettradeMqttHealthIndicator(this.connection, this.registry, this.liveness, grace, this.calendar,
+				this.nanos::get, this.now);
 	}
 
 	private void connected(ConnectionState state) {
@@ -97,10 +115,12 @@ class SettradeMqttHealthIndicatorTests {
 		this.subscriptions.put(topic, SubscriptionState.ACTIVE);
 		this.topics.add(new TopicLiveness(topic, LivenessState.LIVE, Duration.ofMinutes(10), CONNECTED_AT,
 				Duration.ofMillis(40)));
+		given(this.liveness.getLastDeliveryAge()).willReturn(Optional.of(Duration.ofMillis(60)));
 	}
 
 	private void advance(Duration duration) {
 		this.nanos.addAndGet(duration.toNanos());
+		this.now.advance(duration);
 	}
 
 	private Health health() {
@@ -223,6 +243,78 @@ class SettradeMqttHealthIndicatorTests {
 
 	}
 
+	/**
+	 * A connection that is open but delivers nothing while the market is open is dead:
+	 * the old indicator called it {@code DEGRADED} at worst, which Boot's default
+	 * aggregate shows as {@code UP}.
+	 */
+	@Nested
+	class DeadFeed {
+
+		@Test
+		void isDownWhenNothingWasDeliveredForLongerThanTheGraceWhileTheMarketIsOpen() {
+			connected(ConnectionState.CONNECTED);
+			live(PTT);
+			given(SettradeMqttHealthIndicatorTests.this.liveness.getLastDeliveryAge())
+				.willReturn(Optional.of(GRACE.plusSeconds(1)));
+			Health health = health();
+			assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+			assertThat(health.getDetails()).containsEntry("reason",
+					"nothing delivered for 31 s while the market is open (settrade.mqtt.health.connect-grace-period 30 s)");
+			assertThat(new SimpleStatusAggregator().getAggregateStatus(Set.of(Status.UP, health.getStatus())))
+				.isEqualTo(Status.DOWN);
+		}
+
+		@Test
+		void isDownWhenNothingWasEverDeliveredForLongerThanTheGraceAfterConnecting() {
+			connected(ConnectionState.CONNECTED);
+			SettradeMqttHealthIndicatorTests.this.subscriptions.put(PTT, SubscriptionState.ACTIVE);
+			assertThat(health().getStatus()).isEqualTo(Status.UP);
+			advance(GRACE);
+			assertThat(health().getStatus()).isEqualTo(Status.DOWN);
+		}
+
+		@Test
+		void isUpWhileTheMarketIsClosedAndSilenceIsNotHeldAgainstIt() {
+			connected(ConnectionState.CONNECTED);
+			live(PTT);
+			SettradeMqttHealthIndicatorTests.this.subscriptions.put(AOT, SubscriptionState.ACTIVE);
+			SettradeMqttHealthIndicatorTests.this.topics.add(new TopicLiveness(AOT, LivenessState.SILENT,
+					Duration.ofMinutes(10), CONNECTED_AT, Duration.ofHours(2)));
+			given(SettradeMqttHealthIndicatorTests.this.liveness.getLastDeliveryAge())
+				.willReturn(Optional.of(Duration.ofHours(2)));
+			SettradeMqttHealthIndicatorTests.this.marketOpen.set(false);
+			Health health = health();
+			assertThat(health.getStatus()).isEqualTo(Status.UP);
+			assertThat(health.getDetails()).containsEntry("marketOpen", false).containsEntry("silentTopics", List.of());
+		}
+
+		@Test
+		void silenceThatBeganBeforeTheMarketOpenedIsNotHeldAgainstItWithinTheGrace() {
+			connected(ConnectionState.CONNECTED);
+			live(PTT);
+			given(SettradeMqttHealthIndicatorTests.this.liveness.getLastDeliveryAge())
+				.willReturn(Optional.of(Duration.ofHours(2)));
+			SettradeMqttHealthIndicatorTests.this.marketOpenedAt
+				.set(SettradeMqttHealthIndicatorTests.this.now.instant().minusSeconds(5));
+			assertThat(health().getStatus()).isEqualTo(Status.UP);
+			advance(GRACE);
+			assertThat(health().getStatus()).isEqualTo(Status.DOWN);
+		}
+
+		@Test
+		void aStalledTopicIsDegradedWhateverTheMarket() {
+			connected(ConnectionState.CONNECTED);
+			live(PTT);
+			given(SettradeMqttHealthIndicatorTests.this.liveness.getStalledTopics()).willReturn(List.of(PTT));
+			SettradeMqttHealthIndicatorTests.this.marketOpen.set(false);
+			Health health = health();
+			assertThat(health.getStatus()).isEqualTo(SettradeMqttHealthIndicator.DEGRADED);
+			assertThat(health.getDetails()).containsEntry("stalledTopics", List.of(PTT));
+		}
+
+	}
+
 	@Nested
 	class NotConnected {
 
@@ -288,10 +380,7 @@ class SettradeMqttHealthIndicatorTests {
 
 		@Test
 		void noGracePeriodMeansDownAtOnce() {
-			SettradeMqttHealthIndicator indicator = new SettradeMqttHealthIndicator(
-					SettradeMqttHealthIndicatorTests.this.connection, SettradeMqttHealthIndicatorTests.this.registry,
-					SettradeMqttHealthIndicatorTests.this.liveness, Duration.ZERO,
-					SettradeMqttHealthIndicatorTests.this.nanos::get);
+			SettradeMqttHealthIndicator indicator = indicator(Duration.ZERO);
 			disconnected(ConnectionState.RECONNECTING, null);
 			advance(Duration.ofNanos(1));
 			assertThat(indicator.health(true).getStatus()).isEqualTo(Status.DOWN);
@@ -336,7 +425,8 @@ class SettradeMqttHealthIndicatorTests {
 			Map<String, Object> details = health().getDetails();
 			assertThat(details).containsOnlyKeys("state", "host", "epoch", "lastChange", "gapMillis", "connectedAt",
 					"tokenExpiresInSeconds", "lastRotation", "lastRotationFailure", "subscriptions",
-					"failedSubscriptions", "lastMessageAgeMillis", "silentTopics", "neverReceivedTopics");
+					"failedSubscriptions", "lastMessageAgeMillis", "lastDeliveryAgeMillis", "silentTopics",
+					"neverReceivedTopics", "stalledTopics", "marketOpen");
 			assertThat(details).containsEntry("state", "CONNECTED")
 				.containsEntry("host", "dispatcher.example")
 				.containsEntry("epoch", 3L)
@@ -353,8 +443,11 @@ class SettradeMqttHealthIndicatorTests {
 				.containsEntry("subscriptions", Map.of("ACTIVE", 1, "PENDING", 0, "FAILED", 1))
 				.containsEntry("failedSubscriptions", Map.of(AOT, "SUBACK 0x80"))
 				.containsEntry("lastMessageAgeMillis", 40L)
+				.containsEntry("lastDeliveryAgeMillis", 60L)
 				.containsEntry("silentTopics", List.of())
-				.containsEntry("neverReceivedTopics", List.of());
+				.containsEntry("neverReceivedTopics", List.of())
+				.containsEntry("stalledTopics", List.of())
+				.containsEntry("marketOpen", true);
 			assertThat(strings(details)).noneMatch((value) -> JWT.matcher(value).find())
 				.noneMatch((value) -> value.toLowerCase().contains("bearer"));
 		}
@@ -393,7 +486,7 @@ class SettradeMqttHealthIndicatorTests {
 				strings.add(string);
 			}
 			else {
-				assertThat(value).isInstanceOfAny(Long.class, Integer.class);
+				assertThat(value).isInstanceOfAny(Long.class, Integer.class, Boolean.class);
 			}
 			return strings;
 		}

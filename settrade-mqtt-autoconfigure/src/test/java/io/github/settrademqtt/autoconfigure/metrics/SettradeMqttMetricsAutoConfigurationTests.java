@@ -53,6 +53,26 @@ class SettradeMqttMetricsAutoConfigurationTests {
 				assertThat(registry.get(name).counters()).as(name).hasSize(7);
 			}
 			assertThat(registry.get("settrade.mqtt.connections").tag("outcome", "success").counter().count()).isZero();
+			assertThat(registry.get("settrade.mqtt.rotation.failures").counter().count()).isZero();
+			assertThat(registry.get("settrade.mqtt.subscriptions.rejected").counter().count()).isZero();
+			assertThat(registry.get("settrade.mqtt.heals").counters()).hasSize(2);
+		});
+	}
+
+	@Test
+	void countsRotationFailuresAndSubscriptionsTheServiceRejected() {
+		settrade.simulator().mqtt().unknownSymbols("ZXCASDXZC");
+		withSimulator().withPropertyValues("settrade.mqtt.subscriptions.bid-offer=PTT,ZXCASDXZC").run((context) -> {
+			MeterRegistry registry = context.getBean(MeterRegistry.class);
+			io.github.settrademqtt.connection.SettradeMqttConnection connection = context
+				.getBean(io.github.settrademqtt.connection.SettradeMqttConnection.class);
+			await().atMost(Duration.ofSeconds(10))
+				.until(() -> registry.get("settrade.mqtt.subscriptions.rejected").counter().count() == 1);
+			settrade.simulator().mqtt().refuseUpgradesFor(Duration.ofSeconds(30));
+			connection.rotate();
+			await().atMost(Duration.ofSeconds(10))
+				.until(() -> registry.get("settrade.mqtt.rotation.failures").counter().count() == 1);
+			settrade.simulator().mqtt().refuseUpgradesFor(Duration.ZERO);
 		});
 	}
 
