@@ -29,11 +29,6 @@ final class OverlapRotation {
 	 */
 	static final Duration SETTLE = Duration.ofMillis(300);
 
-	/**
-	 * How long a replacement for a silent connection gets to show a message.
-	 */
-	private static final Duration PROBE = Duration.ofSeconds(10);
-
 	private static final long PROBE_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
 	private final SettradeLoginService loginService;
@@ -99,8 +94,9 @@ final class OverlapRotation {
 				case TIMED_OUT -> "the connections' streams did not line up within " + this.timeout.toMillis() + " ms";
 				case ALIGNED, OLD_CLOSED -> null;
 			};
-			if (problem == null && purpose == Purpose.HEAL && !awaitDelivery(overlap, opened)) {
-				problem = "the new connection received nothing within " + PROBE.toSeconds() + " s either";
+			if (problem == null && purpose == Purpose.HEAL && !awaitDelivery(overlap, opened, deadline)) {
+				problem = "the new connection received nothing within " + this.timeout.toMillis()
+						+ " ms either: the market may simply be quiet";
 			}
 			if (problem == null && !opened.isOpen()) {
 				problem = "the new connection closed before the hand-over";
@@ -120,8 +116,8 @@ final class OverlapRotation {
 		}
 	}
 
-	private boolean awaitDelivery(DeliveryGate.Overlap overlap, MqttSession next) throws InterruptedException {
-		long deadline = this.nanoClock.getAsLong() + PROBE.toNanos();
+	private boolean awaitDelivery(DeliveryGate.Overlap overlap, MqttSession next, long deadline)
+			throws InterruptedException {
 		while (overlap.newArrivals() == 0) {
 			long remaining = deadline - this.nanoClock.getAsLong();
 			if (remaining <= 0 || !next.isOpen()) {
@@ -158,7 +154,8 @@ final class OverlapRotation {
 		MANUAL,
 
 		/**
-		 * It has gone silent: the new one must show a message before it takes over.
+		 * It has gone silent: the new one must receive a message within the rotation
+		 * timeout before it takes over.
 		 */
 		HEAL
 

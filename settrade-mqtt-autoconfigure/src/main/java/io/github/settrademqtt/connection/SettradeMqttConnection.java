@@ -64,6 +64,10 @@ public class SettradeMqttConnection implements SmartLifecycle, MqttSession.Liste
 	 */
 	private static final Duration OVERLAP_GRACE = Duration.ofSeconds(2);
 
+	private static final Duration HEAL_BACKOFF_START = Duration.ofSeconds(30);
+
+	private static final Duration HEAL_BACKOFF_MAX = Duration.ofMinutes(15);
+
 	private final SettradeLoginService loginService;
 
 	private final ConnectionSettings settings;
@@ -132,6 +136,16 @@ public class SettradeMqttConnection implements SmartLifecycle, MqttSession.Liste
 	private int rotationFailures;
 
 	private long rotationNotBeforeNanos;
+
+	/**
+	 * Failed attempts to replace a silent connection, which back off on a pace of their
+	 * own: a market that is quiet while the calendar says open (a holiday not listed)
+	 * must not cost a new connection every few seconds all day, nor hold up a token
+	 * rotation.
+	 */
+	private int healFailures;
+
+	private long healNotBeforeNanos;
 
 	private boolean connectScheduled;
 
@@ -209,6 +223,8 @@ public class SettradeMqttConnection implements SmartLifecycle, MqttSession.Liste
 		this.lostAtNanos = 0;
 		this.rotationFailures = 0;
 		this.rotationNotBeforeNanos = 0;
+		this.healFailures = 0;
+		this.healNotBeforeNanos = 0;
 		this.reconcileRetry = null;
 		this.reconciler.reset();
 	}
@@ -733,7 +749,9 @@ public class SettradeMqttConnection implements SmartLifecycle, MqttSession.Liste
 			return;
 		}
 		long started = this.nanoClock.getAsLong();
-		if (!force && started - this.rotationNotBeforeNanos < 0) {
+		long notBefore = (purpose == OverlapRotation.Purpose.HEAL) ? this.healNotBeforeNanos
+				: this.rotationNotBeforeNanos;
+		if (!force && started - notBefore < 0) {
 			return;
 		}
 		this.state = ConnectionState.ROTATING;
@@ -748,7 +766,7 @@ public class SettradeMqttConnection implements SmartLifecycle, MqttSession.Liste
 					handOver(old, ready, purpose);
 				}
 				else if (result instanceof OverlapRotation.Failed failed) {
-					rotationFailed(old, failed.reason(), failed.cause());
+					rotationFailed(old, purpose, failed.reason(), failed.cause());
 				}
 			}
 		}
@@ -760,7 +778,7 @@ public class SettradeMqttConnection implements SmartLifecycle, MqttSession.Liste
 			if (ex instanceof VirtualMachineError error) {
 				throw error;
 			}
-			rotationFailed(old, "failed while " + describe(this.step) + ": " + reason(ex), ex);
+			rotationFailed(old, purpose, "failed while " + describe(this.step) + ": " + reason(ex), ex);
 		}
 		finally {
 			if (this.state == ConnectionState.ROTATING) {
@@ -801,6 +819,10 @@ public class SettradeMqttConnection implements SmartLifecycle, MqttSession.Liste
 		schedule(ready.overlap()::finish, OVERLAP_GRACE);
 		this.rotationFailures = 0;
 		this.rotationNotBeforeNanos = 0;
+		if (purpose == OverlapRotation.Purpose.HEAL) {
+			this.healFailures = 0;
+			this.healNotBeforeNanos = 0;
+		}
 		this.lastRotationFailure = null;
 		RotationOutcome outcome = new RotationOutcome(RotationStrategy.OVERLAP, Instant.now(), facts.gap(),
 				ready.took());
@@ -820,7 +842,8 @@ public class SettradeMqttConnection implements SmartLifecycle, MqttSession.Liste
 	 * The old connection keeps delivering: try again after a back-off, for as long as it
 	 * lives. Only a connection that is gone is recovered.
 	 */
-	private void rotationFailed(MqttSession old, String reason, @Nullable Throwable cause) {
+	private void rotationFailed(MqttSession old, OverlapRotation.Purpose purpose, String reason,
+			@Nullable Throwable cause) {
 		if (!this.running) {
 			return;
 		}
@@ -828,8 +851,15 @@ public class SettradeMqttConnection implements SmartLifecycle, MqttSession.Liste
 			lost(old, cause);
 			return;
 		}
-		Duration retryIn = this.settings.reconnectBackoff().delay(this.rotationFailures++);
-		this.rotationNotBeforeNanos = this.nanoClock.getAsLong() + retryIn.toNanos();
+		Duration retryIn;
+		if (purpose == OverlapRotation.Purpose.HEAL) {
+			retryIn = healBackoff(this.healFailures++);
+			this.healNotBeforeNanos = this.nanoClock.getAsLong() + retryIn.toNanos();
+		}
+		else {
+			retryIn = this.settings.reconnectBackoff().delay(this.rotationFailures++);
+			this.rotationNotBeforeNanos = this.nanoClock.getAsLong() + retryIn.toNanos();
+		}
 		this.state = ConnectionState.CONNECTED;
 		this.lastRotationFailure = new RotationFailure(Instant.now(), reason, retryIn);
 		Duration tokenLeft = old.ticket().remaining(this.nanoClock.getAsLong());
@@ -837,6 +867,20 @@ public class SettradeMqttConnection implements SmartLifecycle, MqttSession.Liste
 				+ " keeps delivering, its token expires in " + tokenLeft.toSeconds() + " s; next attempt in "
 				+ retryIn.toMillis() + " ms");
 		this.observer.rotationFailed(reason);
+	}
+
+	/**
+	 * Return how long to wait after a failed attempt to replace a silent connection: the
+	 * reconnect back-off at first, then doubling from 30 s up to 15 minutes.
+	 */
+	private Duration healBackoff(int failures) {
+		Duration backoff = this.settings.reconnectBackoff().delay(failures);
+		if (failures < 2) {
+			return backoff;
+		}
+		Duration quiet = HEAL_BACKOFF_START.multipliedBy(1L << Math.min(failures - 2, 5));
+		quiet = (quiet.compareTo(HEAL_BACKOFF_MAX) > 0) ? HEAL_BACKOFF_MAX : quiet;
+		return (backoff.compareTo(quiet) > 0) ? backoff : quiet;
 	}
 
 	private void restart(MqttSession old, long started) {
