@@ -3,13 +3,8 @@ package io.github.settrademqtt.connection;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -25,7 +20,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.messaging.Message;
-import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.util.Assert;
 
 /**
@@ -64,17 +58,11 @@ public class SettradeMqttConnection implements SmartLifecycle, MqttSession.Liste
 	 */
 	private static final Duration OVERLAP_GRACE = Duration.ofSeconds(2);
 
-	private static final Duration HEAL_BACKOFF_START = Duration.ofSeconds(30);
-
-	private static final Duration HEAL_BACKOFF_MAX = Duration.ofMinutes(15);
-
 	private final SettradeLoginService loginService;
 
 	private final ConnectionSettings settings;
 
 	private final SubscriptionRegistry registry;
-
-	private final BeanFactory beanFactory;
 
 	private final LongSupplier nanoClock = System::nanoTime;
 
@@ -90,12 +78,13 @@ public class SettradeMqttConnection implements SmartLifecycle, MqttSession.Liste
 
 	private final OverlapRotation overlapRotation;
 
-	private final Object lifecycleMonitor = new Object();
+	private final MqttSessions sessions;
 
-	/**
-	 * Every connection opened and not closed yet: what {@link #stop()} closes.
-	 */
-	private final Set<MqttSession> sessions = ConcurrentHashMap.newKeySet();
+	private final ConnectionWorker worker = new ConnectionWorker(this::ensureRecovering);
+
+	private final RotationBackoff rotationBackoff;
+
+	private final Object lifecycleMonitor = new Object();
 
 	private final AtomicBoolean reconcileRequested = new AtomicBoolean();
 
@@ -106,8 +95,6 @@ public class SettradeMqttConnection implements SmartLifecycle, MqttSession.Liste
 	private volatile ConnectionState state = ConnectionState.STOPPED;
 
 	private boolean autoStartup = true;
-
-	private volatile @Nullable ScheduledExecutorService worker;
 
 	private volatile @Nullable MqttSession current;
 
@@ -124,8 +111,6 @@ public class SettradeMqttConnection implements SmartLifecycle, MqttSession.Liste
 	// the fields below are touched by the worker thread only
 
 	private ConnectionStep step = ConnectionStep.TICKET;
-
-	private long epochs;
 
 	private int failedAttempts;
 
@@ -151,8 +136,6 @@ public class SettradeMqttConnection implements SmartLifecycle, MqttSession.Liste
 
 	private @Nullable ScheduledFuture<?> reconcileRetry;
 
-	private String lastSkippedHosts = "";
-
 	/**
 	 * Create a connection.
 	 * @param loginService where tickets come from
@@ -172,13 +155,14 @@ public class SettradeMqttConnection implements SmartLifecycle, MqttSession.Liste
 		this.loginService = loginService;
 		this.settings = settings;
 		this.registry = registry;
-		this.beanFactory = beanFactory;
 		this.observer = new ContainedObserver(observer, this.hook);
 		this.gate = new DeliveryGate(new ObservedOutput(output, this.observer), this.nanoClock);
 		this.reconciler = new SubscriptionReconciler(registry, settings.reconnectBackoff(), this.nanoClock);
 		this.subscriptionErrors = new SubscriptionErrors(registry, this.observer);
+		this.sessions = new MqttSessions(settings, beanFactory, this);
 		this.overlapRotation = new OverlapRotation(loginService, this.gate, new RotationSessions(), this.reconciler,
 				settings.rotationTimeout(), this.hook, this.nanoClock);
+		this.rotationBackoff = new RotationBackoff(settings.reconnectBackoff(), this.nanoClock);
 		registry.addListener(this);
 	}
 
@@ -204,13 +188,11 @@ public class SettradeMqttConnection implements SmartLifecycle, MqttSession.Liste
 			this.running = true;
 			this.state = ConnectionState.CONNECTING;
 			this.registry.markAllPending();
-			ScheduledExecutorService worker = Executors
-				.newSingleThreadScheduledExecutor(new CustomizableThreadFactory("settrade-mqtt-connection-"));
-			this.worker = worker;
-			first = worker.submit(() -> runContained(() -> {
+			this.sessions.startAccepting();
+			first = this.worker.start(() -> {
 				resetWorkerState();
 				connect(SessionChange.INITIAL);
-			}));
+			});
 		}
 		if (this.settings.failFast()) {
 			awaitFirstConnection(first);
@@ -221,10 +203,7 @@ public class SettradeMqttConnection implements SmartLifecycle, MqttSession.Liste
 		this.failedAttempts = 0;
 		this.authFailures = 0;
 		this.lostAtNanos = 0;
-		this.rotationFailures = 0;
-		this.rotationNotBeforeNanos = 0;
-		this.healFailures = 0;
-		this.healNotBeforeNanos = 0;
+		this.rotationBackoff.reset();
 		this.reconcileRetry = null;
 		this.reconciler.reset();
 	}
@@ -255,29 +234,16 @@ public class SettradeMqttConnection implements SmartLifecycle, MqttSession.Liste
 	 */
 	@Override
 	public void stop() {
-		ScheduledExecutorService worker;
 		synchronized (this.lifecycleMonitor) {
 			if (!this.running) {
 				return;
 			}
 			this.running = false;
-			worker = this.worker;
-			this.worker = null;
 		}
-		if (worker != null) {
-			worker.shutdownNow();
-			try {
-				worker.awaitTermination(this.settings.connectTimeout().toMillis() + 5000, TimeUnit.MILLISECONDS);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-		}
+		this.worker.stop(this.settings.connectTimeout().plusSeconds(5));
 		this.gate.close();
 		this.current = null;
-		for (MqttSession session : List.copyOf(this.sessions)) {
-			closeSession(session);
-		}
+		this.sessions.stopAndCloseAll();
 		this.state = ConnectionState.STOPPED;
 	}
 
@@ -516,42 +482,9 @@ public class SettradeMqttConnection implements SmartLifecycle, MqttSession.Liste
 				: Duration.ZERO;
 	}
 
-	/**
-	 * Open a connection with a ticket, or close whatever was opened and say why not.
-	 */
 	private MqttSession openSession(DispatcherTicket ticket) throws InterruptedException {
 		step(ConnectionStep.OPEN);
-		MqttSession session;
-		synchronized (this.lifecycleMonitor) {
-			if (!this.running) {
-				throw new InterruptedException("stopped");
-			}
-			session = new MqttSession(++this.epochs, ticket, this.settings, this.beanFactory, this);
-			this.sessions.add(session);
-		}
-		logSkippedHosts(session);
-		try {
-			if (!session.open()) {
-				// Paho cannot tell a refused upgrade (a spent or stale ticket) from a
-				// network failure, so every failed attempt gets a fresh ticket
-				Throwable cause = session.openFailure();
-				throw new ConnectAttemptException("could not connect to " + ticket.hosts()
-						+ ((cause != null) ? " (" + mostSpecific(cause) + ")" : ""), cause);
-			}
-			return session;
-		}
-		catch (RuntimeException | Error ex) {
-			closeSession(session);
-			throw ex;
-		}
-	}
-
-	private void logSkippedHosts(MqttSession session) {
-		String skipped = String.join("; ", session.skippedHosts());
-		if (!skipped.isEmpty() && !skipped.equals(this.lastSkippedHosts)) {
-			logger.warn("Skipped dispatcher hosts Settrade offered: " + skipped);
-		}
-		this.lastSkippedHosts = skipped;
+		return this.sessions.open(ticket);
 	}
 
 	private void abandon(@Nullable MqttSession session) {
@@ -567,21 +500,7 @@ public class SettradeMqttConnection implements SmartLifecycle, MqttSession.Liste
 	}
 
 	private void closeSession(MqttSession session) {
-		this.sessions.remove(session);
-		try {
-			session.close();
-		}
-		catch (RuntimeException ex) {
-			logger.debug("Failed to close " + session, ex);
-		}
-	}
-
-	private static String mostSpecific(Throwable ex) {
-		Throwable cause = ex;
-		while (cause.getCause() != null && cause.getCause() != cause) {
-			cause = cause.getCause();
-		}
-		return cause.getClass().getSimpleName() + ": " + cause.getMessage();
+		this.sessions.close(session);
 	}
 
 	/**
@@ -609,13 +528,13 @@ public class SettradeMqttConnection implements SmartLifecycle, MqttSession.Liste
 		this.state = authFailed ? ConnectionState.AUTH_FAILED
 				: (change == SessionChange.INITIAL) ? ConnectionState.CONNECTING : ConnectionState.RECONNECTING;
 		scheduleConnect(change, delay);
-		String reason = reason(ex);
+		String reason = FailureReasons.reason(ex);
 		this.lastFailure = reason;
 		this.lastFailureCause = ex;
-		String message = "Settrade MQTT connection attempt failed while " + describe(this.step) + " (" + reason
-				+ "); next attempt in " + delay.toMillis() + " ms"
+		String message = "Settrade MQTT connection attempt failed while " + FailureReasons.describe(this.step) + " ("
+				+ reason + "); next attempt in " + delay.toMillis() + " ms"
 				+ (authFailed ? ": Settrade keeps rejecting the credentials, check settrade.mqtt.app-*" : "");
-		if (isExpected(ex)) {
+		if (FailureReasons.isExpected(ex)) {
 			logger.warn(message);
 		}
 		else {
@@ -627,29 +546,6 @@ public class SettradeMqttConnection implements SmartLifecycle, MqttSession.Liste
 	private void scheduleConnect(SessionChange change, Duration delay) {
 		this.connectScheduled = true;
 		schedule(() -> connect(change), delay);
-	}
-
-	private static boolean isExpected(Throwable ex) {
-		return ex instanceof SettradeApiException || ex instanceof ConnectAttemptException;
-	}
-
-	private static String reason(Throwable ex) {
-		if (isExpected(ex)) {
-			return String.valueOf(ex.getMessage());
-		}
-		return "unexpected " + ex;
-	}
-
-	private static String describe(ConnectionStep step) {
-		return switch (step) {
-			case TICKET -> "obtaining a dispatcher ticket";
-			case OPEN -> "opening the connection";
-			case SUBSCRIBE -> "subscribing";
-			case INSTALL -> "installing the connection";
-			case OBSERVE -> "telling the observers";
-			case ROTATE -> "starting a rotation";
-			case HAND_OVER -> "handing over";
-		};
 	}
 
 	private void install(MqttSession session, SessionFacts facts) {
@@ -667,7 +563,7 @@ public class SettradeMqttConnection implements SmartLifecycle, MqttSession.Liste
 		this.lastFailureCause = null;
 		SessionChange change = facts.change();
 		logger.info("Connected to Settrade MQTT via " + session.ticket().host() + " (epoch " + session.epoch() + ", "
-				+ describe(change)
+				+ FailureReasons.describe(change)
 				+ ((change == SessionChange.INITIAL) ? "" : ", gap " + facts.gap().toMillis() + " ms") + ")");
 		this.observer.connectionAttempted("success");
 		if (change != SessionChange.INITIAL) {
@@ -681,14 +577,6 @@ public class SettradeMqttConnection implements SmartLifecycle, MqttSession.Liste
 		}, this.settings.stableAfter());
 		// claims made while connecting, and refusals to retry
 		requestReconcile();
-	}
-
-	private static String describe(SessionChange change) {
-		return switch (change) {
-			case INITIAL -> "first connection";
-			case ROTATION -> "planned rotation";
-			case RECOVERY -> "recovered after loss";
-		};
 	}
 
 	private void reconcile() {
@@ -739,8 +627,8 @@ public class SettradeMqttConnection implements SmartLifecycle, MqttSession.Liste
 		scheduleConnect(SessionChange.RECOVERY, delay);
 		closeSession(session);
 		logger.warn("Lost the Settrade MQTT connection (epoch " + session.epoch() + ": "
-				+ ((cause != null) ? mostSpecific(cause) : "closed by the server") + "); reconnecting in "
-				+ delay.toMillis() + " ms");
+				+ ((cause != null) ? FailureReasons.mostSpecific(cause) : "closed by the server")
+				+ "); reconnecting in " + delay.toMillis() + " ms");
 	}
 
 	private void rotateNow(long epoch, OverlapRotation.Purpose purpose, boolean force) {
@@ -749,9 +637,7 @@ public class SettradeMqttConnection implements SmartLifecycle, MqttSession.Liste
 			return;
 		}
 		long started = this.nanoClock.getAsLong();
-		long notBefore = (purpose == OverlapRotation.Purpose.HEAL) ? this.healNotBeforeNanos
-				: this.rotationNotBeforeNanos;
-		if (!force && started - notBefore < 0) {
+		if (!force && !this.rotationBackoff.allows(purpose)) {
 			return;
 		}
 		this.state = ConnectionState.ROTATING;
@@ -778,7 +664,8 @@ public class SettradeMqttConnection implements SmartLifecycle, MqttSession.Liste
 			if (ex instanceof VirtualMachineError error) {
 				throw error;
 			}
-			rotationFailed(old, purpose, "failed while " + describe(this.step) + ": " + reason(ex), ex);
+			rotationFailed(old, purpose,
+					"failed while " + FailureReasons.describe(this.step) + ": " + FailureReasons.reason(ex), ex);
 		}
 		finally {
 			if (this.state == ConnectionState.ROTATING) {
@@ -817,12 +704,7 @@ public class SettradeMqttConnection implements SmartLifecycle, MqttSession.Liste
 		this.reconciler.record(ready.outcomes());
 		closeSession(old);
 		schedule(ready.overlap()::finish, OVERLAP_GRACE);
-		this.rotationFailures = 0;
-		this.rotationNotBeforeNanos = 0;
-		if (purpose == OverlapRotation.Purpose.HEAL) {
-			this.healFailures = 0;
-			this.healNotBeforeNanos = 0;
-		}
+		this.rotationBackoff.succeeded(purpose);
 		this.lastRotationFailure = null;
 		RotationOutcome outcome = new RotationOutcome(RotationStrategy.OVERLAP, Instant.now(), facts.gap(),
 				ready.took());
@@ -851,15 +733,7 @@ public class SettradeMqttConnection implements SmartLifecycle, MqttSession.Liste
 			lost(old, cause);
 			return;
 		}
-		Duration retryIn;
-		if (purpose == OverlapRotation.Purpose.HEAL) {
-			retryIn = healBackoff(this.healFailures++);
-			this.healNotBeforeNanos = this.nanoClock.getAsLong() + retryIn.toNanos();
-		}
-		else {
-			retryIn = this.settings.reconnectBackoff().delay(this.rotationFailures++);
-			this.rotationNotBeforeNanos = this.nanoClock.getAsLong() + retryIn.toNanos();
-		}
+		Duration retryIn = this.rotationBackoff.failed(purpose);
 		this.state = ConnectionState.CONNECTED;
 		this.lastRotationFailure = new RotationFailure(Instant.now(), reason, retryIn);
 		Duration tokenLeft = old.ticket().remaining(this.nanoClock.getAsLong());
@@ -867,20 +741,6 @@ public class SettradeMqttConnection implements SmartLifecycle, MqttSession.Liste
 				+ " keeps delivering, its token expires in " + tokenLeft.toSeconds() + " s; next attempt in "
 				+ retryIn.toMillis() + " ms");
 		this.observer.rotationFailed(reason);
-	}
-
-	/**
-	 * Return how long to wait after a failed attempt to replace a silent connection: the
-	 * reconnect back-off at first, then doubling from 30 s up to 15 minutes.
-	 */
-	private Duration healBackoff(int failures) {
-		Duration backoff = this.settings.reconnectBackoff().delay(failures);
-		if (failures < 2) {
-			return backoff;
-		}
-		Duration quiet = HEAL_BACKOFF_START.multipliedBy(1L << Math.min(failures - 2, 5));
-		quiet = (quiet.compareTo(HEAL_BACKOFF_MAX) > 0) ? HEAL_BACKOFF_MAX : quiet;
-		return (backoff.compareTo(quiet) > 0) ? backoff : quiet;
 	}
 
 	private void restart(MqttSession old, long started) {
@@ -904,37 +764,16 @@ public class SettradeMqttConnection implements SmartLifecycle, MqttSession.Liste
 	}
 
 	private @Nullable ScheduledFuture<?> schedule(Runnable task, Duration delay) {
-		ScheduledExecutorService worker = this.worker;
-		if (worker == null || !this.running) {
-			return null;
-		}
-		try {
-			return worker.schedule(() -> runContained(task), delay.toNanos(), TimeUnit.NANOSECONDS);
-		}
-		catch (RejectedExecutionException ex) {
-			// stopping
-			return null;
-		}
+		return this.running ? this.worker.schedule(task, delay) : null;
 	}
 
 	/**
-	 * Run a task of the worker's so that nothing it throws ends recovery: the last line
-	 * of defence behind each step's own containment.
+	 * After every task of the worker's: a connection that is neither connected nor has
+	 * its next attempt scheduled gets one, whatever went wrong before.
 	 */
-	private void runContained(Runnable task) {
-		try {
-			task.run();
-		}
-		catch (VirtualMachineError error) {
-			throw error;
-		}
-		catch (Throwable ex) {
-			logger.warn("Unexpected failure in the Settrade MQTT connection; carrying on", ex);
-		}
-		finally {
-			if (this.running && this.current == null && !this.connectScheduled) {
-				scheduleConnect(SessionChange.RECOVERY, this.settings.reconnectBackoff().delay(this.failedAttempts++));
-			}
+	private void ensureRecovering() {
+		if (this.running && this.current == null && !this.connectScheduled) {
+			scheduleConnect(SessionChange.RECOVERY, this.settings.reconnectBackoff().delay(this.failedAttempts++));
 		}
 	}
 
@@ -945,7 +784,7 @@ public class SettradeMqttConnection implements SmartLifecycle, MqttSession.Liste
 
 		@Override
 		public long nextEpoch() {
-			return SettradeMqttConnection.this.epochs + 1;
+			return SettradeMqttConnection.this.sessions.nextEpoch();
 		}
 
 		@Override

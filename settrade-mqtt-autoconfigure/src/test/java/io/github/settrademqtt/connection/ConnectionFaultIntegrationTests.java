@@ -224,7 +224,9 @@ class ConnectionFaultIntegrationTests {
 				.until(() -> registry.states().get(unknown) == SubscriptionState.FAILED);
 			assertThat(registry.failureReason(unknown)).startsWith("Settrade reported:").contains("ZXCASDXZC");
 			assertThat(registry.states()).containsEntry(PTT, SubscriptionState.ACTIVE);
-			assertThat(output).contains("Settrade refused the subscription to '" + unknown + "'");
+			await().atMost(Duration.ofSeconds(5))
+				.untilAsserted(
+						() -> assertThat(output).contains("Settrade refused the subscription to '" + unknown + "'"));
 			FeedRecorder feed = SettradeMqttConnectionIntegrationTests.record(context);
 			await().atMost(Duration.ofSeconds(5)).until(() -> feed.count(PTT) > 0);
 		});
