@@ -114,6 +114,12 @@ public class SettradeMqttConnection implements SmartLifecycle, MqttSession.Liste
 
 	private int failedAttempts;
 
+	/**
+	 * Since when the feed has been up without a loss, planned rotations included: a loss
+	 * after {@code stable-after} of that is met with the shortest back-off again.
+	 */
+	private long upSinceNanos;
+
 	private int authFailures;
 
 	private long lostAtNanos;
@@ -569,12 +575,10 @@ public class SettradeMqttConnection implements SmartLifecycle, MqttSession.Liste
 		if (change != SessionChange.INITIAL) {
 			this.observer.reconnected(change);
 		}
-		schedule(() -> {
-			// only a connection that stayed up earns a fresh back-off
-			if (this.current == session && session.isOpen()) {
-				this.failedAttempts = 0;
-			}
-		}, this.settings.stableAfter());
+		if (change != SessionChange.ROTATION) {
+			// a restart rotation is no loss: the feed has been up since before it
+			this.upSinceNanos = this.nanoClock.getAsLong();
+		}
 		// claims made while connecting, and refusals to retry
 		requestReconcile();
 	}
@@ -621,6 +625,11 @@ public class SettradeMqttConnection implements SmartLifecycle, MqttSession.Liste
 		this.gate.close();
 		this.current = null;
 		this.lostAtNanos = this.nanoClock.getAsLong();
+		if (this.lostAtNanos - this.upSinceNanos >= this.settings.stableAfter().toNanos()) {
+			// only a feed that stayed up, through any number of rotations, earns a fresh
+			// back-off
+			this.failedAttempts = 0;
+		}
 		this.state = ConnectionState.RECONNECTING;
 		this.registry.markAllPending();
 		Duration delay = this.settings.reconnectBackoff().delay(this.failedAttempts++);

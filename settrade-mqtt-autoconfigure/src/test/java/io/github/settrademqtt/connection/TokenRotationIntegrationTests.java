@@ -66,6 +66,46 @@ class TokenRotationIntegrationTests {
 		assertThat(run.lost).isNotNegative();
 	}
 
+	/**
+	 * A loss while the feed has been up for longer than {@code reconnect.stable-after} is
+	 * met with the shortest back-off, whatever rotations happened meanwhile. The old
+	 * connection reset the back-off only if the very connection it had installed was
+	 * still the current one, so with rotations more frequent than {@code stable-after}
+	 * the back-off grew with every loss for ever, up to its maximum.
+	 */
+	@Test
+	void aFeedThatStayedUpThroughRotationsEarnsAFreshBackOff() {
+		simulator().market().start(SYMBOLS, 50);
+		SimulatorContexts
+			.runner(simulator(), settrade.app(), "settrade.mqtt.token-refresh-before-expiry=2s",
+					"settrade.mqtt.subscriptions.bid-offer=PTT,AOT", "settrade.mqtt.reconnect.min-delay=200ms",
+					"settrade.mqtt.reconnect.max-delay=10s", "settrade.mqtt.reconnect.stable-after=3s")
+			.run((context) -> {
+				SettradeMqttConnection connection = context.getBean(SettradeMqttConnection.class);
+				await().atMost(Duration.ofSeconds(10)).until(() -> connection.getState() == ConnectionState.CONNECTED);
+				for (int loss = 1; loss <= 4; loss++) {
+					// two rotations (one every 2 s) outlast stable-after: the connection
+					// installed after the last loss is gone, the feed stayed up
+					long epochBefore = connection.getSessionFacts().epoch();
+					await().atMost(Duration.ofSeconds(15))
+						.until(() -> connection.getState() == ConnectionState.CONNECTED
+								&& connection.getSessionFacts().epoch() >= epochBefore + 2
+								&& connection.getSessionFacts().change() == SessionChange.ROTATION);
+					long dropped = connection.getSessionFacts().epoch();
+					simulator().mqtt().dropAllConnections();
+					// the connection that took over after the loss: a recovery, or the
+					// new
+					// side of a rotation the drop caught half-way
+					await().atMost(Duration.ofSeconds(15)).until(() -> {
+						SessionFacts facts = connection.getSessionFacts();
+						return facts != null && facts.epoch() > dropped && facts.gap().compareTo(Duration.ZERO) > 0;
+					});
+					assertThat(connection.getSessionFacts().gap()).as("gap after loss %d", loss)
+						.isLessThan(Duration.ofMillis(1500));
+				}
+			});
+	}
+
 	private RotationRun rotate(String strategy) {
 		RotationRun[] result = new RotationRun[1];
 		simulator().market().start(SYMBOLS, 200);
