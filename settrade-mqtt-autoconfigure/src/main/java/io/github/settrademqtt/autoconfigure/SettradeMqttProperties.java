@@ -604,8 +604,8 @@ public class SettradeMqttProperties {
 		private Duration maxDelay = Duration.ofSeconds(30);
 
 		/**
-		 * How long a connection must stay up before the reconnect back-off starts again
-		 * from the minimum delay.
+		 * How long the feed must have stayed up, planned rotations included, for a loss
+		 * to be met with the minimum reconnect delay again.
 		 */
 		private Duration stableAfter = Duration.ofSeconds(10);
 

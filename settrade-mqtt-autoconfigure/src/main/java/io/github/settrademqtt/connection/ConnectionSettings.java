@@ -20,7 +20,8 @@ import org.jspecify.annotations.Nullable;
  * @param socketFactory the TLS socket factory, or {@code null} for the JVM's default
  * trust
  * @param reconnectBackoff the delays between reconnect attempts
- * @param stableAfter how long a connection must stay up before the back-off is reset
+ * @param stableAfter how long the feed must have stayed up, rotations included, for a
+ * loss to be met with the shortest back-off again
  * @param authFailureThreshold consecutive rejected logins before the state becomes
  * {@link ConnectionState#AUTH_FAILED}
  * @param rotation the rotation strategy
