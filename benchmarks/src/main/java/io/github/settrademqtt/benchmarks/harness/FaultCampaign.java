@@ -66,6 +66,12 @@ public final class FaultCampaign {
 	static final Duration SAMPLE_EVERY = Duration.ofMillis(200);
 
 	/**
+	 * How long to wait for the feed to come back once its bound has passed, before the
+	 * next fault is fired anyway.
+	 */
+	private static final Duration GIVE_UP = Duration.ofMinutes(2);
+
+	/**
 	 * How long before a rotation is due a fault that must hit it is fired.
 	 */
 	private static final Duration LEAD = Duration.ofMillis(300);
@@ -473,10 +479,14 @@ public final class FaultCampaign {
 		long from = Math.max(shot.spentAt(), System.nanoTime());
 		ArrivalLog raw = required(this.raw);
 		ArrivalLog delivered = required(this.delivered);
-		if (!NumberedRun.await(
-				() -> raw.allTopicsSince(from, this.mainTopics) && delivered.allTopicsSince(from, this.mainTopics),
-				bound.plusSeconds(10))) {
+		BooleanSupplier receiving = () -> raw.allTopicsSince(from, this.mainTopics)
+				&& delivered.allTopicsSince(from, this.mainTopics);
+		if (!NumberedRun.await(receiving, bound.plusSeconds(10))) {
 			problems.add("not receiving on every topic " + bound.plusSeconds(10).toSeconds() + " s after the fault");
+			// the next fault waits for this one to be over, so that each window shows one
+			if (!NumberedRun.await(receiving, GIVE_UP)) {
+				problems.add("still not receiving " + GIVE_UP.toSeconds() + " s later");
+			}
 		}
 		return shot.withProblems(problems);
 	}
