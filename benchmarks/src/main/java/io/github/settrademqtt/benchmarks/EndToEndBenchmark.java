@@ -59,11 +59,6 @@ public final class EndToEndBenchmark {
 	 */
 	private static final Duration KEEPS_UP_P999 = Duration.ofMillis(100);
 
-	/**
-	 * The field that carries a message's number: the volume of the tenth ask level.
-	 */
-	private static final int TENTH_ASK_VOLUME = 43;
-
 	private final HarnessArguments arguments;
 
 	private final Report report;
@@ -296,7 +291,7 @@ public final class EndToEndBenchmark {
 			int topic = index % client.topics.size();
 			simulator.mqtt()
 				.publish(client.topics.get(topic),
-						Varints.withField(client.templates.get(topic), TENTH_ASK_VOLUME, number));
+						Varints.withField(client.templates.get(topic), RealisticPayloads.NUMBER_FIELD, number));
 		});
 		run.awaitDrained();
 		return run.reception(0);

@@ -11,6 +11,12 @@ import io.github.settrademqtt.test.proto.Money;
  */
 public final class RealisticPayloads {
 
+	/**
+	 * The field a book's number travels in where a listener can read it, on the decoded
+	 * event: the volume of the tenth ask level ({@code book.asks().get(9).volume()}).
+	 */
+	public static final int NUMBER_FIELD = 43;
+
 	private RealisticPayloads() {
 	}
 

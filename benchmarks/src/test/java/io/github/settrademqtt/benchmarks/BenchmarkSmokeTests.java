@@ -8,6 +8,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
+import io.github.settrademqtt.benchmarks.harness.Fault;
+import io.github.settrademqtt.benchmarks.harness.FaultCampaign;
 import io.github.settrademqtt.benchmarks.harness.HarnessArguments;
 import io.github.settrademqtt.benchmarks.harness.Reception;
 import io.github.settrademqtt.feed.BidOffer;
@@ -26,8 +28,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Keeps the benchmarks from rotting: every benchmark method runs once and returns a
  * sensible result, the starter's decoders and the baselines agree, JMH itself can run
- * them, and each feed harness (end to end, rotation, soak) runs with tiny parameters and
- * produces its figures. Speed is measured by running the benchmarks jar, never here.
+ * them, and each feed harness (end to end, rotation, soak, reliability) runs with tiny
+ * parameters and produces its figures. Speed is measured by running the benchmarks jar,
+ * never here.
  */
 class BenchmarkSmokeTests {
 
@@ -121,6 +124,34 @@ class BenchmarkSmokeTests {
 		assertThat(result.lost()).isZero();
 		assertThat(result.cpuPerThousand()).isPositive();
 		assertThat(result.baselineCpuPerThousand()).isPositive();
+	}
+
+	@Test
+	void reliabilityHarnessRunsOneScheduleAgainstEveryClient(@TempDir Path out) throws Exception {
+		ReliabilityBenchmark.Result result = ReliabilityBenchmark.run(arguments(ReliabilityBenchmark.DEFAULTS,
+				"--seed=7", "--duration=0s", "--faults=drop-all,step-exception", "--warmup-rotations=1",
+				"--token-lifetime=8s", "--refresh-before-expiry=5s"));
+		assertThat(result.results()).containsOnlyKeys("overlap", "restart", "paho");
+		result.results().forEach((subject, campaign) -> {
+			List<FaultCampaign.FiredFault> drops = campaign.fired(Fault.DROP_ALL);
+			assertThat(drops).as(subject).singleElement().satisfies((drop) -> {
+				assertThat(drop.recovery()).isPositive().isLessThanOrEqualTo(Fault.DROP_ALL.recoveryBound());
+				// what was published while disconnected
+				assertThat(drop.lost()).isPositive();
+			});
+			assertThat(campaign.received()).as(subject).isPositive();
+			assertThat(campaign.end().threads()).as(subject).isPositive();
+		});
+		assertThat(result.results().get("overlap").fired(Fault.STEP_EXCEPTION)).singleElement()
+			.satisfies((step) -> assertThat(step.lost()).isZero());
+		assertThat(result.results().get("paho").fired(Fault.STEP_EXCEPTION)).isEmpty();
+		assertThat(result.results().get("paho").skipped()).singleElement()
+			.satisfies((planned) -> assertThat(planned.fault()).isEqualTo(Fault.STEP_EXCEPTION));
+		assertThat(Files.readString(result.report().writeTo(out))).contains("**Seed 7**")
+			.containsPattern(
+					"\\| drop-all \\| starter, `rotation=overlap` \\| 1 \\| [\\d,]+ \\| [\\d,]+ \\| 15,000 \\|")
+			.contains("| step-exception | bare Paho, automatic reconnect | n/a |")
+			.containsPattern("\\| bare Paho, automatic reconnect \\| \\d+ s \\| [\\d,]+ \\|");
 	}
 
 	private static HarnessArguments arguments(Map<String, String> defaults, String... args) {

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLongArray;
 
 import io.github.settrademqtt.connection.SettradeMqttHeaders;
 import io.github.settrademqtt.test.SimulatorPayloads;
@@ -16,7 +17,8 @@ import org.springframework.messaging.MessageHandler;
  * topic, the simulator's per-topic sequence number, when it arrived and on which
  * connection (epoch). From that: what was lost, duplicated or out of order, and the
  * longest silence, per topic and across the feed, at a change of connection and
- * elsewhere.
+ * elsewhere. A client that is not the starter, or a listener, records through
+ * {@link #record(String, long, long)}.
  *
  * @author settrade-mqtt
  */
@@ -27,6 +29,8 @@ public final class ArrivalLog implements MessageHandler {
 	private final List<String> topicNames;
 
 	private final long[] firstArrival;
+
+	private final AtomicLongArray lastArrival;
 
 	private volatile boolean recording;
 
@@ -50,23 +54,37 @@ public final class ArrivalLog implements MessageHandler {
 			this.topics.put(topics.get(i), i);
 		}
 		this.firstArrival = new long[topics.size()];
+		this.lastArrival = new AtomicLongArray(topics.size());
 	}
 
 	@Override
 	public void handleMessage(Message<?> message) {
+		String topic = message.getHeaders().get(SettradeMqttHeaders.TOPIC, String.class);
+		if (topic != null && message.getPayload() instanceof byte[] payload) {
+			Long connection = message.getHeaders().get(SettradeMqttHeaders.EPOCH, Long.class);
+			record(topic, SimulatorPayloads.sequence(payload).orElse(-1), (connection != null) ? connection : -1);
+		}
+	}
+
+	/**
+	 * Record that a message arrived now.
+	 * @param topic its topic; one the log was not created with is ignored
+	 * @param number its number in the topic
+	 * @param connection the connection it came on, {@code -1} when unknown
+	 */
+	public void record(String topic, long number, long connection) {
 		long now = System.nanoTime();
-		Integer index = this.topics.get(message.getHeaders().get(SettradeMqttHeaders.TOPIC, String.class));
-		if (index == null || !(message.getPayload() instanceof byte[] payload)) {
+		Integer index = this.topics.get(topic);
+		if (index == null) {
 			return;
 		}
 		if (this.firstArrival[index] == 0) {
 			this.firstArrival[index] = now;
 		}
+		this.lastArrival.set(index, now);
 		if (!this.recording) {
 			return;
 		}
-		Long connection = message.getHeaders().get(SettradeMqttHeaders.EPOCH, Long.class);
-		long number = SimulatorPayloads.sequence(payload).orElse(-1);
 		synchronized (this) {
 			if (this.size == this.topic.length) {
 				int capacity = this.size * 2;
@@ -78,9 +96,74 @@ public final class ArrivalLog implements MessageHandler {
 			this.topic[this.size] = index;
 			this.sequence[this.size] = number;
 			this.nanos[this.size] = now;
-			this.epoch[this.size] = (connection != null) ? connection : -1;
+			this.epoch[this.size] = connection;
 			this.size++;
 		}
+	}
+
+	/**
+	 * Return whether each of the first topics had a message at or after a moment,
+	 * recording or not.
+	 * @param nanos the moment, on {@link System#nanoTime()}
+	 * @param topics how many of the topics, in the order the log was created with
+	 * @return whether they all had one
+	 */
+	public boolean allTopicsSince(long nanos, int topics) {
+		for (int i = 0; i < topics; i++) {
+			if (this.firstArrival[i] == 0 || this.lastArrival.get(i) - nanos < 0) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/**
+	 * Return when a topic last had a message, recording or not.
+	 * @param topic the topic
+	 * @return {@link System#nanoTime()} of its last message, {@code 0} before the first
+	 */
+	public long lastArrival(String topic) {
+		Integer index = this.topics.get(topic);
+		return (index != null) ? this.lastArrival.get(index) : 0;
+	}
+
+	/**
+	 * Return when any of the first topics last had a message, recording or not.
+	 * @param topics how many of the topics, in the order the log was created with
+	 * @return {@link System#nanoTime()} of the last message, {@code 0} before the first
+	 */
+	public long lastArrival(int topics) {
+		long last = 0;
+		for (int i = 0; i < topics; i++) {
+			long arrival = this.lastArrival.get(i);
+			if (arrival != 0 && (last == 0 || arrival - last > 0)) {
+				last = arrival;
+			}
+		}
+		return last;
+	}
+
+	/**
+	 * Visit every message recorded, in the order recorded.
+	 * @param visitor told each one
+	 */
+	public synchronized void replay(Visitor visitor) {
+		for (int i = 0; i < this.size; i++) {
+			visitor.arrival(this.topic[i], this.sequence[i], this.nanos[i], this.epoch[i]);
+		}
+	}
+
+	/**
+	 * Stop recording and forget what was recorded, so that a heap measured afterwards
+	 * does not count the log.
+	 */
+	public synchronized void clear() {
+		this.recording = false;
+		this.size = 0;
+		this.topic = new int[1024];
+		this.sequence = new long[1024];
+		this.nanos = new long[1024];
+		this.epoch = new long[1024];
 	}
 
 	/**
@@ -157,6 +240,23 @@ public final class ArrivalLog implements MessageHandler {
 			feed.add(this.nanos[i] - this.nanos[i - 1], this.epoch[i] != this.epoch[i - 1]);
 		}
 		return new Figures(this.size, lost, duplicated, outOfOrder, perTopic, feed);
+	}
+
+	/**
+	 * Told each message recorded.
+	 */
+	@FunctionalInterface
+	public interface Visitor {
+
+		/**
+		 * One message.
+		 * @param topic the index of its topic, in the order the log was created with
+		 * @param number its number in the topic, {@code -1} when it had none
+		 * @param nanos when it arrived, on {@link System#nanoTime()}
+		 * @param connection the connection it came on, {@code -1} when unknown
+		 */
+		void arrival(int topic, long number, long nanos, long connection);
+
 	}
 
 	/**

@@ -51,6 +51,10 @@ public final class HarnessArguments {
 		return convert(name, Integer::parseInt);
 	}
 
+	public long longValue(String name) {
+		return convert(name, Long::parseLong);
+	}
+
 	public Duration duration(String name) {
 		return convert(name, DurationStyle::detectAndParse);
 	}

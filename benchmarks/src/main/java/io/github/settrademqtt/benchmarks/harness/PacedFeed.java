@@ -11,10 +11,11 @@ import io.github.settrademqtt.test.SimulatorPayloads;
 
 /**
  * Publishes order books round-robin over symbols at a fixed rate on a thread of its own,
- * each numbered per topic in the simulator's sequence field, and measures its own pacing:
- * the longest gap between two publications, per topic and across the feed. That is the
- * floor under any gap a subscriber can see: a publisher that is descheduled for 15 ms
- * leaves a 15 ms hole for every client.
+ * each numbered per topic, in the simulator's sequence field for the raw channel and in
+ * {@link RealisticPayloads#NUMBER_FIELD} for listeners, and measures its own pacing: the
+ * longest gap between two publications, per topic and across the feed. That is the floor
+ * under any gap a subscriber can see: a publisher that is descheduled for 15 ms leaves a
+ * 15 ms hole for every client.
  *
  * @author settrade-mqtt
  */
@@ -119,9 +120,9 @@ public final class PacedFeed implements AutoCloseable {
 			}
 			int topic = (int) (i % this.topics.size());
 			long sequence = ++this.sequences[topic];
+			byte[] numbered = Varints.withField(this.templates.get(topic), SimulatorPayloads.SEQUENCE_FIELD, sequence);
 			this.simulator.mqtt()
-				.publish(this.topics.get(topic),
-						Varints.withField(this.templates.get(topic), SimulatorPayloads.SEQUENCE_FIELD, sequence));
+				.publish(this.topics.get(topic), Varints.withField(numbered, RealisticPayloads.NUMBER_FIELD, sequence));
 			long now = System.nanoTime();
 			if (this.measuring) {
 				synchronized (this) {
