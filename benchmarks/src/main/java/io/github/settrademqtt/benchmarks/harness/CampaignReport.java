@@ -33,11 +33,12 @@ public final class CampaignReport {
 		report.line("");
 		report.line("Always on: tokens of %d s with `token-refresh-before-expiry=%d ms`, more than half the lifetime, "
 				+ "so the starter rotates at %d ms before expiry. %d order-book topics (and two claimed at run time), "
-				+ "%d books a second in all. Keep-alive %d s, REST read timeout %d ms, health grace %d s, silence "
-				+ "threshold %d s.", settings.tokenLifetime().toSeconds(), settings.refreshBeforeExpiry().toMillis(),
+				+ "%d books a second in all. REST read timeout %d ms, health grace %d s; the starter: its default "
+				+ "keep-alive (30 s), a silent topic or feed acted on after %d s; bare Paho: keep-alive %d s.",
+				settings.tokenLifetime().toSeconds(), settings.refreshBeforeExpiry().toMillis(),
 				settings.margin().toMillis(), settings.symbolCount(), settings.rate(),
-				CampaignSettings.KEEP_ALIVE.toSeconds(), CampaignSettings.READ_TIMEOUT.toMillis(),
-				CampaignSettings.CONNECT_GRACE.toSeconds(), CampaignSettings.SILENCE_THRESHOLD.toSeconds());
+				CampaignSettings.READ_TIMEOUT.toMillis(), CampaignSettings.CONNECT_GRACE.toSeconds(),
+				CampaignSettings.SILENCE_THRESHOLD.toSeconds(), CampaignSettings.KEEP_ALIVE.toSeconds());
 		report.line("");
 	}
 

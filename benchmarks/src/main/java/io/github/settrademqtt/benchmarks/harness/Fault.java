@@ -21,10 +21,11 @@ public enum Fault {
 
 	/**
 	 * Every open connection made half-open: the socket stays open, nothing reaches the
-	 * client any more, not even a {@code PINGRESP}. Until the starter's application-level
-	 * silence detection lands, only the MQTT keep-alive notices, hence the wider bound.
+	 * client any more, not even a {@code PINGRESP}. The starter notices the silent feed
+	 * at the application level and opens a second connection; a bare client only through
+	 * its MQTT keep-alive.
 	 */
-	HALF_OPEN("every open connection stalled: socket open, nothing delivered", Duration.ofSeconds(25), false, false),
+	HALF_OPEN("every open connection stalled: socket open, nothing delivered", Duration.ofSeconds(15), false, false),
 
 	/**
 	 * WebSocket upgrades refused for one to two seconds from just before a token rotation

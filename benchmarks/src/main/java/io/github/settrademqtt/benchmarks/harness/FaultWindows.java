@@ -20,7 +20,7 @@ public final class FaultWindows {
 
 	private final long[] longestSilence;
 
-	private final double[] lost;
+	private final long[] lost;
 
 	private final long[] backwards;
 
@@ -28,7 +28,7 @@ public final class FaultWindows {
 		this.starts = starts;
 		this.end = end;
 		this.longestSilence = new long[starts.length];
-		this.lost = new double[starts.length];
+		this.lost = new long[starts.length];
 		this.backwards = new long[starts.length];
 	}
 
@@ -91,17 +91,19 @@ public final class FaultWindows {
 
 	/**
 	 * Count a silence from one message to the next in every window it overlaps, and the
-	 * messages missing between them in proportion to the time of the silence in each:
-	 * they were published meanwhile.
+	 * messages missing between them in the window the silence ends in: a silence that
+	 * began just before a fault was caused by that fault (the campaign waits for the feed
+	 * to come back before the next one), so its losses are that fault's, not the previous
+	 * window's.
 	 */
 	private void silence(long from, long to, long missing) {
 		for (int window = windowOf(from); window < this.starts.length && to - this.starts[window] > 0; window++) {
 			long start = Math.max(from, this.starts[window]);
 			long stop = Math.min(to, endOf(window));
 			this.longestSilence[window] = Math.max(this.longestSilence[window], stop - start);
-			if (missing > 0) {
-				this.lost[window] += (to - from > 0) ? (double) missing * (stop - start) / (to - from) : missing;
-			}
+		}
+		if (missing > 0) {
+			this.lost[windowOf(to)] += missing;
 		}
 	}
 
@@ -120,7 +122,7 @@ public final class FaultWindows {
 	 * @return the count
 	 */
 	public long lost(int window) {
-		return Math.round(this.lost[window]);
+		return this.lost[window];
 	}
 
 	/**
