@@ -6,9 +6,10 @@ import java.util.Arrays;
  * What an {@link ArrivalLog} shows for each window of a run: windows follow one another,
  * each from one fault to the next, so that everything recorded belongs to one. For each:
  * the longest silence on a topic (clipped to the window, so a silence that began before
- * the fault counts from the fault), the sequence numbers skipped (shared between the
- * windows a silence spans), and the messages that came again or after a later one of
- * their topic.
+ * the fault counts from the fault), the sequence numbers skipped (in the window where the
+ * feed came back: the silence before a fault is the feed's own spacing, and the campaign
+ * fires no fault before the last one is over), and the messages that came again or after
+ * a later one of their topic.
  *
  * @author settrade-mqtt
  */
@@ -50,18 +51,21 @@ public final class FaultWindows {
 		long[] highest = new long[allTopics];
 		Arrays.fill(previous, starts[0]);
 		log.replay((topic, number, nanos, connection) -> {
+			int window = windows.windowOf(nanos);
 			if (topic < topics) {
-				long missing = (highest[topic] > 0) ? number - highest[topic] - 1 : 0;
-				windows.silence(previous[topic], nanos, Math.max(0, missing));
+				windows.silence(previous[topic], nanos);
+				if (highest[topic] > 0 && number > highest[topic] + 1) {
+					windows.lost[window] += number - highest[topic] - 1;
+				}
 			}
 			if (highest[topic] > 0 && number <= highest[topic]) {
-				windows.backwards[windows.windowOf(nanos)]++;
+				windows.backwards[window]++;
 			}
 			previous[topic] = Math.max(previous[topic], nanos);
 			highest[topic] = Math.max(highest[topic], number);
 		});
 		for (int topic = 0; topic < topics; topic++) {
-			windows.silence(previous[topic], end, 0);
+			windows.silence(previous[topic], end);
 		}
 		return windows;
 	}
@@ -90,20 +94,13 @@ public final class FaultWindows {
 	}
 
 	/**
-	 * Count a silence from one message to the next in every window it overlaps, and the
-	 * messages missing between them in the window the silence ends in: a silence that
-	 * began just before a fault was caused by that fault (the campaign waits for the feed
-	 * to come back before the next one), so its losses are that fault's, not the previous
-	 * window's.
+	 * Count a silence from one message to the next in every window it overlaps.
 	 */
-	private void silence(long from, long to, long missing) {
+	private void silence(long from, long to) {
 		for (int window = windowOf(from); window < this.starts.length && to - this.starts[window] > 0; window++) {
 			long start = Math.max(from, this.starts[window]);
 			long stop = Math.min(to, endOf(window));
 			this.longestSilence[window] = Math.max(this.longestSilence[window], stop - start);
-		}
-		if (missing > 0) {
-			this.lost[windowOf(to)] += missing;
 		}
 	}
 
