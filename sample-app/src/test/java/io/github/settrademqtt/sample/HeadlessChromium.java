@@ -64,6 +64,7 @@ final class HeadlessChromium implements AutoCloseable {
 		try {
 			int port = CompletableFuture.supplyAsync(this::devToolsPort).get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
 			this.page = connect(port, url);
+			awaitLoaded(url);
 		}
 		catch (Exception ex) {
 			close();
@@ -92,6 +93,23 @@ final class HeadlessChromium implements AutoCloseable {
 			throw new IllegalStateException("Evaluation failed: " + response);
 		}
 		return response.path("result").path("result").path("value");
+	}
+
+	/**
+	 * Wait until the page target shows the document at the URL, fully loaded: the target
+	 * appears before navigation ends, and an expression evaluated earlier runs against
+	 * {@code about:blank} or a half-parsed document.
+	 */
+	private void awaitLoaded(String url) throws Exception {
+		String expression = "document.readyState === 'complete' && location.href.indexOf("
+				+ this.json.writeValueAsString(url) + ") === 0";
+		long deadline = System.nanoTime() + TIMEOUT.toNanos();
+		while (!evaluate(expression).asBoolean()) {
+			if (System.nanoTime() > deadline) {
+				throw new IllegalStateException("The page did not load " + url + " within " + TIMEOUT);
+			}
+			pause();
+		}
 	}
 
 	private int devToolsPort() {
@@ -134,9 +152,13 @@ final class HeadlessChromium implements AutoCloseable {
 				throw new IllegalStateException("No page for " + url + " in " + list.body());
 			}
 			// the page target appears shortly after the browser starts
-			CompletableFuture.runAsync(() -> {
-			}, CompletableFuture.delayedExecutor(100, TimeUnit.MILLISECONDS)).join();
+			pause();
 		}
+	}
+
+	private static void pause() {
+		CompletableFuture.runAsync(() -> {
+		}, CompletableFuture.delayedExecutor(100, TimeUnit.MILLISECONDS)).join();
 	}
 
 	@Override

@@ -6,8 +6,10 @@ package io.github.settrademqtt.connection;
  * the usual back-off.
  *
  * @author settrade-mqtt
+ * @since 0.1.0
+ * @see SettradeMqttConnection#setStepHook(StepHook)
  */
-enum ConnectionStep {
+public enum ConnectionStep {
 
 	/**
 	 * Obtaining a dispatcher ticket.

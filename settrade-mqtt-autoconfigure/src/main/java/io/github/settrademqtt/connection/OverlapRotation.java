@@ -41,18 +41,21 @@ final class OverlapRotation {
 
 	private final Duration timeout;
 
-	private final StepHook hook;
+	/**
+	 * Records and announces each step, so that a failure names the step it happened in.
+	 */
+	private final StepHook steps;
 
 	private final LongSupplier nanoClock;
 
 	OverlapRotation(SettradeLoginService loginService, DeliveryGate gate, Sessions sessions,
-			SubscriptionReconciler reconciler, Duration timeout, StepHook hook, LongSupplier nanoClock) {
+			SubscriptionReconciler reconciler, Duration timeout, StepHook steps, LongSupplier nanoClock) {
 		this.loginService = loginService;
 		this.gate = gate;
 		this.sessions = sessions;
 		this.reconciler = reconciler;
 		this.timeout = timeout;
-		this.hook = hook;
+		this.steps = steps;
 		this.nanoClock = nanoClock;
 	}
 
@@ -66,7 +69,7 @@ final class OverlapRotation {
 	 */
 	Result run(MqttSession old, Purpose purpose) throws InterruptedException {
 		long started = this.nanoClock.getAsLong();
-		this.hook.before(ConnectionStep.TICKET);
+		this.steps.before(ConnectionStep.TICKET);
 		DispatcherTicket ticket = this.loginService.dispatcherTicket();
 		if (purpose == Purpose.TOKEN && ticket.expiresAtNanos() - old.ticket().expiresAtNanos() <= 0) {
 			return new Failed("the renewed access token expires no later than the current connection's, "
@@ -75,10 +78,10 @@ final class OverlapRotation {
 		DeliveryGate.Overlap overlap = this.gate.beginOverlap(this.sessions.nextEpoch());
 		MqttSession next = null;
 		try {
-			this.hook.before(ConnectionStep.OPEN);
+			// opening is the sessions' step
 			next = this.sessions.open(ticket);
 			overlap.subscribing();
-			this.hook.before(ConnectionStep.SUBSCRIBE);
+			this.steps.before(ConnectionStep.SUBSCRIBE);
 			List<SubscribeOutcome> outcomes = next.subscribe(this.reconciler.allTopics());
 			if (outcomes.stream().noneMatch(SubscribeOutcome::answered)) {
 				return failed(overlap, next, "the new connection answered no SUBSCRIBE", null);

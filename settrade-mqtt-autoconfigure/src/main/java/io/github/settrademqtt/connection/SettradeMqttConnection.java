@@ -167,7 +167,7 @@ public class SettradeMqttConnection implements SmartLifecycle, MqttSession.Liste
 		this.subscriptionErrors = new SubscriptionErrors(registry, this.observer);
 		this.sessions = new MqttSessions(settings, beanFactory, this);
 		this.overlapRotation = new OverlapRotation(loginService, this.gate, new RotationSessions(), this.reconciler,
-				settings.rotationTimeout(), this.hook, this.nanoClock);
+				settings.rotationTimeout(), this::step, this.nanoClock);
 		this.rotationBackoff = new RotationBackoff(settings.reconnectBackoff(), this.nanoClock);
 		registry.addListener(this);
 	}

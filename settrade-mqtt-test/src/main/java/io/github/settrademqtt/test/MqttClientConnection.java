@@ -120,17 +120,14 @@ final class MqttClientConnection {
 	}
 
 	/**
-	 * Tells whether bytes from the broker go on to the client, releasing them when they
-	 * do not.
-	 * @param bytes the bytes, released when the answer is {@code false}
+	 * Tells whether bytes from the broker go on to the client. Bytes it turns away are
+	 * released by the relay's send, which discards what a filter drops: releasing them
+	 * here as well released them twice (Reactor Netty then failed on its own release).
+	 * @param bytes the bytes
 	 * @return whether to pass them on
 	 */
 	boolean toClient(ByteBuf bytes) {
-		if (isRelaying()) {
-			return true;
-		}
-		bytes.release();
-		return false;
+		return isRelaying();
 	}
 
 	/**
