@@ -2,6 +2,7 @@ package io.github.settrademqtt.connection;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import io.github.settrademqtt.login.DispatcherTicket;
@@ -48,6 +49,8 @@ class OverlapRotationTests {
 
 	private final SubscriptionRegistry registry = new SubscriptionRegistry();
 
+	private final List<ConnectionStep> steps = new ArrayList<>();
+
 	private OverlapRotation rotation;
 
 	@BeforeEach
@@ -70,10 +73,12 @@ class OverlapRotationTests {
 
 			@Override
 			public MqttSession open(DispatcherTicket ticket) {
+				// as the connection's sessions do: opening is their step
+				OverlapRotationTests.this.steps.add(ConnectionStep.OPEN);
 				return OverlapRotationTests.this.next;
 			}
 
-		}, reconciler, Duration.ofSeconds(5), StepHook.NONE, System::nanoTime);
+		}, reconciler, Duration.ofSeconds(5), this.steps::add, System::nanoTime);
 	}
 
 	/**
@@ -123,6 +128,17 @@ class OverlapRotationTests {
 				(ready) -> assertThat(ready.next()).isSameAs(this.next));
 		verify(this.old, never()).close();
 		verify(this.next, never()).close();
+	}
+
+	/**
+	 * The rotation announced {@code OPEN} itself before the sessions announced it again:
+	 * a hook saw the step twice, and a failure was named after the wrong step.
+	 */
+	@Test
+	void eachStepOfARotationIsAnnouncedOnce() throws InterruptedException {
+		given(this.next.isOpen()).willReturn(true);
+		this.rotation.run(this.old, OverlapRotation.Purpose.TOKEN);
+		assertThat(this.steps).containsExactly(ConnectionStep.TICKET, ConnectionStep.OPEN, ConnectionStep.SUBSCRIBE);
 	}
 
 	private DispatcherTicket ticket(Duration remaining) {
