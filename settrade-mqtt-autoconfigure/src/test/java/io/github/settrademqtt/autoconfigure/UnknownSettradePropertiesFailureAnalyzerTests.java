@@ -1,10 +1,13 @@
 package io.github.settrademqtt.autoconfigure;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import org.springframework.beans.BeanUtils;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -15,10 +18,13 @@ import org.springframework.boot.context.properties.bind.UnboundConfigurationProp
 import org.springframework.boot.context.properties.source.ConfigurationProperty;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.diagnostics.FailureAnalyzer;
 import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.core.annotation.AnnotationAwareOrderComparator;
+import org.springframework.util.ClassUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
@@ -89,6 +95,18 @@ class UnknownSettradePropertiesFailureAnalyzerTests {
 			assertThat(analysis.getDescription()).contains("settrade.mqtt.app-secert").doesNotContain(SECRET);
 			assertThat(analysis.getAction()).contains("Did you mean settrade.mqtt.app-secret?").doesNotContain(SECRET);
 		});
+	}
+
+	@Test
+	void runsBeforeSpringBootsOwnAnalyzerWhichShowsTheValue() throws ClassNotFoundException {
+		FailureAnalyzer boot = (FailureAnalyzer) BeanUtils.instantiateClass(ClassUtils.forName(
+				"org.springframework.boot.diagnostics.analyzer.UnboundConfigurationPropertyFailureAnalyzer", null));
+		this.runner.withPropertyValues("settrade.mqtt.app-secert=" + SECRET)
+			.run((context) -> assertThat(boot.analyze(context.getStartupFailure()).getDescription()).contains(SECRET));
+		List<FailureAnalyzer> analyzers = new ArrayList<>(
+				List.of(boot, new UnknownSettradePropertiesFailureAnalyzer()));
+		AnnotationAwareOrderComparator.sort(analyzers);
+		assertThat(analyzers.get(0)).isInstanceOf(UnknownSettradePropertiesFailureAnalyzer.class);
 	}
 
 	@Test
