@@ -1,6 +1,9 @@
 package io.github.settrademqtt.autoconfigure;
 
+import java.util.List;
 import java.util.stream.Collectors;
+
+import io.github.settrademqtt.autoconfigure.InvalidSettradePropertiesException.Problem;
 
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
@@ -15,13 +18,22 @@ class InvalidSettradePropertiesFailureAnalyzer extends AbstractFailureAnalyzer<I
 
 	@Override
 	protected FailureAnalysis analyze(Throwable rootFailure, InvalidSettradePropertiesException cause) {
-		String description = cause.getProblems()
-			.stream()
+		return analysis(cause.getProblems(), cause);
+	}
+
+	/**
+	 * Return the analysis of configuration problems, in the one form every Settrade
+	 * configuration failure takes.
+	 * @param problems the problems, each naming its property
+	 * @param cause the failure
+	 * @return the analysis
+	 */
+	static FailureAnalysis analysis(List<Problem> problems, Throwable cause) {
+		String description = problems.stream()
 			.map((problem) -> "    - " + problem.property() + ": " + problem.reason())
 			.collect(Collectors.joining(System.lineSeparator(),
 					"The Settrade MQTT starter is misconfigured:" + System.lineSeparator(), ""));
-		String action = cause.getProblems()
-			.stream()
+		String action = problems.stream()
 			.map((problem) -> "    - " + problem.action())
 			.distinct()
 			.collect(Collectors.joining(System.lineSeparator(),

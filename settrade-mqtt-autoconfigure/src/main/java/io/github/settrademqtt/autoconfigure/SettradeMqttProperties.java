@@ -16,12 +16,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.convert.DurationUnit;
 
 /**
- * Configuration properties for the Settrade Open API realtime feed.
+ * Configuration properties for the Settrade Open API realtime feed. A
+ * {@code settrade.mqtt.*} key that matches none of them fails start-up: ignored, a
+ * mistyped key would silently leave its default in place.
  *
  * @author settrade-mqtt
  * @since 0.1.0
  */
-@ConfigurationProperties("settrade.mqtt")
+@ConfigurationProperties(prefix = "settrade.mqtt", ignoreUnknownFields = false)
 public class SettradeMqttProperties {
 
 	/**
@@ -45,7 +47,8 @@ public class SettradeMqttProperties {
 	private @Nullable String appCode;
 
 	/**
-	 * Broker id, such as '063', or 'SANDBOX' (any case) for the Settrade sandbox.
+	 * Broker id: the broker's three digits, such as '063' (quoted in YAML), or 'SANDBOX'
+	 * (any case) for the Settrade sandbox.
 	 */
 	private @Nullable String brokerId;
 
@@ -766,7 +769,8 @@ public class SettradeMqttProperties {
 		private @Nullable String symbol;
 
 		/**
-		 * Interval as the Settrade SDK spells it, such as '1m', '5m' or '1d'.
+		 * Interval as the Settrade SDK spells it: a whole number of 'm' (minutes), 'd'
+		 * (days), 'w' (weeks) or 'M' (months), such as '1m', '5m', '1d' or '1M'.
 		 */
 		private @Nullable String interval;
 

@@ -6,15 +6,16 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.function.Function;
-import java.util.function.Supplier;
+import java.util.Optional;
+import java.util.regex.Pattern;
 
 import io.github.settrademqtt.autoconfigure.InvalidSettradePropertiesException.Problem;
-import io.github.settrademqtt.connection.SettradeTopics;
 import io.github.settrademqtt.feed.liveness.TradingSession;
 import io.github.settrademqtt.login.AppSecret;
 import io.github.settrademqtt.login.InvalidAppSecretException;
+import io.github.settrademqtt.login.SettradeEnvironment;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.StringUtils;
@@ -28,6 +29,20 @@ import org.springframework.util.StringUtils;
 final class SettradeMqttPropertiesValidator {
 
 	private static final String PREFIX = "settrade.mqtt.";
+
+	private static final Pattern BROKER_ID = Pattern.compile("[0-9]{3}");
+
+	private static final Pattern INTERVAL = Pattern.compile("[1-9][0-9]*[mdwM]");
+
+	private static final String NEVER_IN_A_TOPIC_KEY = ",;/+#\"'`[](){}<>=";
+
+	private static final Pattern SEPARATORS = Pattern.compile("[\\s\\p{Z},;]+");
+
+	private static final TopicKey SYMBOL = new TopicKey("symbol", "PTT");
+
+	private static final TopicKey MARKET = new TopicKey("market", "SET");
+
+	private static final TopicKey ACCOUNT = new TopicKey("account", "your account number");
 
 	private final List<Problem> problems = new ArrayList<>();
 
@@ -66,27 +81,93 @@ final class SettradeMqttPropertiesValidator {
 						+ "SETTRADE_MQTT_APP_SECRET) to the app secret exactly as the Settrade Open API console shows it");
 			}
 		}
+		String brokerId = properties.getBrokerId();
+		if (StringUtils.hasText(brokerId)) {
+			brokerId(brokerId.strip());
+		}
 		String baseUrl = properties.getBaseUrl();
 		if (baseUrl != null) {
-			baseUrl(baseUrl);
+			baseUrl(baseUrl, brokerId);
 		}
 	}
 
-	private void baseUrl(String baseUrl) {
-		String reason = null;
+	/**
+	 * Anything but three digits or SANDBOX would be sent to production as a broker id and
+	 * fail there, over and over, long after start-up.
+	 */
+	private void brokerId(String brokerId) {
+		if (BROKER_ID.matcher(brokerId).matches() || SettradeEnvironment.SANDBOX_BROKER_ID.equalsIgnoreCase(brokerId)) {
+			return;
+		}
+		String reason = "'" + brokerId + "' is neither a three-digit broker id nor SANDBOX";
+		String set = "Set " + PREFIX + "broker-id to your broker's three-digit id, such as 063, or to SANDBOX "
+				+ "for the Settrade sandbox";
+		if (Suggestions.meantSandbox(brokerId)) {
+			problem("broker-id", reason, "Did you mean SANDBOX? " + set);
+			return;
+		}
+		Optional<String> written = Suggestions.octalBrokerId(brokerId);
+		problem("broker-id", reason,
+				written
+					.map((id) -> "If your YAML says broker-id: " + id + ", quote it (broker-id: \"" + id
+							+ "\"): unquoted, YAML reads " + id + " as the octal number " + brokerId + ". Otherwise "
+							+ StringUtils.uncapitalize(set))
+					.orElse(set));
+	}
+
+	private void baseUrl(String baseUrl, @Nullable String brokerId) {
+		URI uri;
 		try {
-			URI uri = new URI(baseUrl.strip());
-			if (!"https".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null) {
-				reason = "'" + baseUrl + "' is not an absolute https URL";
-			}
+			uri = new URI(baseUrl.strip());
 		}
 		catch (URISyntaxException ex) {
-			reason = "'" + baseUrl + "' is not a URL: " + ex.getReason();
+			baseUrlProblem("'" + baseUrl + "' is not a URL: " + ex.getReason());
+			return;
 		}
-		if (reason != null) {
-			problem("base-url", reason, "Set " + PREFIX + "base-url to an https URL such as "
-					+ "https://open-api.settrade.com, or remove it to derive it from the broker id");
+		if (!"https".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null) {
+			baseUrlProblem("'" + baseUrl + "' is not an absolute https URL");
+			return;
 		}
+		Optional<SettradeEnvironment> meant = Suggestions.settradeHost(uri.getHost());
+		if (meant.isPresent()) {
+			problem("base-url", "'" + uri.getHost() + "' is not a Settrade host",
+					"Did you mean " + meant.get().baseUrl() + "? Set " + PREFIX
+							+ "base-url to it, or remove it to derive it from " + "the broker id");
+			return;
+		}
+		SettradeEnvironment settrade = settradeHost(uri.getHost());
+		if (settrade == null) {
+			return;
+		}
+		boolean bare = (uri.getRawPath() == null || uri.getRawPath().isEmpty() || uri.getRawPath().equals("/"))
+				&& uri.getRawQuery() == null && uri.getRawFragment() == null;
+		if (!bare) {
+			problem("base-url", "'" + baseUrl + "' goes beyond Settrade's host: the starter adds the API paths itself",
+					"Set " + PREFIX + "base-url to " + settrade.baseUrl() + ", or remove it to derive it from the "
+							+ "broker id");
+		}
+		else if (settrade == SettradeEnvironment.PRODUCTION && brokerId != null
+				&& SettradeEnvironment.forBrokerId(brokerId) == SettradeEnvironment.SANDBOX) {
+			problem("base-url",
+					"'" + baseUrl + "' is Settrade's production service, but " + PREFIX
+							+ "broker-id SANDBOX is for the sandbox",
+					"Remove " + PREFIX + "base-url: broker-id SANDBOX selects " + SettradeEnvironment.SANDBOX.baseUrl()
+							+ " by itself");
+		}
+	}
+
+	private void baseUrlProblem(String reason) {
+		problem("base-url", reason, "Set " + PREFIX + "base-url to an https URL such as "
+				+ "https://open-api.settrade.com, or remove it to derive it from the broker id");
+	}
+
+	private static @Nullable SettradeEnvironment settradeHost(String host) {
+		for (SettradeEnvironment environment : SettradeEnvironment.values()) {
+			if (environment.baseUrl().getHost().equalsIgnoreCase(host)) {
+				return environment;
+			}
+		}
+		return null;
 	}
 
 	private void settings(SettradeMqttProperties properties) {
@@ -163,15 +244,12 @@ final class SettradeMqttPropertiesValidator {
 	}
 
 	private void subscriptions(SettradeMqttProperties.Subscriptions subscriptions) {
-		keys("subscriptions.bid-offer", subscriptions.getBidOffer(), SettradeTopics::bidOffer);
-		keys("subscriptions.price-info", subscriptions.getPriceInfo(), SettradeTopics::priceInfo);
-		keys("subscriptions.equity-exchange-info", subscriptions.getEquityExchangeInfo(),
-				SettradeTopics::equityExchangeInfo);
-		keys("subscriptions.derivatives-exchange-info", subscriptions.getDerivativesExchangeInfo(),
-				SettradeTopics::derivativesExchangeInfo);
-		keys("subscriptions.equity-orders", subscriptions.getEquityOrders(), SettradeTopics::equityOrders);
-		keys("subscriptions.derivatives-orders", subscriptions.getDerivativesOrders(),
-				SettradeTopics::derivativesOrders);
+		keys("subscriptions.bid-offer", subscriptions.getBidOffer(), SYMBOL);
+		keys("subscriptions.price-info", subscriptions.getPriceInfo(), SYMBOL);
+		keys("subscriptions.equity-exchange-info", subscriptions.getEquityExchangeInfo(), MARKET);
+		keys("subscriptions.derivatives-exchange-info", subscriptions.getDerivativesExchangeInfo(), MARKET);
+		keys("subscriptions.equity-orders", subscriptions.getEquityOrders(), ACCOUNT);
+		keys("subscriptions.derivatives-orders", subscriptions.getDerivativesOrders(), ACCOUNT);
 		List<SettradeMqttProperties.Candlestick> candlesticks = subscriptions.getCandlestick();
 		for (int i = 0; i < candlesticks.size(); i++) {
 			SettradeMqttProperties.Candlestick candlestick = candlesticks.get(i);
@@ -181,24 +259,67 @@ final class SettradeMqttPropertiesValidator {
 						"Set " + PREFIX + key + ".symbol and " + PREFIX + key + ".interval, such as PTT and 1m");
 				continue;
 			}
-			check(key, () -> SettradeTopics.candlestick(candlestick.getSymbol(), candlestick.getInterval()));
+			topicKey(key + ".symbol", "subscriptions.candlestick", candlestick.getSymbol(), SYMBOL);
+			interval(key + ".interval", candlestick.getInterval());
 		}
 	}
 
-	private void keys(String key, List<String> values, Function<String, String> topic) {
+	private void keys(String key, List<String> values, TopicKey kind) {
 		for (int i = 0; i < values.size(); i++) {
-			String value = values.get(i);
-			check(key + "[" + i + "]", () -> topic.apply(value));
+			topicKey(key + "[" + i + "]", key, values.get(i), kind);
 		}
 	}
 
-	private void check(String key, Supplier<String> topic) {
-		try {
-			topic.get();
+	/**
+	 * A symbol, market or account becomes one level of a topic name. What the service may
+	 * use in one is not published, so only what none can hold is refused: white space and
+	 * list separators (several values in one), quotes and brackets (a list written in the
+	 * wrong syntax), MQTT's '/', '+' and '#', and invisible characters.
+	 */
+	private void topicKey(String key, String list, String value, TopicKey kind) {
+		String stripped = value.strip();
+		if (stripped.isEmpty()) {
+			problem(key, "is empty", "Remove the empty entry from " + PREFIX + list + ", or set it to a " + kind.what()
+					+ " such as " + kind.example());
+			return;
 		}
-		catch (IllegalArgumentException ex) {
-			problem(key, ex.getMessage(), "Fix " + PREFIX + key + ": a plain symbol, market or account such as PTT");
+		if (Arrays.stream(SEPARATORS.split(stripped)).filter((part) -> !part.isEmpty()).count() > 1) {
+			problem(key, "'" + stripped + "' holds more than one " + kind.what(),
+					"Put each " + kind.what() + " in an entry of its own in " + PREFIX + list
+							+ " (in YAML, a list: one '- ' line or one comma-separated item in [] per entry)");
+			return;
 		}
+		stripped.chars()
+			.filter((c) -> NEVER_IN_A_TOPIC_KEY.indexOf(c) >= 0 || Character.isWhitespace(c) || Character.isSpaceChar(c)
+					|| Character.isISOControl(c) || Character.getType(c) == Character.FORMAT)
+			.findFirst()
+			.ifPresent((c) -> problem(key,
+					"'" + stripped + "' contains " + describe(c) + ", which no " + kind.what() + " has",
+					"Set " + PREFIX + key + " to a bare " + kind.what() + " such as " + kind.example()
+							+ ", without quotes, brackets or spaces"));
+	}
+
+	/**
+	 * The service has used 1m to 240m, 1d, 1w and 1M and may add more, so the shape is
+	 * checked, not a list. Case matters: 1m is a minute, 1M a month.
+	 */
+	private void interval(String key, String interval) {
+		String stripped = interval.strip();
+		if (INTERVAL.matcher(stripped).matches()) {
+			return;
+		}
+		String reason = stripped.isEmpty() ? "is empty" : "'" + stripped + "' is not a candle interval";
+		String shape = "Write a candle interval as a whole number of m (minutes), d (days), w (weeks) or M (months), "
+				+ "such as 1m, 5m, 60m, 240m, 1d, 1w or 1M";
+		problem(key, reason,
+				Suggestions.interval(stripped)
+					.filter((meant) -> INTERVAL.matcher(meant).matches())
+					.map((meant) -> "Did you mean " + meant + "? " + shape)
+					.orElse(shape));
+	}
+
+	private static String describe(int c) {
+		return (c > ' ' && c < 0x7f) ? "'" + (char) c + "'" : String.format("an invisible character (U+%04X)", c);
 	}
 
 	private void required(String key, @Nullable String value, String what) {
@@ -239,6 +360,13 @@ final class SettradeMqttPropertiesValidator {
 
 	private static String environmentVariable(String key) {
 		return (PREFIX + key).toUpperCase().replace('.', '_').replace('-', '_');
+	}
+
+	/**
+	 * What a list of topic keys holds, for messages.
+	 */
+	private record TopicKey(String what, String example) {
+
 	}
 
 }

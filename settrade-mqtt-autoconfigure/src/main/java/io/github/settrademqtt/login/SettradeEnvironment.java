@@ -1,6 +1,10 @@
 package io.github.settrademqtt.login;
 
 import java.net.URI;
+import java.util.Arrays;
+import java.util.Optional;
+
+import io.github.settrademqtt.support.BaseUrls;
 
 /**
  * The Settrade Open API environments and what a broker id implies for them.
@@ -52,6 +56,18 @@ public enum SettradeEnvironment {
 	 */
 	public static SettradeEnvironment forBrokerId(String brokerId) {
 		return SANDBOX_BROKER_ID.equalsIgnoreCase(brokerId.strip()) ? SANDBOX : PRODUCTION;
+	}
+
+	/**
+	 * Return the environment a base URL addresses.
+	 * @param baseUrl the base URL
+	 * @return the environment whose base URL it is (case, a trailing '/' and port 443
+	 * spelt out aside), or empty for any other URL
+	 */
+	public static Optional<SettradeEnvironment> forBaseUrl(URI baseUrl) {
+		return Arrays.stream(values())
+			.filter((environment) -> BaseUrls.sameService(environment.baseUrl, baseUrl))
+			.findFirst();
 	}
 
 	/**

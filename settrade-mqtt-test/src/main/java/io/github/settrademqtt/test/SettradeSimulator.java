@@ -45,6 +45,13 @@ import io.github.settrademqtt.test.AppRegistry.RegisteredApp;
  */
 public final class SettradeSimulator implements AutoCloseable {
 
+	/**
+	 * The property in which {@link #springProperties(SimulatedApp, String)} announces the
+	 * simulator's base URL, so that the starter can tell the simulator from another
+	 * server on the loopback interface.
+	 */
+	public static final String BASE_URL_PROPERTY = "settrade.simulator.base-url";
+
 	private static final Logger logger = Loggers.getLogger(SettradeSimulator.class);
 
 	private static final String ALPHANUMERIC = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
@@ -396,9 +403,11 @@ public final class SettradeSimulator implements AutoCloseable {
 	/**
 	 * Returns the properties that point the settrade-mqtt starter at this simulator:
 	 * {@code settrade.mqtt.base-url}, {@code app-id}, {@code app-secret},
-	 * {@code app-code}, {@code broker-id}, {@code ssl.bundle}, and the Spring Boot PEM
-	 * SSL bundle {@code spring.ssl.bundle.pem.<name>.truststore.certificate} holding the
-	 * certificate inline.
+	 * {@code app-code}, {@code broker-id}, {@code ssl.bundle}, the Spring Boot PEM SSL
+	 * bundle {@code spring.ssl.bundle.pem.<name>.truststore.certificate} holding the
+	 * certificate inline, and {@value #BASE_URL_PROPERTY}, which announces this base URL
+	 * as the simulator's (the starter's {@code /actuator/info} then says
+	 * {@code simulator}).
 	 * @param app the app whose credentials to use
 	 * @param sslBundleName the name of the SSL bundle to define
 	 * @return the properties, in a stable order
@@ -415,6 +424,7 @@ public final class SettradeSimulator implements AutoCloseable {
 		properties.put("settrade.mqtt.broker-id", app.brokerId());
 		properties.put("settrade.mqtt.ssl.bundle", sslBundleName);
 		properties.put("spring.ssl.bundle.pem." + sslBundleName + ".truststore.certificate", trustedCertificatePem());
+		properties.put(BASE_URL_PROPERTY, baseUrl());
 		return Collections.unmodifiableMap(properties);
 	}
 

@@ -151,7 +151,8 @@ class SettradeSimulatorTests {
 					Map.entry("settrade.mqtt.app-secret", app.appSecret()),
 					Map.entry("settrade.mqtt.app-code", app.appCode()), Map.entry("settrade.mqtt.broker-id", "063"),
 					Map.entry("settrade.mqtt.ssl.bundle", "sim"),
-					Map.entry("spring.ssl.bundle.pem.sim.truststore.certificate", simulator.trustedCertificatePem()));
+					Map.entry("spring.ssl.bundle.pem.sim.truststore.certificate", simulator.trustedCertificatePem()),
+					Map.entry("settrade.simulator.base-url", simulator.baseUrl()));
 		}
 	}
 

@@ -1,15 +1,22 @@
 package io.github.settrademqtt.autoconfigure.info;
 
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import io.github.settrademqtt.actuate.info.SettradeMqttInfoContributor;
+import io.github.settrademqtt.actuate.info.SettradeTarget;
 import io.github.settrademqtt.autoconfigure.SettradeConnectionDetails;
 import io.github.settrademqtt.autoconfigure.SettradeMqttAutoConfiguration;
 import io.github.settrademqtt.login.AppSecret;
 import io.github.settrademqtt.login.SettradeEnvironment;
+import io.github.settrademqtt.test.SettradeSimulatorExtension;
 import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.actuate.autoconfigure.endpoint.EndpointAutoConfiguration;
 import org.springframework.boot.actuate.autoconfigure.info.InfoContributorAutoConfiguration;
@@ -31,6 +38,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Tests for {@link SettradeMqttInfoContributorAutoConfiguration}.
  */
 class SettradeMqttInfoContributorAutoConfigurationTests {
+
+	@RegisterExtension
+	static final SettradeSimulatorExtension settrade = new SettradeSimulatorExtension();
 
 	/**
 	 * Settrade's published test key: a valid secret that logs in nowhere.
@@ -54,16 +64,91 @@ class SettradeMqttInfoContributorAutoConfigurationTests {
 			.run((context) -> {
 				assertThat(context).hasSingleBean(SettradeMqttInfoContributor.class);
 				assertThat(context.getBean(InfoEndpoint.class).info()).containsEntry("settrade",
-						Map.of("starterVersion", "unknown", "brokerId", "063", "environment", "production"));
+						Map.of("starterVersion", System.getProperty("settrade-mqtt.project-version"), "brokerId", "063",
+								"environment", "custom"));
 			});
 	}
 
-	@Test
-	void saysSandboxWithTheWireBrokerId() {
-		this.configured.withPropertyValues("settrade.mqtt.broker-id=sandbox")
-			.run((context) -> assertThat(settrade(context.getBean(SettradeMqttInfoContributor.class)))
-				.containsEntry("brokerId", "098")
-				.containsEntry("environment", "sandbox"));
+	@Nested
+	class Environments {
+
+		@Test
+		void productionWhenTheBrokerIdSelectsSettradesProductionUrl() {
+			settrade(withoutBaseUrl().withPropertyValues("settrade.mqtt.broker-id=063"),
+					(info) -> assertThat(info).containsEntry("brokerId", "063")
+						.containsEntry("environment", "production"));
+		}
+
+		@Test
+		void sandboxWhenTheBrokerIdSelectsTheSandbox() {
+			settrade(withoutBaseUrl().withPropertyValues("settrade.mqtt.broker-id=sandbox"),
+					(info) -> assertThat(info).containsEntry("brokerId", "098")
+						.containsEntry("environment", "sandbox"));
+		}
+
+		@Test
+		void sandboxWhenTheBaseUrlIsTheSandboxWhateverTheBrokerId() {
+			settrade(
+					withoutBaseUrl().withPropertyValues("settrade.mqtt.broker-id=098",
+							"settrade.mqtt.base-url=https://open-api-test.settrade.com/"),
+					(info) -> assertThat(info).containsEntry("environment", "sandbox"));
+		}
+
+		@Test
+		void simulatorWhenTalkingToTheEmbeddedSimulator() {
+			settrade(
+					SettradeMqttInfoContributorAutoConfigurationTests.this.runner
+						.withPropertyValues(simulatorProperties()),
+					(info) -> assertThat(info).containsEntry("brokerId", "063")
+						.containsEntry("environment", "simulator"));
+		}
+
+		@Test
+		void customWhenTheSimulatorRunsButTheBaseUrlIsAnother() {
+			settrade(
+					SettradeMqttInfoContributorAutoConfigurationTests.this.runner
+						.withPropertyValues(simulatorProperties())
+						.withPropertyValues("settrade.mqtt.base-url=https://127.0.0.1:1"),
+					(info) -> assertThat(info).containsEntry("environment", "custom"));
+		}
+
+		@Test
+		void customForAnyOtherBaseUrlWhateverTheBrokerId() {
+			settrade(
+					SettradeMqttInfoContributorAutoConfigurationTests.this.configured
+						.withPropertyValues("settrade.mqtt.base-url=https://settrade-proxy.example.com"),
+					(info) -> assertThat(info).containsEntry("brokerId", "063").containsEntry("environment", "custom"));
+		}
+
+		/**
+		 * What the embedded simulator sets, as {@code @EmbeddedSettrade} and the sample
+		 * do.
+		 */
+		private String[] simulatorProperties() {
+			List<String> properties = new ArrayList<>();
+			settrade.simulator()
+				.springProperties(settrade.app(), "simulator")
+				.forEach((key, value) -> properties.add(key + "=" + value));
+			return properties.toArray(String[]::new);
+		}
+
+		private ApplicationContextRunner withoutBaseUrl() {
+			return new ApplicationContextRunner()
+				.withConfiguration(
+						AutoConfigurations.of(SettradeMqttAutoConfiguration.class, SslAutoConfiguration.class,
+								RestClientAutoConfiguration.class, SettradeMqttInfoContributorAutoConfiguration.class))
+				.withPropertyValues("settrade.mqtt.auto-startup=false", "settrade.mqtt.app-id=app-1",
+						"settrade.mqtt.app-secret=" + SECRET, "settrade.mqtt.app-code=CODE1");
+		}
+
+		private void settrade(ApplicationContextRunner runner, Consumer<Map<String, Object>> info) {
+			runner.run((context) -> {
+				assertThat(context).hasNotFailed();
+				info.accept(SettradeMqttInfoContributorAutoConfigurationTests
+					.settrade(context.getBean(SettradeMqttInfoContributor.class)));
+			});
+		}
+
 	}
 
 	@Test
@@ -123,7 +208,7 @@ class SettradeMqttInfoContributorAutoConfigurationTests {
 
 		@Bean
 		SettradeMqttInfoContributor myContributor() {
-			return new SettradeMqttInfoContributor("063", SettradeEnvironment.PRODUCTION);
+			return new SettradeMqttInfoContributor("063", SettradeTarget.PRODUCTION);
 		}
 
 	}
