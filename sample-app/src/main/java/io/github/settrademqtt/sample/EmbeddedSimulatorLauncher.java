@@ -26,7 +26,7 @@ import org.springframework.util.StringUtils;
 /**
  * Starts the embedded Settrade simulator when no app secret is configured, and points
  * {@code settrade.mqtt.*} at it, so the sample runs with no credentials at all. With an
- * app secret set (for example {@code SETTRADE_APP_SECRET}) it does nothing and the
+ * app secret set (for example {@code SETTRADE_MQTT_APP_SECRET}) it does nothing and the
  * application talks to Settrade.
  * <p>
  * The simulator's market generator publishes books and prices for the symbols in
@@ -99,7 +99,8 @@ public class EmbeddedSimulatorLauncher implements SmartApplicationListener {
 		}
 		logger.info("No Settrade credentials set: using the embedded Settrade simulator at " + simulator.baseUrl()
 				+ ", publishing " + symbols + " at " + rate
-				+ " messages/s per topic (set SETTRADE_APP_ID, SETTRADE_APP_SECRET, SETTRADE_APP_CODE and SETTRADE_BROKER_ID to use Settrade)");
+				+ " messages/s per topic (set SETTRADE_MQTT_APP_ID, SETTRADE_MQTT_APP_SECRET, SETTRADE_MQTT_APP_CODE"
+				+ " and SETTRADE_MQTT_BROKER_ID to use Settrade)");
 	}
 
 	private void stop() {

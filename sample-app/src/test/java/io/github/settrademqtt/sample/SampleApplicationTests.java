@@ -1,5 +1,7 @@
 package io.github.settrademqtt.sample;
 
+import java.util.Map;
+
 import io.github.settrademqtt.test.SettradeSimulator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -8,6 +10,8 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,6 +42,22 @@ class SampleApplicationTests {
 	void withAnAppSecretConfiguredTheSimulatorIsNotStarted(CapturedOutput output) {
 		try (ConfigurableApplicationContext context = SpringApplication.run(SampleApplication.class, "--server.port=0",
 				"--settrade.mqtt.enabled=false", "--settrade.mqtt.app-secret=configured")) {
+			assertThat(context.containsBean(EmbeddedSimulatorLauncher.BEAN_NAME)).isFalse();
+			assertThat(output).doesNotContain("embedded Settrade simulator");
+		}
+	}
+
+	@Test
+	void withTheAppSecretInTheEnvironmentTheSimulatorIsNotStarted(CapturedOutput output) {
+		StandardEnvironment environment = new StandardEnvironment();
+		environment.getPropertySources()
+			.replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+					new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+							Map.of("SETTRADE_MQTT_APP_SECRET", "configured", "SETTRADE_MQTT_ENABLED", "false")));
+		SpringApplication application = new SpringApplication(SampleApplication.class);
+		application.setEnvironment(environment);
+		try (ConfigurableApplicationContext context = application.run("--server.port=0")) {
+			assertThat(context.getEnvironment().getProperty("settrade.mqtt.app-secret")).isEqualTo("configured");
 			assertThat(context.containsBean(EmbeddedSimulatorLauncher.BEAN_NAME)).isFalse();
 			assertThat(output).doesNotContain("embedded Settrade simulator");
 		}

@@ -281,7 +281,8 @@ public final class SettradeMqttAutoConfiguration {
 		@Override
 		public void afterSingletonsInstantiated() {
 			logger.info("Settrade MQTT is inactive: " + OnSettradeAppSecretCondition.PROPERTY
-					+ " is not set (set it with app-id, app-code and broker-id to connect)");
+					+ " is not set (set SETTRADE_MQTT_APP_ID, SETTRADE_MQTT_APP_SECRET, SETTRADE_MQTT_APP_CODE and "
+					+ "SETTRADE_MQTT_BROKER_ID, or their settrade.mqtt.* properties, to connect)");
 		}
 
 	}

@@ -11,6 +11,14 @@ import java.lang.annotation.Target;
  * Runs a {@link SettradeSimulator} for a Spring test context and points the settrade-mqtt
  * starter at it, in the manner of spring-kafka-test's {@code @EmbeddedKafka}.
  * <p>
+ * The simulated market publishes order books (BidOfferV3) and prices (InfoV3) for every
+ * symbol the application subscribes to, {@link #rate()} messages a second per topic, with
+ * no further set-up (see {@link SimulatorMarket#startForSubscriptions(double)});
+ * {@link #symbols()} publishes for fixed symbols instead, and a rate of {@code 0} leaves
+ * the market to the test. {@link SettradeSimulator#reset()} stops the market as it stops
+ * any generator. The embedded broker's logging is quiet unless a level is configured for
+ * {@code io.moquette} ({@code logging.level.io.moquette=info} shows it).
+ * <p>
  * The simulator is a bean named {@code settradeSimulator}, the app registered with it a
  * bean named {@code settradeSimulatedApp}; the simulator stops when the context closes. A
  * property source named {@code embeddedSettrade}, first in the environment, holds the
@@ -65,5 +73,21 @@ public @interface EmbeddedSettrade {
 	 * @return the credential mode
 	 */
 	MqttCredentialMode credentialMode() default MqttCredentialMode.HEADER;
+
+	/**
+	 * Symbols the market publishes order books and prices for, whether subscribed or not.
+	 * Empty (the default): every symbol the application subscribes to, as it subscribes.
+	 * @return the symbols, or none to follow the application's subscriptions
+	 */
+	String[] symbols() default {};
+
+	/**
+	 * Messages a second the market publishes on each topic, at most
+	 * {@link SimulatorMarket#MAX_MESSAGES_PER_SECOND}. {@code 0} publishes nothing: the
+	 * test publishes itself through {@link SettradeSimulator#market()} or
+	 * {@link SettradeSimulator#mqtt()}.
+	 * @return the rate of each topic
+	 */
+	double rate() default 10;
 
 }

@@ -1,6 +1,7 @@
 package io.github.settrademqtt.test;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.support.DefaultSingletonBeanRegistry;
@@ -22,10 +23,14 @@ import org.springframework.util.Assert;
  * @param brokerId the broker id
  * @param sslBundle the SSL bundle name
  * @param credentialMode where the MQTT endpoint expects tickets
+ * @param symbols the symbols the market publishes for, empty to follow the application's
+ * subscriptions
+ * @param rate messages a second per topic, {@code 0} for no market
  * @author settrade-mqtt
  */
 record EmbeddedSettradeContextCustomizer(String tokenLifetime, String refreshTokenLifetime, String timestampTolerance,
-		String brokerId, String sslBundle, MqttCredentialMode credentialMode) implements ContextCustomizer {
+		String brokerId, String sslBundle, MqttCredentialMode credentialMode, List<String> symbols,
+		double rate) implements ContextCustomizer {
 
 	static final String SIMULATOR_BEAN_NAME = "settradeSimulator";
 
@@ -33,15 +38,18 @@ record EmbeddedSettradeContextCustomizer(String tokenLifetime, String refreshTok
 
 	static final String PROPERTY_SOURCE_NAME = "embeddedSettrade";
 
-	EmbeddedSettradeContextCustomizer(String tokenLifetime, String refreshTokenLifetime, String timestampTolerance,
-			String brokerId, String sslBundle) {
-		this(tokenLifetime, refreshTokenLifetime, timestampTolerance, brokerId, sslBundle, MqttCredentialMode.HEADER);
+	EmbeddedSettradeContextCustomizer {
+		symbols = List.copyOf(symbols);
+		if (!(rate >= 0 && rate <= SimulatorMarket.MAX_MESSAGES_PER_SECOND)) {
+			throw new IllegalArgumentException("@EmbeddedSettrade rate must be 0 (no market) or above, and at most "
+					+ SimulatorMarket.MAX_MESSAGES_PER_SECOND + ", but was " + rate);
+		}
 	}
 
 	static EmbeddedSettradeContextCustomizer of(EmbeddedSettrade annotation) {
 		return new EmbeddedSettradeContextCustomizer(annotation.tokenLifetime(), annotation.refreshTokenLifetime(),
 				annotation.timestampTolerance(), annotation.brokerId(), annotation.sslBundle(),
-				annotation.credentialMode());
+				annotation.credentialMode(), List.of(annotation.symbols()), annotation.rate());
 	}
 
 	@Override
@@ -63,10 +71,23 @@ record EmbeddedSettradeContextCustomizer(String tokenLifetime, String refreshTok
 		SimulatedApp app = simulator.registerApp();
 		beanFactory.registerSingleton(SIMULATOR_BEAN_NAME, simulator);
 		beanFactory.registerSingleton(APP_BEAN_NAME, app);
+		startMarket(simulator.market());
 		context.getEnvironment()
 			.getPropertySources()
 			.addFirst(new MapPropertySource(PROPERTY_SOURCE_NAME,
 					new LinkedHashMap<>(simulator.springProperties(app, this.sslBundle))));
+	}
+
+	private void startMarket(SimulatorMarket market) {
+		if (this.rate == 0) {
+			return;
+		}
+		if (this.symbols.isEmpty()) {
+			market.startForSubscriptions(this.rate);
+		}
+		else {
+			market.start(this.symbols, this.rate);
+		}
 	}
 
 }

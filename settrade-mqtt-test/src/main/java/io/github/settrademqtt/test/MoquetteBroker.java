@@ -25,7 +25,8 @@ import reactor.util.Loggers;
  * The MQTT 3.1.1 broker behind the simulator's WebSocket endpoint: an embedded Moquette
  * on plain TCP, bound to loopback on a free port, without persistence or telemetry. It
  * only routes: tickets are checked by the WebSocket front, so it accepts every
- * {@code CONNECT} it is handed.
+ * {@code CONNECT} it is handed. Its logging is quiet unless asked for (see
+ * {@link BrokerLogging}).
  * <p>
  * It starts on first use, not with the simulator, because Moquette needs a few dozen
  * threads and two seconds to shut down, which tests of the REST side alone should not pay
@@ -67,6 +68,7 @@ final class MoquetteBroker {
 		if (this.server != null) {
 			return this.port;
 		}
+		BrokerLogging.quiet();
 		RuntimeException failure = null;
 		for (int attempt = 0; attempt < BIND_ATTEMPTS; attempt++) {
 			int port = freePort();

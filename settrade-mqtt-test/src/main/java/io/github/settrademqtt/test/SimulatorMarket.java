@@ -21,9 +21,10 @@ import org.jspecify.annotations.Nullable;
  * {@link SimulatorPayloads#sequence(byte[])}), so that a test can check a client for loss
  * and duplicates.
  * <p>
- * Messages are published continuously by {@link #start(List, double)}, or one at a time
- * on demand. Thread safe; {@link SettradeSimulator#reset()} stops the generator and
- * restarts the sequence numbers.
+ * Messages are published continuously, for chosen symbols by {@link #start(List, double)}
+ * or for whatever the clients subscribe to by {@link #startForSubscriptions(double)}, or
+ * one at a time on demand. Thread safe; {@link SettradeSimulator#reset()} stops the
+ * generator and restarts the sequence numbers.
  *
  * @author settrade-mqtt
  * @since 0.1.0
@@ -35,6 +36,10 @@ public final class SimulatorMarket {
 	 * The highest rate {@link #start(List, double)} accepts, per topic.
 	 */
 	public static final double MAX_MESSAGES_PER_SECOND = 10_000;
+
+	private static final String BID_OFFER_PREFIX = "proto/topic/bidofferv3/";
+
+	private static final String INFO_PREFIX = "proto/topic/infov3/";
 
 	private final SimulatorMqtt mqtt;
 
@@ -54,7 +59,7 @@ public final class SimulatorMarket {
 	 * @return {@code proto/topic/bidofferv3/<SYMBOL>}
 	 */
 	public static String bidOfferTopic(String symbol) {
-		return "proto/topic/bidofferv3/" + normalize(symbol);
+		return BID_OFFER_PREFIX + normalize(symbol);
 	}
 
 	/**
@@ -63,7 +68,7 @@ public final class SimulatorMarket {
 	 * @return {@code proto/topic/infov3/<SYMBOL>}
 	 */
 	public static String infoTopic(String symbol) {
-		return "proto/topic/infov3/" + normalize(symbol);
+		return INFO_PREFIX + normalize(symbol);
 	}
 
 	/**
@@ -79,20 +84,55 @@ public final class SimulatorMarket {
 		if (symbols.isEmpty()) {
 			throw new IllegalArgumentException("'symbols' must not be empty");
 		}
-		if (!(messagesPerSecondPerTopic > 0 && messagesPerSecondPerTopic <= MAX_MESSAGES_PER_SECOND)) {
-			throw new IllegalArgumentException(
-					"'messagesPerSecondPerTopic' must be above 0 and at most " + MAX_MESSAGES_PER_SECOND);
-		}
-		if (this.generator != null) {
-			throw new IllegalStateException("Market generator is already running: stop it first");
-		}
 		List<Runnable> publications = new ArrayList<>();
 		for (String symbol : new LinkedHashSet<>(symbols)) {
 			String normalized = normalize(symbol);
 			publications.add(() -> publishBidOffer(normalized));
 			publications.add(() -> publishInfo(normalized));
 		}
+		startGenerator(publications, messagesPerSecondPerTopic);
+	}
+
+	/**
+	 * Starts publishing on every BidOfferV3 and InfoV3 topic some client is subscribed to
+	 * ({@code proto/topic/bidofferv3/<SYMBOL>}, {@code proto/topic/infov3/<SYMBOL>}),
+	 * each at {@code messagesPerSecondPerTopic}, on one thread of its own. Topics are
+	 * followed as clients subscribe, unsubscribe and go: nothing is published before the
+	 * first subscription. Filters with wildcards name no symbol and are skipped.
+	 * {@link EmbeddedSettrade @EmbeddedSettrade} starts the generator this way.
+	 * @param messagesPerSecondPerTopic the rate of each topic, above zero and at most
+	 * {@link #MAX_MESSAGES_PER_SECOND}
+	 * @throws IllegalStateException when already started
+	 */
+	public synchronized void startForSubscriptions(double messagesPerSecondPerTopic) {
+		startGenerator(List.of(() -> publishSubscribed(BID_OFFER_PREFIX, this::publishBidOffer),
+				() -> publishSubscribed(INFO_PREFIX, this::publishInfo)), messagesPerSecondPerTopic);
+	}
+
+	private void startGenerator(List<Runnable> publications, double messagesPerSecondPerTopic) {
+		if (!(messagesPerSecondPerTopic > 0 && messagesPerSecondPerTopic <= MAX_MESSAGES_PER_SECOND)) {
+			throw new IllegalArgumentException(
+					"'messagesPerSecondPerTopic' must be above 0 and at most " + MAX_MESSAGES_PER_SECOND);
+		}
+		if (this.generator != null) {
+			throw new IllegalStateException("Market generator is already running (@EmbeddedSettrade starts one "
+					+ "unless its rate is 0): stop it first");
+		}
 		this.generator = new PacedPublisher(publications, messagesPerSecondPerTopic);
+	}
+
+	/**
+	 * Publishes one message on each topic of a kind that a client is subscribed to now.
+	 */
+	private void publishSubscribed(String prefix, Consumer<String> publisher) {
+		for (String filter : this.mqtt.subscribedTopics()) {
+			if (filter.startsWith(prefix)) {
+				String symbol = filter.substring(prefix.length());
+				if (isSymbol(symbol)) {
+					publisher.accept(symbol);
+				}
+			}
+		}
 	}
 
 	/**
@@ -176,10 +216,19 @@ public final class SimulatorMarket {
 	private static String normalize(String symbol) {
 		Objects.requireNonNull(symbol, "'symbol' must not be null");
 		String normalized = symbol.strip().toUpperCase(Locale.ROOT);
-		if (normalized.isEmpty() || normalized.chars().anyMatch((c) -> c == '/' || c == '+' || c == '#')) {
+		if (!isSymbol(normalized)) {
 			throw new IllegalArgumentException("'symbol' must be a non-empty symbol without '/', '+' or '#'");
 		}
 		return normalized;
+	}
+
+	/**
+	 * Whether a topic level names one symbol as Settrade writes it: upper case, no
+	 * wildcard, no further level.
+	 */
+	private static boolean isSymbol(String level) {
+		return !level.isEmpty() && level.equals(level.strip().toUpperCase(Locale.ROOT))
+				&& level.chars().noneMatch((c) -> c == '/' || c == '+' || c == '#');
 	}
 
 	@Override

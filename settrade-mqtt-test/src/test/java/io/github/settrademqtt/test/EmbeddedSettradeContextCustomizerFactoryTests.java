@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.test.context.ContextCustomizer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
  * Tests for {@link EmbeddedSettradeContextCustomizerFactory}.
@@ -35,18 +36,30 @@ class EmbeddedSettradeContextCustomizerFactoryTests {
 
 	@Test
 	void attributesAreRead() {
-		assertThat(customizer(Custom.class))
-			.isEqualTo(new EmbeddedSettradeContextCustomizer("4s", "1m", "10s", "098", "sim"));
-		assertThat(customizer(Defaults.class))
-			.isEqualTo(new EmbeddedSettradeContextCustomizer("30m", "2h", "60s", "063", "settrade-simulator"));
+		assertThat(customizer(Custom.class)).isEqualTo(new EmbeddedSettradeContextCustomizer("4s", "1m", "10s", "098",
+				"sim", MqttCredentialMode.HEADER, List.of("PTT", "AOT"), 50));
+		assertThat(customizer(Defaults.class)).isEqualTo(new EmbeddedSettradeContextCustomizer("30m", "2h", "60s",
+				"063", "settrade-simulator", MqttCredentialMode.HEADER, List.of(), 10));
 	}
 
 	@Test
 	void theCredentialModeIsRead() {
 		assertThat(customizer(Defaults.class)).extracting("credentialMode").isEqualTo(MqttCredentialMode.HEADER);
-		assertThat(customizer(PasswordMode.class)).isEqualTo(new EmbeddedSettradeContextCustomizer("30m", "2h", "60s",
-				"063", "settrade-simulator", MqttCredentialMode.PASSWORD));
+		assertThat(customizer(PasswordMode.class)).extracting("credentialMode").isEqualTo(MqttCredentialMode.PASSWORD);
 		assertThat(customizer(PasswordMode.class)).isNotEqualTo(customizer(Defaults.class));
+	}
+
+	@Test
+	void theMarketAttributesTellContextsApart() {
+		assertThat(customizer(NoMarket.class)).extracting("rate").isEqualTo(0.0);
+		assertThat(customizer(NoMarket.class)).isNotEqualTo(customizer(Defaults.class));
+	}
+
+	@Test
+	void aRateOutOfRangeIsRejectedNamingTheAttribute() {
+		assertThatIllegalArgumentException().isThrownBy(() -> customizer(NegativeRate.class))
+			.withMessageContaining("@EmbeddedSettrade rate")
+			.withMessageContaining("-1.0");
 	}
 
 	@Test
@@ -83,7 +96,7 @@ class EmbeddedSettradeContextCustomizerFactoryTests {
 	}
 
 	@EmbeddedSettrade(tokenLifetime = "4s", refreshTokenLifetime = "1m", timestampTolerance = "10s", brokerId = "098",
-			sslBundle = "sim")
+			sslBundle = "sim", symbols = { "PTT", "AOT" }, rate = 50)
 	static class Custom {
 
 	}
@@ -94,6 +107,16 @@ class EmbeddedSettradeContextCustomizerFactoryTests {
 
 	@EmbeddedSettrade(credentialMode = MqttCredentialMode.PASSWORD)
 	static class PasswordMode {
+
+	}
+
+	@EmbeddedSettrade(rate = 0)
+	static class NoMarket {
+
+	}
+
+	@EmbeddedSettrade(rate = -1)
+	static class NegativeRate {
 
 	}
 

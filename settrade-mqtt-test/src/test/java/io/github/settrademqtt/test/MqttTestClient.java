@@ -127,6 +127,13 @@ final class MqttTestClient implements AutoCloseable {
 	}
 
 	/**
+	 * Unsubscribes and waits for the {@code UNSUBACK}.
+	 */
+	void unsubscribe(String... topicFilters) throws MqttException {
+		this.client.unsubscribe(topicFilters).waitForCompletion(TIMEOUT_MILLIS);
+	}
+
+	/**
 	 * Sends a {@code SUBSCRIBE} at QoS 0 without waiting for its {@code SUBACK}.
 	 */
 	IMqttToken subscribeAsync(String... topicFilters) throws MqttException {

@@ -100,6 +100,41 @@ class SimulatorMarketTests {
 	}
 
 	@Test
+	void theGeneratorFollowsWhatClientsSubscribeTo() throws MqttException {
+		SimulatorMarket market = this.simulator.market();
+		market.startForSubscriptions(50);
+		assertThat(market.isRunning()).isTrue();
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> TOPICS.stream().allMatch((topic) -> this.subscriber.payloads(topic).size() >= 10));
+		assertBidOffer(ProtobufFields.parse(this.subscriber.payloads("proto/topic/bidofferv3/AOT").get(0)), "AOT");
+		assertInfo(ProtobufFields.parse(this.subscriber.payloads("proto/topic/infov3/PTT").get(0)), "PTT");
+		assertThat(market.published("proto/topic/bidofferv3/CPALL")).as("nobody subscribed").isZero();
+		this.subscriber.unsubscribe("proto/topic/bidofferv3/AOT", "proto/topic/infov3/AOT");
+		await().until(() -> !this.simulator.mqtt().subscribedTopics().contains("proto/topic/infov3/AOT"));
+		long aot = market.published("proto/topic/bidofferv3/AOT");
+		long ptt = market.published("proto/topic/bidofferv3/PTT");
+		await().atMost(Duration.ofSeconds(10)).until(() -> market.published("proto/topic/bidofferv3/PTT") >= ptt + 20);
+		assertThat(market.published("proto/topic/bidofferv3/AOT")).as("no longer subscribed").isEqualTo(aot);
+		assertThatIllegalStateException().isThrownBy(() -> market.startForSubscriptions(1));
+		market.stop();
+		assertThat(market.isRunning()).isFalse();
+	}
+
+	@Test
+	void theGeneratorSkipsFiltersThatNameNoSymbol() throws MqttException {
+		SimulatorMarket market = this.simulator.market();
+		assertThat(this.subscriber.subscribe("proto/topic/bidofferv3/+", "proto/topic/infov3/#",
+				"proto/topic/bidofferv3/SCB/x", "proto/topic/bidofferv3/kbank"))
+			.containsOnly(0);
+		await().until(() -> this.simulator.mqtt().subscribedTopics().contains("proto/topic/bidofferv3/kbank"));
+		market.startForSubscriptions(50);
+		await().atMost(Duration.ofSeconds(10)).until(() -> market.published("proto/topic/infov3/AOT") >= 10);
+		market.stop();
+		assertThat(this.subscriber.received()).extracting(MqttTestClient.Received::topic).allMatch(TOPICS::contains);
+		assertThat(market.published("proto/topic/bidofferv3/KBANK")).isZero();
+	}
+
+	@Test
 	void resetStopsTheGeneratorAndRestartsTheSequences() {
 		SimulatorMarket market = this.simulator.market();
 		market.publishInfo("PTT");
@@ -117,6 +152,9 @@ class SimulatorMarketTests {
 		assertThatIllegalArgumentException().isThrownBy(() -> market.start(List.of(), 10));
 		assertThatIllegalArgumentException().isThrownBy(() -> market.start(SYMBOLS, 0));
 		assertThatIllegalArgumentException().isThrownBy(() -> market.start(SYMBOLS, Double.NaN));
+		assertThatIllegalArgumentException().isThrownBy(() -> market.startForSubscriptions(0));
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> market.startForSubscriptions(SimulatorMarket.MAX_MESSAGES_PER_SECOND + 1));
 		assertThatIllegalArgumentException().isThrownBy(() -> market.start(List.of("PTT/X"), 10));
 		assertThatIllegalArgumentException().isThrownBy(() -> market.publishInfo(" "));
 		market.start(SYMBOLS, 1);

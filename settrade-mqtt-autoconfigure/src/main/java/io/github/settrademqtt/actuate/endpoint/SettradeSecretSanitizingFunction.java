@@ -10,8 +10,8 @@ import org.springframework.boot.actuate.endpoint.SanitizingFunction;
  * {@code /actuator/configprops}), even when an operator sets
  * {@code management.endpoint.*.show-values=always}: as a property
  * ({@code settrade.mqtt.app-secret}), an environment variable
- * ({@code SETTRADE_MQTT_APP_SECRET}, {@code SETTRADE_APP_SECRET}) or a bound field
- * ({@code appSecret}).
+ * ({@code SETTRADE_MQTT_APP_SECRET}, or any other name ending in {@code APP_SECRET}) or a
+ * bound field ({@code appSecret}).
  *
  * @author settrade-mqtt
  * @since 0.1.0
