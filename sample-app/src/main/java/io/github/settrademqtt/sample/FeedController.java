@@ -11,8 +11,10 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * The live page's data: {@code /feed} is a server-sent event stream of {@code book},
- * {@code price} and {@code status} events (JSON), {@code /status} the connection's status
- * once. The page itself is {@code static/index.html}.
+ * {@code price} (with the price's recent history) and {@code status} (the connection, the
+ * message rate and the connection's timeline) events, all JSON; {@code /status} is the
+ * status once. The page itself is {@code static/index.html}; {@link LiveFeedEvents} says
+ * what the events hold.
  *
  * @author settrade-mqtt
  */

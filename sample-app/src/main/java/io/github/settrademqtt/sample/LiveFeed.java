@@ -2,9 +2,7 @@ package io.github.settrademqtt.sample;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,8 +12,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-import io.github.settrademqtt.connection.SessionFacts;
-import io.github.settrademqtt.connection.SettradeMqttConnection;
 import io.github.settrademqtt.feed.BidOffer;
 import io.github.settrademqtt.feed.PriceInfo;
 import io.github.settrademqtt.feed.listener.BidOfferListener;
@@ -25,18 +21,20 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * Pushes books, prices and the connection's status to every open {@code /feed} stream.
- * The starter's delivery threads only record the newest event of each symbol (a map put);
- * one thread of this class's own sends what changed every
- * {@code sample.feed.push-interval} and the status every second, so a slow browser can
- * never hold up the feed. An emitter that fails to send is dropped.
+ * Pushes books, prices (with each symbol's recent history) and the connection's status
+ * (with the message rate and the connection's timeline) to every open {@code /feed}
+ * stream. The starter's delivery threads only record the newest event of each symbol (a
+ * map put); one thread of this class's own sends what changed every
+ * {@code sample.feed.push-interval}, and once a second samples the rate and the price
+ * histories and sends the status, so a slow browser can never hold up the feed. An
+ * emitter that fails to send is dropped. {@link LiveFeedEvents} says what the events
+ * hold.
  *
  * @author settrade-mqtt
  */
@@ -47,9 +45,11 @@ class LiveFeed implements BidOfferListener, PriceInfoListener, DisposableBean {
 
 	private static final long STREAM_TIMEOUT_MILLIS = Duration.ofMinutes(30).toMillis();
 
-	private final ObjectProvider<SettradeMqttConnection> connection;
+	private final LiveFeedEvents events;
 
-	private final Duration refreshBeforeExpiry;
+	private final MessageRate rate;
+
+	private final PriceHistory history = new PriceHistory();
 
 	private final List<SseEmitter> emitters = new CopyOnWriteArrayList<>();
 
@@ -67,14 +67,13 @@ class LiveFeed implements BidOfferListener, PriceInfoListener, DisposableBean {
 		return thread;
 	});
 
-	LiveFeed(ObjectProvider<SettradeMqttConnection> connection,
-			@Value("${settrade.mqtt.token-refresh-before-expiry:300s}") Duration refreshBeforeExpiry,
+	LiveFeed(LiveFeedEvents events, MessageRate rate,
 			@Value("${sample.feed.push-interval:100ms}") Duration pushInterval) {
-		this.connection = connection;
-		this.refreshBeforeExpiry = refreshBeforeExpiry;
+		this.events = events;
+		this.rate = rate;
 		this.sender.scheduleWithFixedDelay(this::sendPending, pushInterval.toMillis(), pushInterval.toMillis(),
 				TimeUnit.MILLISECONDS);
-		this.sender.scheduleWithFixedDelay(() -> sendToAll(statusEvent()), 1, 1, TimeUnit.SECONDS);
+		this.sender.scheduleAtFixedRate(this::everySecond, 1, 1, TimeUnit.SECONDS);
 	}
 
 	@Override
@@ -86,6 +85,7 @@ class LiveFeed implements BidOfferListener, PriceInfoListener, DisposableBean {
 	@Override
 	public void onPriceInfo(PriceInfo price) {
 		this.prices.put(price.symbol(), price);
+		this.history.record(price.symbol(), price.last());
 		this.pendingPrices.put(price.symbol(), price);
 	}
 
@@ -119,6 +119,12 @@ class LiveFeed implements BidOfferListener, PriceInfoListener, DisposableBean {
 
 	int streams() {
 		return this.emitters.size();
+	}
+
+	private void everySecond() {
+		this.rate.sample();
+		this.history.sample();
+		sendToAll(statusEvent());
 	}
 
 	private void sendPending() {
@@ -160,38 +166,14 @@ class LiveFeed implements BidOfferListener, PriceInfoListener, DisposableBean {
 		}
 	}
 
-	private static SseEmitter.SseEventBuilder bookEvent(BidOffer book) {
-		Map<String, Object> data = new LinkedHashMap<>();
-		data.put("symbol", book.symbol());
-		data.put("bids", levels(book.bids()));
-		data.put("asks", levels(book.asks()));
-		data.put("bidFlag", book.bidFlag().name());
-		data.put("askFlag", book.askFlag().name());
-		data.put("receivedAt", book.receipt().receivedAt().toString());
-		return SseEmitter.event().name("book").data(data, MediaType.APPLICATION_JSON);
+	private SseEmitter.SseEventBuilder bookEvent(BidOffer book) {
+		return SseEmitter.event().name("book").data(this.events.book(book), MediaType.APPLICATION_JSON);
 	}
 
-	private static List<Map<String, Object>> levels(List<BidOffer.PriceLevel> levels) {
-		List<Map<String, Object>> result = new ArrayList<>(levels.size());
-		for (BidOffer.PriceLevel level : levels) {
-			Map<String, Object> entry = new LinkedHashMap<>();
-			entry.put("price", level.price().toString());
-			entry.put("volume", level.volume());
-			result.add(entry);
-		}
-		return result;
-	}
-
-	private static SseEmitter.SseEventBuilder priceEvent(PriceInfo price) {
-		Map<String, Object> data = new LinkedHashMap<>();
-		data.put("symbol", price.symbol());
-		data.put("last", price.last().toString());
-		data.put("high", price.high().toString());
-		data.put("low", price.low().toString());
-		data.put("change", price.change().toString());
-		data.put("totalVolume", price.totalVolume());
-		data.put("marketStatus", price.marketStatus().name());
-		return SseEmitter.event().name("price").data(data, MediaType.APPLICATION_JSON);
+	private SseEmitter.SseEventBuilder priceEvent(PriceInfo price) {
+		return SseEmitter.event()
+			.name("price")
+			.data(this.events.price(price, this.history.of(price.symbol())), MediaType.APPLICATION_JSON);
 	}
 
 	private SseEmitter.SseEventBuilder statusEvent() {
@@ -199,25 +181,7 @@ class LiveFeed implements BidOfferListener, PriceInfoListener, DisposableBean {
 	}
 
 	Map<String, @Nullable Object> status() {
-		Map<String, @Nullable Object> data = new LinkedHashMap<>();
-		SettradeMqttConnection connection = this.connection.getIfAvailable();
-		if (connection == null) {
-			data.put("state", "INACTIVE");
-			return data;
-		}
-		data.put("state", connection.getState().name());
-		data.put("host", connection.getHost());
-		SessionFacts facts = connection.getSessionFacts();
-		data.put("epoch", (facts != null) ? facts.epoch() : null);
-		data.put("change", (facts != null) ? facts.change().name() : null);
-		data.put("connectedAt", (facts != null) ? facts.connectedAt().toString() : null);
-		Long expiresAtNanos = connection.getTicketExpiresAtNanos();
-		if (expiresAtNanos != null) {
-			Instant expiresAt = Instant.now().plusNanos(expiresAtNanos - System.nanoTime());
-			data.put("ticketExpiresAt", expiresAt.toString());
-			data.put("nextRotation", expiresAt.minus(this.refreshBeforeExpiry).toString());
-		}
-		return data;
+		return this.events.status();
 	}
 
 	@Override

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -29,7 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * A headless Chromium (Debian's {@code chromium} package) driven over the Chrome DevTools
  * protocol with the JDK's own HTTP and WebSocket clients: no driver, no extra dependency.
- * It opens one page and evaluates JavaScript in it.
+ * It opens one page, evaluates JavaScript in it and takes screenshots of it.
  */
 final class HeadlessChromium implements AutoCloseable {
 
@@ -38,6 +39,11 @@ final class HeadlessChromium implements AutoCloseable {
 	private static final Pattern DEVTOOLS = Pattern.compile("DevTools listening on ws://[^:]+:(\\d+)/");
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+	/**
+	 * A common laptop's window, so the page lays out as most people see it.
+	 */
+	private static final String WINDOW_SIZE = "1440,900";
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
@@ -57,8 +63,9 @@ final class HeadlessChromium implements AutoCloseable {
 		this.profile = Files.createTempDirectory("sample-chromium");
 		this.process = new ProcessBuilder(EXECUTABLE.toString(), "--headless", "--no-sandbox", "--disable-gpu",
 				"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-				"--disable-sync", "--disable-dev-shm-usage", "--remote-debugging-address=127.0.0.1",
-				"--remote-debugging-port=0", "--user-data-dir=" + this.profile, url)
+				"--disable-sync", "--disable-dev-shm-usage", "--hide-scrollbars", "--window-size=" + WINDOW_SIZE,
+				"--remote-debugging-address=127.0.0.1", "--remote-debugging-port=0", "--user-data-dir=" + this.profile,
+				url)
 			.redirectOutput(ProcessBuilder.Redirect.DISCARD)
 			.start();
 		try {
@@ -82,17 +89,41 @@ final class HeadlessChromium implements AutoCloseable {
 	 * @return the value
 	 */
 	JsonNode evaluate(String expression) throws Exception {
+		JsonNode result = send("Runtime.evaluate", Map.of("expression", expression, "returnByValue", true));
+		if (result.has("exceptionDetails")) {
+			throw new IllegalStateException("Evaluation failed: " + result);
+		}
+		return result.path("result").path("value");
+	}
+
+	/**
+	 * Take a PNG screenshot of the whole page, beyond the window when it is taller.
+	 * @return the PNG's bytes
+	 */
+	byte[] screenshot() throws Exception {
+		JsonNode size = HeadlessChromiumJson.parse(evaluate(
+				"JSON.stringify({ width: document.documentElement.scrollWidth, height: document.documentElement.scrollHeight })")
+			.asString());
+		JsonNode result = send("Page.captureScreenshot",
+				Map.of("format", "png", "captureBeyondViewport", true, "clip", Map.of("x", 0, "y", 0, "width",
+						size.path("width").asInt(), "height", size.path("height").asInt(), "scale", 1)));
+		return Base64.getDecoder().decode(result.path("data").asString());
+	}
+
+	/**
+	 * Send a DevTools protocol command to the page and wait for its result.
+	 */
+	private JsonNode send(String method, Map<String, Object> params) throws Exception {
 		int id = this.ids.incrementAndGet();
 		CompletableFuture<JsonNode> result = new CompletableFuture<>();
 		this.pending.put(id, result);
-		String command = this.json.writeValueAsString(Map.of("id", id, "method", "Runtime.evaluate", "params",
-				Map.of("expression", expression, "returnByValue", true)));
+		String command = this.json.writeValueAsString(Map.of("id", id, "method", method, "params", params));
 		this.page.sendText(command, true).get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
 		JsonNode response = result.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-		if (response.has("error") || response.path("result").has("exceptionDetails")) {
-			throw new IllegalStateException("Evaluation failed: " + response);
+		if (response.has("error")) {
+			throw new IllegalStateException(method + " failed: " + response);
 		}
-		return response.path("result").path("result").path("value");
+		return response.path("result");
 	}
 
 	/**

@@ -4,7 +4,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Parses what the page hands back as a JSON string.
+ * Parses JSON text: what the page hands back as a JSON string, and the sample's
+ * responses.
  */
 final class HeadlessChromiumJson {
 
