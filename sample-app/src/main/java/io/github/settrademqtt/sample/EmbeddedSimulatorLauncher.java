@@ -10,14 +10,17 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.beans.factory.support.DefaultSingletonBeanRegistry;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
-import org.springframework.boot.context.properties.bind.Bindable;
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.event.ApplicationFailedEvent;
 import org.springframework.boot.context.event.ApplicationPreparedEvent;
 import org.springframework.boot.context.logging.LoggingApplicationListener;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.ApplicationEvent;
-import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.aot.AbstractAotProcessor;
 import org.springframework.context.event.SmartApplicationListener;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
@@ -32,6 +35,10 @@ import org.springframework.util.StringUtils;
  * The simulator's market generator publishes books and prices for the symbols in
  * {@code settrade.mqtt.subscriptions.bid-offer}, at {@code sample.simulator.rate}
  * messages per second per topic (two by default, readable in a browser).
+ * <p>
+ * The simulator is a bean of the context and closes with it, once the starter's client
+ * has stopped. Under ahead-of-time processing nothing is started: the build only learns
+ * that the run will have credentials, and the run starts the simulator as usual.
  *
  * @author settrade-mqtt
  */
@@ -50,6 +57,16 @@ public class EmbeddedSimulatorLauncher implements SmartApplicationListener {
 
 	private static final String SSL_BUNDLE = "settrade-simulator";
 
+	private static final String PROPERTY_SOURCE = "embeddedSettradeSimulator";
+
+	private static final String APP_SECRET = "settrade.mqtt.app-secret";
+
+	/**
+	 * What ahead-of-time processing sees as the app secret: not a key, only a sign that
+	 * the run will have one.
+	 */
+	private static final String AOT_APP_SECRET = "provided-by-the-embedded-simulator-at-run-time";
+
 	private static final Log logger = LogFactory.getLog(EmbeddedSimulatorLauncher.class);
 
 	private @Nullable SettradeSimulator simulator;
@@ -58,7 +75,6 @@ public class EmbeddedSimulatorLauncher implements SmartApplicationListener {
 	public boolean supportsEventType(Class<? extends ApplicationEvent> eventType) {
 		return ApplicationEnvironmentPreparedEvent.class.isAssignableFrom(eventType)
 				|| ApplicationPreparedEvent.class.isAssignableFrom(eventType)
-				|| ContextClosedEvent.class.isAssignableFrom(eventType)
 				|| ApplicationFailedEvent.class.isAssignableFrom(eventType);
 	}
 
@@ -74,21 +90,41 @@ public class EmbeddedSimulatorLauncher implements SmartApplicationListener {
 			startIfUnconfigured(prepared.getEnvironment());
 		}
 		else if (event instanceof ApplicationPreparedEvent prepared && this.simulator != null) {
-			prepared.getApplicationContext().getBeanFactory().registerSingleton(BEAN_NAME, this.simulator);
+			register(this.simulator, prepared.getApplicationContext());
 		}
-		else if (event instanceof ContextClosedEvent || event instanceof ApplicationFailedEvent) {
+		else if (event instanceof ApplicationFailedEvent) {
 			stop();
 		}
 	}
 
+	/**
+	 * Register the simulator as a bean that the context destroys like any other (as
+	 * {@code @EmbeddedSettrade} and Spring Kafka's {@code @EmbeddedKafka} do): beans are
+	 * destroyed after every lifecycle bean has stopped, so the starter's client
+	 * disconnects before the simulator goes away and has no loss to report.
+	 */
+	private void register(SettradeSimulator simulator, ConfigurableApplicationContext context) {
+		ConfigurableListableBeanFactory beanFactory = context.getBeanFactory();
+		beanFactory.registerSingleton(BEAN_NAME, simulator);
+		((DefaultSingletonBeanRegistry) beanFactory).registerDisposableBean(BEAN_NAME, this::stop);
+	}
+
 	private void startIfUnconfigured(ConfigurableEnvironment environment) {
-		if (StringUtils.hasText(environment.getProperty("settrade.mqtt.app-secret")) || this.simulator != null) {
+		if (StringUtils.hasText(environment.getProperty(APP_SECRET)) || this.simulator != null) {
+			return;
+		}
+		if (Boolean.getBoolean(AbstractAotProcessor.AOT_PROCESSING)) {
+			// ahead-of-time processing decides which beans exist from the environment
+			// of the build: the run will have the simulator's credentials, so the
+			// starter is configured. Its address and credentials are the run's own.
+			environment.getPropertySources()
+				.addFirst(new MapPropertySource(PROPERTY_SOURCE, Map.of(APP_SECRET, AOT_APP_SECRET)));
 			return;
 		}
 		SettradeSimulator simulator = SettradeSimulator.builder().build().start();
 		SimulatedApp app = simulator.registerApp();
 		Map<String, Object> properties = new LinkedHashMap<>(simulator.springProperties(app, SSL_BUNDLE));
-		environment.getPropertySources().addFirst(new MapPropertySource("embeddedSettradeSimulator", properties));
+		environment.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE, properties));
 		this.simulator = simulator;
 		Binder binder = Binder.get(environment);
 		List<String> symbols = binder.bind("settrade.mqtt.subscriptions.bid-offer", Bindable.listOf(String.class))

@@ -1,57 +1,64 @@
 package io.github.settrademqtt.sample;
 
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+
 import io.github.settrademqtt.autoconfigure.SettradeConnectionDetails;
-import io.github.settrademqtt.login.AccessToken;
-import io.github.settrademqtt.login.DispatcherTicket;
-import io.github.settrademqtt.login.SettradeApiException;
-import io.github.settrademqtt.login.SettradeLoginService;
+import io.github.settrademqtt.connection.ConnectionObserver;
+import io.github.settrademqtt.connection.SettradeMqttConnection;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
 
 /**
- * Logs in at start-up and reports where the MQTT feed would connect and how long the
- * access token lives. It never prints a token.
+ * Reports, once the feed's first connection is up, where the application logged in, the
+ * MQTT host it connected to and how long the access token lives. Everything comes from
+ * what the starter already holds: it neither logs in nor takes a dispatcher ticket of its
+ * own (a ticket opens one connection and is the connection's), and it never prints a
+ * token.
  *
  * @author settrade-mqtt
  */
 @Component
-class LoginReport implements ApplicationRunner {
+class LoginReport implements ConnectionObserver {
 
 	private static final Log logger = LogFactory.getLog(LoginReport.class);
 
-	private final ObjectProvider<SettradeLoginService> loginService;
+	private final ObjectProvider<SettradeMqttConnection> connection;
 
 	private final ObjectProvider<SettradeConnectionDetails> connectionDetails;
 
-	LoginReport(ObjectProvider<SettradeLoginService> loginService,
+	private final AtomicBoolean reported = new AtomicBoolean();
+
+	LoginReport(ObjectProvider<SettradeMqttConnection> connection,
 			ObjectProvider<SettradeConnectionDetails> connectionDetails) {
-		this.loginService = loginService;
+		// providers: the connection is told of its observers as it is created
+		this.connection = connection;
 		this.connectionDetails = connectionDetails;
 	}
 
 	@Override
-	public void run(ApplicationArguments args) {
-		SettradeLoginService loginService = this.loginService.getIfAvailable();
+	public void connectionAttempted(String outcome) {
+		if ("success".equals(outcome) && !this.reported.get()) {
+			report();
+		}
+	}
+
+	private void report() {
+		SettradeMqttConnection connection = this.connection.getIfAvailable();
 		SettradeConnectionDetails connectionDetails = this.connectionDetails.getIfAvailable();
-		if (loginService == null || connectionDetails == null) {
-			// the starter is inactive: it has already said why
+		String host = (connection != null) ? connection.getHost() : null;
+		Long expiresAtNanos = (connection != null) ? connection.getTicketExpiresAtNanos() : null;
+		if (connectionDetails == null || host == null || expiresAtNanos == null
+				|| !this.reported.compareAndSet(false, true)) {
 			return;
 		}
-		try {
-			AccessToken token = loginService.accessToken();
-			DispatcherTicket ticket = loginService.dispatcherTicket();
-			logger.info("Logged in to Settrade at " + connectionDetails.getBaseUrl() + " (broker "
-					+ connectionDetails.getBrokerId() + "): MQTT host " + ticket.host() + ", access token valid for "
-					+ token.remaining(System.nanoTime()).toSeconds() + " s");
-		}
-		catch (SettradeApiException ex) {
-			logger.error("Could not log in to Settrade: " + ex.getMessage());
-		}
+		Duration tokenLeft = Duration.ofNanos(expiresAtNanos - System.nanoTime());
+		logger.info("Logged in to Settrade at " + connectionDetails.getBaseUrl() + " (broker "
+				+ connectionDetails.getBrokerId() + "): MQTT host " + host + ", access token valid for "
+				+ tokenLeft.toSeconds() + " s");
 	}
 
 }

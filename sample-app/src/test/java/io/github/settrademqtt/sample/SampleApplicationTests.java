@@ -1,5 +1,6 @@
 package io.github.settrademqtt.sample;
 
+import java.time.Duration;
 import java.util.Map;
 
 import io.github.settrademqtt.test.SettradeSimulator;
@@ -14,6 +15,7 @@ import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Starts the sample exactly as its {@code main} does, with no configuration.
@@ -26,15 +28,31 @@ class SampleApplicationTests {
 		try (ConfigurableApplicationContext context = SpringApplication.run(SampleApplication.class,
 				"--server.port=0")) {
 			SettradeSimulator simulator = context.getBean(EmbeddedSimulatorLauncher.BEAN_NAME, SettradeSimulator.class);
-			assertThat(output).containsOnlyOnce("using the embedded Settrade simulator at " + simulator.baseUrl())
-				.contains("MQTT host " + simulator.dispatcherHost())
-				.containsPattern("access token valid for \\d+ s");
+			assertThat(output).containsOnlyOnce("using the embedded Settrade simulator at " + simulator.baseUrl());
+			await().atMost(Duration.ofSeconds(30))
+				.untilAsserted(() -> assertThat(output)
+					.containsOnlyOnce("Logged in to Settrade at " + simulator.baseUrl() + " (broker "
+							+ simulator.brokerId() + "): MQTT host " + simulator.dispatcherHost())
+					.containsPattern("access token valid for \\d+ s"));
 			assertThat(simulator.stats().successfulLogins()).isEqualTo(1);
 			String appSecret = context.getEnvironment().getProperty("settrade.mqtt.app-secret");
 			assertThat(appSecret).isNotBlank();
 			assertThat(output.toString()).doesNotContain(appSecret);
 			assertThat(simulator.issuedSecrets()).isNotEmpty()
 				.allSatisfy((secret) -> assertThat(output.toString()).doesNotContain(secret));
+		}
+	}
+
+	@Test
+	void startUpReportTakesNoTicketBeyondTheConnections(CapturedOutput output) {
+		try (ConfigurableApplicationContext context = SpringApplication.run(SampleApplication.class,
+				"--server.port=0")) {
+			SettradeSimulator simulator = context.getBean(EmbeddedSimulatorLauncher.BEAN_NAME, SettradeSimulator.class);
+			await().atMost(Duration.ofSeconds(30)).until(() -> output.toString().contains("Logged in to Settrade at "));
+			// one connection, one ticket: every ticket issued was presented to the broker
+			assertThat(simulator.stats().ticketsIssued()).isEqualTo(1);
+			assertThat(simulator.mqtt().presentedTickets()).hasSize(1);
+			assertThat(simulator.stats().successfulLogins()).isEqualTo(1);
 		}
 	}
 
