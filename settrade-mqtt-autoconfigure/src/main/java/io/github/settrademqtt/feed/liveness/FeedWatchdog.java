@@ -178,6 +178,12 @@ public class FeedWatchdog extends FixedDelayLifecycle {
 
 	private void resubscribeSilentTopics(Instant now) {
 		Duration threshold = this.liveness.getSilenceThreshold();
+		if (this.liveness.getLastArrivalAge().filter((age) -> age.compareTo(threshold) < 0).isEmpty()) {
+			// nothing else arrived either: a silent feed is healed as a whole, by a
+			// second connection, never topic by topic on a connection that may be
+			// half-open, where every SUBSCRIBE waits out its timeout
+			return;
+		}
 		Map<String, SubscriptionState> states = this.registry.states();
 		for (TopicLiveness topic : this.liveness.getTopics()) {
 			if (topic.state() != LivenessState.SILENT || states.get(topic.topic()) != SubscriptionState.ACTIVE) {

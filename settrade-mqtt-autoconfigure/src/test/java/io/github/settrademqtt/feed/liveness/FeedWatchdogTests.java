@@ -128,6 +128,28 @@ class FeedWatchdogTests {
 		verify(this.connection, never()).replaceSilentConnection();
 	}
 
+	/**
+	 * With a topic threshold no longer than the feed's timeout, every topic of a feed
+	 * that went silent at once passed its threshold before the feed passed its timeout,
+	 * and each was subscribed again on the silent connection: on a half-open one every
+	 * SUBSCRIBE waited out its timeout on the connection's thread, ahead of the second
+	 * connection that heals the feed (83 s without data in a fault campaign).
+	 */
+	@Test
+	void aFeedSilentAsAWholeIsNotSubscribedAgainTopicByTopic() {
+		FeedWatchdog watchdog = new FeedWatchdog(this.connection, this.registry, this.liveness, (instant) -> true,
+				TOPIC_THRESHOLD.plusSeconds(5), this.wall);
+		received(PTT);
+		received(AOT);
+		advance(TOPIC_THRESHOLD.plusSeconds(1));
+		watchdog.check();
+		verify(this.connection, never()).resubscribe(anyString());
+		advance(Duration.ofSeconds(5));
+		watchdog.check();
+		verify(this.connection).replaceSilentConnection();
+		verify(this.connection, never()).resubscribe(anyString());
+	}
+
 	@Test
 	void oneSilentTopicWhileTheRestIsLiveIsSubscribedAgainAtDoublingIntervals() {
 		received(PTT);
