@@ -1,16 +1,15 @@
 package io.github.settrademqtt.connection;
 
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import io.github.settrademqtt.login.DispatcherTicket;
 import org.eclipse.paho.client.mqttv3.IMqttAsyncClient;
-import org.eclipse.paho.client.mqttv3.IMqttToken;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.jspecify.annotations.Nullable;
 
@@ -21,18 +20,18 @@ import org.springframework.messaging.MessageChannel;
 
 /**
  * One MQTT connection, opened with one dispatcher ticket: an epoch of the feed. Opening,
- * subscribing and closing block, and are called on the connection's own thread only
- * (closing also from {@code stop()}); messages and losses are reported from Paho's
- * threads to the {@link Listener}. Once closed it stays closed, whatever was under way.
+ * {@link #subscribe subscribing} and closing block, {@link #send sending} SUBSCRIBEs and
+ * unsubscribing do not; all are called on the connection's own thread only (closing also
+ * from {@code stop()}); messages and losses are reported from Paho's threads to the
+ * {@link Listener}. Once closed it stays closed, whatever was under way.
  *
  * @author settrade-mqtt
  */
 final class MqttSession {
 
-	/**
-	 * The SUBACK return code of a refused subscription.
-	 */
-	private static final int SUBSCRIBE_FAILURE = 0x80;
+	private static final SubscribeRequest.Sender NOT_CONNECTED = (topics, qos, listener) -> {
+		throw new MqttException(MqttException.REASON_CODE_CLIENT_NOT_CONNECTED);
+	};
 
 	private final long epoch;
 
@@ -56,6 +55,8 @@ final class MqttSession {
 	private volatile boolean closed;
 
 	private volatile long lostAtNanos;
+
+	private volatile long lastArrivalNanos;
 
 	/**
 	 * Create a session; nothing touches the network until {@link #open()}.
@@ -95,6 +96,7 @@ final class MqttSession {
 
 	private MessageChannel output(Listener listener) {
 		return (message, timeout) -> {
+			this.lastArrivalNanos = System.nanoTime();
 			listener.messageArrived(this, message);
 			return true;
 		};
@@ -169,49 +171,78 @@ final class MqttSession {
 	}
 
 	/**
-	 * Subscribe to topics at QoS 0 and report the broker's answer for each. The topics go
-	 * out in as many SUBSCRIBE packets as {@link TopicBatches} needs, all sent before the
-	 * first answer is awaited.
+	 * Subscribe to topics at QoS 0 and wait for the broker's answer for each, for at most
+	 * the completion timeout in all. The topics go out in as many SUBSCRIBE packets as
+	 * {@link TopicBatches} needs, all sent before the first answer is awaited.
 	 * @param topics the topics
 	 * @return one outcome per topic, in order
 	 */
 	List<SubscribeOutcome> subscribe(Collection<String> topics) {
-		List<SubscribeOutcome> outcomes = new ArrayList<>(topics.size());
+		SubscribeRequest request = send(topics, (answered) -> {
+		});
+		request.await(this.completionTimeoutMillis);
+		request.take();
+		return answers(request);
+	}
+
+	/**
+	 * Send SUBSCRIBE packets for topics at QoS 0 without waiting for the answers.
+	 * @param topics the topics
+	 * @param whenAnswered called once every packet is answered or failed, on a Paho
+	 * thread or on this one; it must not block
+	 * @return the request
+	 */
+	SubscribeRequest send(Collection<String> topics, Consumer<SubscribeRequest> whenAnswered) {
+		SubscribeRequest request = new SubscribeRequest(List.copyOf(topics), System.nanoTime(), whenAnswered);
 		IMqttAsyncClient client = this.clientFactory.client();
-		if (topics.isEmpty()) {
-			return outcomes;
+		SubscribeRequest.Sender sender = (client != null && isOpen())
+				// no listener per subscription: Paho would match every message's topic
+				// against every subscribed filter (validating each filter again) before
+				// handing it over, a cost that grows with the number of topics; without
+				// them every message goes straight to the client's callback, the adapter
+				? (filters, qos, listener) -> client.subscribe(filters, qos, null, listener) : NOT_CONNECTED;
+		if (!topics.isEmpty()) {
+			for (List<String> batch : TopicBatches.of(request.topics())) {
+				request.send(sender, batch);
+			}
 		}
-		if (client == null || !isOpen()) {
-			topics.forEach((topic) -> outcomes.add(SubscribeOutcome.unanswered(topic, "not connected")));
-			return outcomes;
-		}
-		List<PendingSubscribe> pending = new ArrayList<>();
-		for (List<String> batch : TopicBatches.of(List.copyOf(topics))) {
-			pending.add(send(client, batch));
-		}
-		pending.forEach((subscribe) -> subscribe.awaitOutcomes(this.completionTimeoutMillis, outcomes));
+		return request.sent();
+	}
+
+	/**
+	 * Return the broker's answers to a request so far, and hold what it granted: a packet
+	 * not answered yet counts as unanswered.
+	 * @param request a request of this connection's
+	 * @return one outcome per topic, in order
+	 */
+	List<SubscribeOutcome> answers(SubscribeRequest request) {
+		List<SubscribeOutcome> outcomes = request.outcomes(this.completionTimeoutMillis);
 		outcomes.stream().filter(SubscribeOutcome::granted).forEach((outcome) -> this.subscribed.add(outcome.topic()));
 		return outcomes;
 	}
 
-	private PendingSubscribe send(IMqttAsyncClient client, List<String> batch) {
-		try {
-			// no listener per subscription: Paho would match every message's topic
-			// against every subscribed filter (validating each filter again) before
-			// handing it over, a cost that grows with the number of topics; without
-			// them every message goes straight to the client's callback, the adapter
-			return new PendingSubscribe(batch, client.subscribe(batch.toArray(String[]::new), new int[batch.size()]),
-					null);
-		}
-		catch (MqttException ex) {
-			return new PendingSubscribe(batch, null, ex);
-		}
+	/**
+	 * Return how long answers are waited for.
+	 * @return the completion timeout
+	 */
+	Duration completionTimeout() {
+		return Duration.ofMillis(this.completionTimeoutMillis);
 	}
 
 	/**
-	 * Unsubscribe from topics, if connected. They are forgotten whatever the broker
-	 * answers: a topic left subscribed by a failed UNSUBSCRIBE only delivers messages
-	 * nobody asks for, which the feed passes over.
+	 * Return whether a message arrived on this connection after the given time.
+	 * @param nanos a time on the monotonic clock
+	 * @return whether anything arrived since
+	 */
+	boolean receivedSince(long nanos) {
+		long last = this.lastArrivalNanos;
+		return last != 0 && last - nanos > 0;
+	}
+
+	/**
+	 * Unsubscribe from topics, if connected, without waiting for the answer. They are
+	 * forgotten whatever the broker answers: a topic left subscribed by a failed
+	 * UNSUBSCRIBE only delivers messages nobody asks for, which the feed passes over.
 	 * @param topics the topics
 	 */
 	void unsubscribe(Collection<String> topics) {
@@ -221,12 +252,8 @@ final class MqttSession {
 			return;
 		}
 		try {
-			List<IMqttToken> pending = new ArrayList<>();
 			for (List<String> batch : TopicBatches.of(held)) {
-				pending.add(client.unsubscribe(batch.toArray(String[]::new)));
-			}
-			for (IMqttToken token : pending) {
-				token.waitForCompletion(this.completionTimeoutMillis);
+				client.unsubscribe(batch.toArray(String[]::new));
 			}
 		}
 		catch (MqttException ex) {
@@ -266,34 +293,6 @@ final class MqttSession {
 		void messageArrived(MqttSession session, Message<?> message);
 
 		void connectionLost(MqttSession session, @Nullable Throwable cause);
-
-	}
-
-	/**
-	 * One SUBSCRIBE packet sent, or that could not be sent.
-	 */
-	private record PendingSubscribe(List<String> topics, @Nullable IMqttToken token, @Nullable MqttException failure) {
-
-		void awaitOutcomes(long timeoutMillis, List<SubscribeOutcome> outcomes) {
-			try {
-				if (this.token == null) {
-					throw Objects.requireNonNull(this.failure);
-				}
-				this.token.waitForCompletion(timeoutMillis);
-				int[] granted = this.token.getGrantedQos();
-				for (int i = 0; i < this.topics.size(); i++) {
-					boolean refused = granted == null || i >= granted.length || granted[i] == SUBSCRIBE_FAILURE;
-					outcomes.add(refused
-							? SubscribeOutcome.refused(this.topics.get(i),
-									"the broker refused the subscription (SUBACK 0x80)")
-							: SubscribeOutcome.granted(this.topics.get(i)));
-				}
-			}
-			catch (MqttException ex) {
-				this.topics.forEach((topic) -> outcomes
-					.add(SubscribeOutcome.unanswered(topic, "SUBSCRIBE failed: " + ex.getMessage())));
-			}
-		}
 
 	}
 

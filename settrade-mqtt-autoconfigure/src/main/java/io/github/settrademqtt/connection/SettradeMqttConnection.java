@@ -328,7 +328,8 @@ public class SettradeMqttConnection implements SmartLifecycle, MqttSession.Liste
 			MqttSession session = this.current;
 			if (session != null && session.isOpen() && this.state == ConnectionState.CONNECTED) {
 				step(ConnectionStep.SUBSCRIBE);
-				this.reconciler.resubscribe(session, topic);
+				this.reconciler.unsubscribe(session, topic);
+				reconcile();
 				this.observer.healed("resubscribe");
 			}
 		});
@@ -592,15 +593,54 @@ public class SettradeMqttConnection implements SmartLifecycle, MqttSession.Liste
 		}
 		try {
 			step(ConnectionStep.SUBSCRIBE);
-			Duration retry = this.reconciler.reconcile(session);
-			if (retry != null) {
-				scheduleReconcile(retry);
+			SubscribeRequest request = this.reconciler.reconcile(session,
+					(answered) -> execute(() -> subscribeAnswered(session, answered)));
+			if (request != null) {
+				schedule(() -> subscribeAnswered(session, request), session.completionTimeout());
+			}
+			else {
+				scheduleRetry();
 			}
 		}
 		catch (RuntimeException ex) {
 			Duration retry = this.settings.reconnectBackoff().initial();
 			logger.warn("Could not update the Settrade MQTT subscriptions (" + ex + "); trying again in "
 					+ retry.toMillis() + " ms");
+			scheduleReconcile(retry);
+		}
+	}
+
+	/**
+	 * Take the answers to a reconciling request, when they are all in or when the
+	 * completion timeout has passed, whichever comes first. A connection that answered
+	 * none of it and received nothing since it was sent is taken for dead (half-open),
+	 * without waiting for the MQTT keep-alive to say so.
+	 */
+	private void subscribeAnswered(MqttSession session, SubscribeRequest request) {
+		if (!request.take() || session != this.current) {
+			// taken already, or a new connection subscribes everything anyway
+			return;
+		}
+		int unanswered = this.reconciler.answered(session, request);
+		if (unanswered == 0) {
+			scheduleRetry();
+			return;
+		}
+		if (session.isOpen() && !session.receivedSince(request.sentAtNanos())) {
+			lost(session,
+					new ConnectAttemptException(
+							"no SUBACK within " + session.completionTimeout().toMillis()
+									+ " ms and nothing received since the SUBSCRIBE: the connection is half-open",
+							null));
+			return;
+		}
+		// the broker is slow, not gone: ask again in a while
+		scheduleReconcile(this.settings.reconnectBackoff().initial());
+	}
+
+	private void scheduleRetry() {
+		Duration retry = this.reconciler.nextRetry();
+		if (retry != null) {
 			scheduleReconcile(retry);
 		}
 	}
@@ -636,7 +676,8 @@ public class SettradeMqttConnection implements SmartLifecycle, MqttSession.Liste
 		scheduleConnect(SessionChange.RECOVERY, delay);
 		closeSession(session);
 		logger.warn("Lost the Settrade MQTT connection (epoch " + session.epoch() + ": "
-				+ ((cause != null) ? FailureReasons.mostSpecific(cause) : "closed by the server")
+				+ ((cause instanceof ConnectAttemptException) ? cause.getMessage()
+						: (cause != null) ? FailureReasons.mostSpecific(cause) : "closed by the server")
 				+ "); reconnecting in " + delay.toMillis() + " ms");
 	}
 

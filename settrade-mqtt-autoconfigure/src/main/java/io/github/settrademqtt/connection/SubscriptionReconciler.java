@@ -3,10 +3,12 @@ package io.github.settrademqtt.connection;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 import io.github.settrademqtt.support.ExponentialBackoff;
@@ -22,7 +24,9 @@ import org.jspecify.annotations.Nullable;
  * back-off of its own for as long as the connection lives, rather than only on the next
  * connection. The service's subscription error topic is always subscribed.
  * <p>
- * Runs on the connection's thread only.
+ * Passes never wait for the broker: a connection that stops answering must not hold up
+ * the connection's thread, which would be the one to replace it. Runs on that thread
+ * only.
  *
  * @author settrade-mqtt
  */
@@ -37,6 +41,11 @@ final class SubscriptionReconciler {
 	private final LongSupplier nanoClock;
 
 	private final Map<String, Refused> refused = new HashMap<>();
+
+	/**
+	 * The topics of requests sent and not answered yet.
+	 */
+	private final Set<String> inFlight = new HashSet<>();
 
 	SubscriptionReconciler(SubscriptionRegistry registry, ExponentialBackoff retryBackoff, LongSupplier nanoClock) {
 		this.registry = registry;
@@ -56,22 +65,31 @@ final class SubscriptionReconciler {
 	}
 
 	/**
-	 * Forget the refusals of an earlier connection: a new one tries every topic again.
+	 * Forget what an earlier connection was refused and was waiting for: a new one tries
+	 * every topic again.
 	 */
 	void reset() {
 		this.refused.clear();
+		this.inFlight.clear();
 	}
 
 	/**
-	 * Record what a new connection's SUBSCRIBEs got, before it delivers.
+	 * Record what a connection's SUBSCRIBEs got. A topic the broker refused is retried on
+	 * its back-off; one it did not answer is simply still missing, and goes out with the
+	 * next pass.
 	 * @param outcomes the broker's answers
+	 * @return how many topics were not answered
 	 */
-	void record(List<SubscribeOutcome> outcomes) {
+	int record(List<SubscribeOutcome> outcomes) {
 		long now = this.nanoClock.getAsLong();
+		int unanswered = 0;
 		for (SubscribeOutcome outcome : outcomes) {
 			this.registry.record(outcome);
 			if (outcome.granted()) {
 				this.refused.remove(outcome.topic());
+			}
+			else if (!outcome.answered()) {
+				unanswered++;
 			}
 			else {
 				Refused refused = this.refused.computeIfAbsent(outcome.topic(), (topic) -> new Refused());
@@ -83,15 +101,20 @@ final class SubscriptionReconciler {
 				}
 			}
 		}
+		return unanswered;
 	}
 
 	/**
-	 * Subscribe and unsubscribe on an open connection until it matches the registry.
+	 * Start a pass that brings an open connection in line with the registry: unsubscribe
+	 * what nobody wants, and send one request for every topic that is missing, neither
+	 * awaiting an answer nor refused and not yet due again. Refused topics due within the
+	 * back-off's initial delay of each other go out together. Nothing waits for the
+	 * broker: its answers go to {@link #answered}.
 	 * @param session the connection
-	 * @return how long until the next refused topic is due again, or {@code null} when
-	 * none was refused
+	 * @param whenAnswered told once the request is answered, see {@link MqttSession#send}
+	 * @return the request sent, or {@code null} when nothing was missing
 	 */
-	@Nullable Duration reconcile(MqttSession session) {
+	@Nullable SubscribeRequest reconcile(MqttSession session, Consumer<SubscribeRequest> whenAnswered) {
 		Set<String> wanted = new LinkedHashSet<>(allTopics());
 		this.refused.keySet().retainAll(wanted);
 		List<String> unwanted = session.subscribed().stream().filter((topic) -> !wanted.contains(topic)).toList();
@@ -99,34 +122,50 @@ final class SubscriptionReconciler {
 			session.unsubscribe(unwanted);
 		}
 		long now = this.nanoClock.getAsLong();
+		boolean retryDue = this.refused.values().stream().anyMatch((refused) -> refused.retryAtNanos - now <= 0);
+		long retryHorizon = now + (retryDue ? this.retryBackoff.initial().toNanos() : 0);
 		List<String> missing = new ArrayList<>();
 		for (String topic : wanted) {
 			Refused refused = this.refused.get(topic);
-			if (!session.subscribed().contains(topic) && (refused == null || refused.retryAtNanos - now <= 0)) {
+			if (!session.subscribed().contains(topic) && !this.inFlight.contains(topic)
+					&& (refused == null || refused.retryAtNanos - retryHorizon <= 0)) {
 				missing.add(topic);
 			}
 		}
-		if (!missing.isEmpty()) {
-			record(session.subscribe(missing));
+		if (missing.isEmpty()) {
+			return null;
 		}
-		return nextRetry();
+		this.inFlight.addAll(missing);
+		return session.send(missing, whenAnswered);
 	}
 
 	/**
-	 * Subscribe a topic again on the same connection: unsubscribe, then subscribe.
+	 * Take the answers to a request of {@link #reconcile}, whether complete or not.
+	 * @param session the connection it was sent on
+	 * @param request the request
+	 * @return how many of its topics were not answered
+	 */
+	int answered(MqttSession session, SubscribeRequest request) {
+		this.inFlight.removeAll(request.topics());
+		return record(session.answers(request));
+	}
+
+	/**
+	 * Unsubscribe a topic on the connection, so that the next pass subscribes it again.
 	 * @param session the connection
 	 * @param topic the topic
 	 */
-	void resubscribe(MqttSession session, String topic) {
+	void unsubscribe(MqttSession session, String topic) {
 		if (session.subscribed().contains(topic)) {
 			session.unsubscribe(List.of(topic));
 		}
-		if (this.registry.contains(topic)) {
-			record(session.subscribe(List.of(topic)));
-		}
 	}
 
-	private @Nullable Duration nextRetry() {
+	/**
+	 * Return how long until the next refused topic is due again.
+	 * @return the delay, or {@code null} when none was refused
+	 */
+	@Nullable Duration nextRetry() {
 		long now = this.nanoClock.getAsLong();
 		return this.refused.values()
 			.stream()

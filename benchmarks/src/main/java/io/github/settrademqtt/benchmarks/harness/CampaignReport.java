@@ -125,7 +125,12 @@ public final class CampaignReport {
 			return "n/a";
 		}
 		return heap ? String.format(Locale.ROOT, "%.1f → %.1f", start.heapAfterGc() / 1048576.0,
-				end.heapAfterGc() / 1048576.0) : start.threads() + " → " + end.threads();
+				end.heapAfterGc() / 1048576.0) : threads(start, end);
+	}
+
+	private static String threads(ProcessSample start, ProcessSample end) {
+		String grown = end.threadsGrownSince(start);
+		return start.threads() + " → " + end.threads() + (grown.isEmpty() ? "" : " (" + grown + ")");
 	}
 
 	private static String millis(long nanos) {

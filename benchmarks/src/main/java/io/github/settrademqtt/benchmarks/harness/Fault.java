@@ -28,6 +28,22 @@ public enum Fault {
 	HALF_OPEN("every open connection stalled: socket open, nothing delivered", Duration.ofSeconds(15), false, false),
 
 	/**
+	 * Every open connection made half-open just as a topic is claimed at run time, so
+	 * that its SUBSCRIBE is never answered: waiting for that answer must not hold up the
+	 * heal.
+	 */
+	HALF_OPEN_WHILE_SUBSCRIBING("every open connection stalled as a topic is claimed at run time",
+			Duration.ofSeconds(15), false, true),
+
+	/**
+	 * Every open connection made half-open during a token rotation, once the new
+	 * connection is open beside the old one (for a client that does not rotate: just
+	 * before its connection expires).
+	 */
+	HALF_OPEN_AT_ROTATION("every open connection stalled during a token rotation", Duration.ofSeconds(15), false,
+			false),
+
+	/**
 	 * WebSocket upgrades refused for one to two seconds from just before a token rotation
 	 * is due (for a client that does not rotate: just before its connection expires).
 	 */
@@ -113,6 +129,15 @@ public enum Fault {
 	 */
 	public boolean absorbedByOverlap() {
 		return this.absorbedByOverlap;
+	}
+
+	/**
+	 * Return whether the fault stalls connections, after which a rotation may replace a
+	 * silent connection rather than an expiring one.
+	 * @return whether it makes connections half-open
+	 */
+	public boolean stalls() {
+		return this == HALF_OPEN || this == HALF_OPEN_WHILE_SUBSCRIBING || this == HALF_OPEN_AT_ROTATION;
 	}
 
 	/**

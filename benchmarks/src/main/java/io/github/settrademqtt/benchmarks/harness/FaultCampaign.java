@@ -270,6 +270,8 @@ public final class FaultCampaign {
 				int stalled = simulator.mqtt().stallOpenConnections();
 				yield Shot.immediate(planned, at, connection, stalled + " connection(s) stalled");
 			}
+			case HALF_OPEN_WHILE_SUBSCRIBING -> halfOpenWhileSubscribing(planned);
+			case HALF_OPEN_AT_ROTATION -> halfOpenAtRotation(planned);
 			case UPGRADES_REFUSED -> refuseUpgrades(planned);
 			case REST_ERROR -> restError(planned);
 			case REST_HANG -> restHang(planned);
@@ -277,6 +279,41 @@ public final class FaultCampaign {
 			case SUBSCRIPTION_ERROR -> subscriptionError(planned);
 			case STEP_EXCEPTION -> stepException(planned);
 		};
+	}
+
+	private Shot halfOpenWhileSubscribing(PlannedFault planned) {
+		SettradeSimulator simulator = required(this.simulator);
+		SubscriptionRegistry registry = requiredFeed().bean(SubscriptionRegistry.class);
+		String symbol = this.settings.spareSymbols().get(planned.number() % this.settings.spareSymbols().size());
+		String topic = SimulatorMarket.bidOfferTopic(symbol);
+		// right after a rotation, so that only the connection that delivers is stalled
+		awaitNewConnection(this.subject.connection(), this.settings.tokenLifetime().plusSeconds(15));
+		long connection = this.subject.connection();
+		long at = System.nanoTime();
+		int stalled = simulator.mqtt().stallOpenConnections();
+		List<String> problems = new ArrayList<>();
+		try (SubscriptionHandle handle = registry.subscribe(topic)) {
+			boolean active = NumberedRun.await(() -> registry.states().get(topic) == SubscriptionState.ACTIVE
+					&& required(this.delivered).lastArrival(topic) - at > 0, planned.fault().recoveryBound());
+			if (!active) {
+				problems.add(topic + ", claimed as the connection stalled, had no message within "
+						+ planned.fault().recoveryBound().toSeconds() + " s");
+			}
+		}
+		return new Shot(planned, true, at, at, connection, false,
+				stalled + " connection(s) stalled as " + topic + " was claimed", problems, 0);
+	}
+
+	private Shot halfOpenAtRotation(PlannedFault planned) {
+		SettradeSimulator simulator = required(this.simulator);
+		long connection = awaitRotationDue();
+		if (this.subject.makeBeforeBreak()) {
+			// the new connection is open beside the old one
+			NumberedRun.await(() -> simulator.mqtt().openConnections() >= 2, LEAD.plusSeconds(10));
+		}
+		long at = System.nanoTime();
+		int stalled = simulator.mqtt().stallOpenConnections();
+		return Shot.immediate(planned, at, connection, stalled + " connection(s) stalled during a rotation");
 	}
 
 	private Shot refuseUpgrades(PlannedFault planned) {
@@ -508,7 +545,7 @@ public final class FaultCampaign {
 					this.healthViolations.add(now);
 				}
 			}
-			trackRotation(feed.connection());
+			trackRotation(feed);
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Sampling the starter failed: " + ex);
@@ -520,7 +557,8 @@ public final class FaultCampaign {
 	 * rotation, once its outcome is known, how long the replaced one had left when it
 	 * started.
 	 */
-	private void trackRotation(SettradeMqttConnection connection) {
+	private void trackRotation(StarterFeed feed) {
+		SettradeMqttConnection connection = feed.connection();
 		SessionFacts facts = connection.getSessionFacts();
 		Long expiry = connection.getTicketExpiresAtNanos();
 		SessionFacts again = connection.getSessionFacts();
@@ -540,7 +578,8 @@ public final class FaultCampaign {
 			long started = System.nanoTime() - Duration.between(outcome.at(), Instant.now()).toNanos()
 					- outcome.took().toNanos();
 			synchronized (this.rotations) {
-				this.rotations.add(new Rotation(started, Duration.ofNanos(this.pendingExpiry - started), false));
+				this.rotations
+					.add(new Rotation(started, Duration.ofNanos(this.pendingExpiry - started), feed.wasHeal(outcome)));
 			}
 			this.pendingRotation = null;
 		}
@@ -593,31 +632,18 @@ public final class FaultCampaign {
 		Window quiet = new Window(Duration.ofNanos(delivered.longestSilence(0)), raw.lost(0), raw.backwards(0),
 				delivered.backwards(0), ticketsTwice[0], healthUp[0]);
 		return new Result(this.subject.name(), this.subject.feed() != null, this.subject.makeBeforeBreak(),
-				this.settings, faults, skipped, quiet, rotations(fired), required(this.raw).size(),
+				this.settings, faults, skipped, quiet, rotations(), required(this.raw).size(),
 				Duration.ofNanos(end - recordingStart), null, null);
 	}
 
 	/**
-	 * The rotations while recording, each marked when it may have replaced a silent
-	 * connection rather than an expiring one.
+	 * The rotations while recording, each marked when it replaced a silent connection (a
+	 * heal) rather than an expiring one.
 	 */
-	private List<Rotation> rotations(List<Shot> fired) {
-		List<Rotation> tracked;
+	private List<Rotation> rotations() {
 		synchronized (this.rotations) {
-			tracked = List.copyOf(this.rotations);
+			return List.copyOf(this.rotations);
 		}
-		List<Rotation> rotations = new ArrayList<>();
-		for (Rotation rotation : tracked) {
-			Shot last = null;
-			for (Shot shot : fired) {
-				if (rotation.startedAt() - shot.firedAt() >= 0) {
-					last = shot;
-				}
-			}
-			boolean silent = last != null && last.planned().fault() == Fault.HALF_OPEN;
-			rotations.add(new Rotation(rotation.startedAt(), rotation.remaining(), silent));
-		}
-		return rotations;
 	}
 
 	private static int windowOf(long[] starts, long at) {
@@ -763,10 +789,9 @@ public final class FaultCampaign {
 	 *
 	 * @param startedAt when it started, on {@link System#nanoTime()}
 	 * @param remaining how long the token of the connection it replaced had left then
-	 * @param afterHalfOpen whether it started after a half-open fault and before the next
-	 * fault: it may have replaced a silent connection, whatever its token had left
+	 * @param heal whether it replaced a silent connection, whatever its token had left
 	 */
-	public record Rotation(long startedAt, Duration remaining, boolean afterHalfOpen) {
+	public record Rotation(long startedAt, Duration remaining, boolean heal) {
 
 	}
 
@@ -821,8 +846,8 @@ public final class FaultCampaign {
 						+ " ms left on the token, margin " + this.settings.margin().toMillis() + " ms"));
 			if (this.start != null && this.end != null) {
 				if (this.end.threads() - this.start.threads() > THREAD_TOLERANCE) {
-					violations
-						.add("seed " + seed + ": live threads " + this.start.threads() + " -> " + this.end.threads());
+					violations.add("seed " + seed + ": live threads " + this.start.threads() + " -> "
+							+ this.end.threads() + " (" + this.end.threadsGrownSince(this.start) + ")");
 				}
 				if (this.end.heapAfterGc() - this.start.heapAfterGc() > HEAP_TOLERANCE_BYTES) {
 					violations.add(String.format(Locale.ROOT, "seed %d: heap after GC %.1f -> %.1f MB", seed,
@@ -871,14 +896,13 @@ public final class FaultCampaign {
 
 		/**
 		 * Return the rotations that started while the token of the connection they
-		 * replaced had more than the margin left, those that may have replaced a silent
-		 * connection aside.
+		 * replaced had more than the margin left, heals of a silent connection aside.
 		 * @return the rotations that came early
 		 */
 		public List<Rotation> earlyRotations() {
 			Duration latest = this.settings.margin().plus(ROTATION_SLACK);
 			return this.rotations.stream()
-				.filter((rotation) -> !rotation.afterHalfOpen() && rotation.remaining().compareTo(latest) > 0)
+				.filter((rotation) -> !rotation.heal() && rotation.remaining().compareTo(latest) > 0)
 				.toList();
 		}
 
@@ -892,11 +916,11 @@ public final class FaultCampaign {
 		}
 
 		/**
-		 * Return the rotations that may not have replaced a silent connection.
+		 * Return the rotations that were not heals of a silent connection.
 		 * @return the count
 		 */
 		public long plannedRotations() {
-			return this.rotations.stream().filter((rotation) -> !rotation.afterHalfOpen()).count();
+			return this.rotations.stream().filter((rotation) -> !rotation.heal()).count();
 		}
 
 		/**

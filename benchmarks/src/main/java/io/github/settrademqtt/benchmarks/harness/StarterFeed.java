@@ -2,10 +2,15 @@ package io.github.settrademqtt.benchmarks.harness;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
+import io.github.settrademqtt.connection.ConnectionObserver;
+import io.github.settrademqtt.connection.RotationOutcome;
 import io.github.settrademqtt.connection.SettradeMqttConnection;
 import io.github.settrademqtt.test.SettradeSimulator;
 import io.github.settrademqtt.test.SimulatedApp;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
@@ -24,8 +29,11 @@ public final class StarterFeed implements AutoCloseable {
 
 	private final ConfigurableApplicationContext context;
 
-	private StarterFeed(ConfigurableApplicationContext context) {
+	private final HealRecorder heals;
+
+	private StarterFeed(ConfigurableApplicationContext context, HealRecorder heals) {
 		this.context = context;
+		this.heals = heals;
 	}
 
 	/**
@@ -44,14 +52,17 @@ public final class StarterFeed implements AutoCloseable {
 		// the harness's own report lines
 		values.put("logging.level.io.github.settrademqtt.benchmarks", "INFO");
 		values.putAll(properties);
+		HealRecorder heals = new HealRecorder();
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(HarnessApplication.class)
 			.web(WebApplicationType.NONE)
 			.logStartupInfo(false)
 			.properties(values)
-			.initializers((applicationContext) -> beans
-				.forEach((name, bean) -> applicationContext.getBeanFactory().registerSingleton(name, bean)))
+			.initializers((applicationContext) -> {
+				beans.forEach((name, bean) -> applicationContext.getBeanFactory().registerSingleton(name, bean));
+				applicationContext.getBeanFactory().registerSingleton("harnessHealRecorder", heals);
+			})
 			.run();
-		return new StarterFeed(context);
+		return new StarterFeed(context, heals);
 	}
 
 	/**
@@ -60,6 +71,17 @@ public final class StarterFeed implements AutoCloseable {
 	 */
 	public SettradeMqttConnection connection() {
 		return bean(SettradeMqttConnection.class);
+	}
+
+	/**
+	 * Return whether a rotation replaced a silent connection (a heal) rather than one
+	 * whose token was about to expire.
+	 * @param outcome the rotation, as {@link SettradeMqttConnection#getLastRotation()}
+	 * gave it
+	 * @return whether it was a heal
+	 */
+	public boolean wasHeal(RotationOutcome outcome) {
+		return this.heals.heals.contains(outcome);
 	}
 
 	/**
@@ -83,6 +105,31 @@ public final class StarterFeed implements AutoCloseable {
 	@Override
 	public void close() {
 		this.context.close();
+	}
+
+	/**
+	 * Remembers the rotations that were heals: the connection tells {@code healed} right
+	 * after {@code rotated}, on the same thread.
+	 */
+	private static final class HealRecorder implements ConnectionObserver {
+
+		private final Set<RotationOutcome> heals = ConcurrentHashMap.newKeySet();
+
+		private volatile @Nullable RotationOutcome lastRotation;
+
+		@Override
+		public void rotated(RotationOutcome outcome) {
+			this.lastRotation = outcome;
+		}
+
+		@Override
+		public void healed(String action) {
+			RotationOutcome rotation = this.lastRotation;
+			if ("replace".equals(action) && rotation != null) {
+				this.heals.add(rotation);
+			}
+		}
+
 	}
 
 	/**

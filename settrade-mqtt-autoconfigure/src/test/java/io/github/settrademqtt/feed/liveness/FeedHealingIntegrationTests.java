@@ -9,6 +9,8 @@ import io.github.settrademqtt.connection.ConnectionObserver;
 import io.github.settrademqtt.connection.SessionChange;
 import io.github.settrademqtt.connection.SettradeMqttConnection;
 import io.github.settrademqtt.connection.SettradeTopics;
+import io.github.settrademqtt.connection.SubscriptionRegistry;
+import io.github.settrademqtt.connection.SubscriptionState;
 import io.github.settrademqtt.test.SettradeSimulator;
 import io.github.settrademqtt.test.SettradeSimulatorExtension;
 import org.junit.jupiter.api.AfterEach;
@@ -33,6 +35,8 @@ class FeedHealingIntegrationTests {
 	private static final String PTT = SettradeTopics.bidOffer("PTT");
 
 	private static final String AOT = SettradeTopics.bidOffer("AOT");
+
+	private static final String SCB = SettradeTopics.bidOffer("SCB");
 
 	@RegisterExtension
 	static final SettradeSimulatorExtension settrade = new SettradeSimulatorExtension();
@@ -88,6 +92,48 @@ class FeedHealingIntegrationTests {
 			assertThat(connection.getSessionFacts().epoch()).isEqualTo(2);
 			assertThat(connection.getSessionFacts().change()).isEqualTo(SessionChange.ROTATION);
 			await().atMost(Duration.ofSeconds(5)).until(() -> simulator().mqtt().stalledConnections() == 0);
+		});
+	}
+
+	@Test
+	void aHealIsNotHeldUpByASubscribeTheStalledConnectionNeverAnswers() {
+		simulator().market().start(List.of("PTT", "AOT"), 20);
+		// the SUBACK would be awaited this long: the heal must not wait behind it
+		runner("settrade.mqtt.connect-timeout=20s").run((context) -> {
+			record(context);
+			SettradeMqttConnection connection = context.getBean(SettradeMqttConnection.class);
+			SubscriptionRegistry registry = context.getBean(SubscriptionRegistry.class);
+			await().atMost(Duration.ofSeconds(10)).until(() -> this.received.size() > 10);
+			simulator().mqtt().stallOpenConnections();
+			long stalledAt = System.nanoTime();
+			registry.subscribe(SCB);
+			await().atMost(Duration.ofSeconds(15)).until(() -> this.healed.contains("replace"));
+			assertThat(Duration.ofNanos(System.nanoTime() - stalledAt)).as("healed before the SUBACK's timeout")
+				.isLessThan(Duration.ofSeconds(10));
+			assertThat(connection.getSessionFacts().change()).isEqualTo(SessionChange.ROTATION);
+			await().atMost(Duration.ofSeconds(5)).until(() -> registry.states().get(SCB) == SubscriptionState.ACTIVE);
+		});
+	}
+
+	@Test
+	void aConnectionThatAnswersNoSubscribeAndReceivesNothingIsTakenForDead() {
+		simulator().market().start(List.of("PTT", "AOT"), 20);
+		runner("settrade.mqtt.connect-timeout=2s", "settrade.mqtt.liveness.heal=false").run((context) -> {
+			record(context);
+			SettradeMqttConnection connection = context.getBean(SettradeMqttConnection.class);
+			SubscriptionRegistry registry = context.getBean(SubscriptionRegistry.class);
+			await().atMost(Duration.ofSeconds(10)).until(() -> this.received.size() > 10);
+			simulator().mqtt().stallOpenConnections();
+			registry.subscribe(SCB);
+			// without the watchdog and with a keep-alive of minutes, only the
+			// unanswered SUBSCRIBE says the connection is gone
+			await().atMost(Duration.ofSeconds(10))
+				.until(() -> connection.getSessionFacts() != null && connection.getSessionFacts().epoch() == 2);
+			assertThat(connection.getSessionFacts().change()).isEqualTo(SessionChange.RECOVERY);
+			await().atMost(Duration.ofSeconds(5)).until(() -> registry.states().get(SCB) == SubscriptionState.ACTIVE);
+			int afterReconnect = this.received.size();
+			await().atMost(Duration.ofSeconds(5)).until(() -> this.received.size() > afterReconnect + 10);
+			assertThat(this.healed).isEmpty();
 		});
 	}
 
