@@ -9,8 +9,9 @@ import java.util.concurrent.TimeUnit;
 import com.google.protobuf.InvalidProtocolBufferException;
 import io.github.settrademqtt.connection.SessionChange;
 import io.github.settrademqtt.connection.SessionFacts;
-import io.github.settrademqtt.connection.SettradeTopics;
-import io.github.settrademqtt.connection.TopicKind;
+import io.github.settrademqtt.feed.SettradeTopics;
+import io.github.settrademqtt.feed.MarketDataKind;
+import io.github.settrademqtt.feed.MarketDataKinds;
 import io.github.settrademqtt.feed.BidOffer;
 import io.github.settrademqtt.feed.BidOffer.AuctionFlag;
 import io.github.settrademqtt.feed.BidOffer.PriceLevel;
@@ -239,7 +240,7 @@ public class DecodeBenchmark {
 					level(book.getAskPrice6(), book.getAskVolume6()), level(book.getAskPrice7(), book.getAskVolume7()),
 					level(book.getAskPrice8(), book.getAskVolume8()), level(book.getAskPrice9(), book.getAskVolume9()),
 					level(book.getAskPrice10(), book.getAskVolume10()));
-			return new BidOffer(symbol(TopicKind.BID_OFFER, receipt), bids, asks, flag(book.getBidFlagValue()),
+			return new BidOffer(symbol(MarketDataKinds.BID_OFFER, receipt), bids, asks, flag(book.getBidFlagValue()),
 					flag(book.getAskFlagValue()), receipt);
 		}
 
@@ -247,10 +248,10 @@ public class DecodeBenchmark {
 			int status = info.getMarketStatusValue();
 			MarketStatus marketStatus = (status >= 0 && status < STATUSES.length && STATUSES[status] != null)
 					? STATUSES[status] : MarketStatus.UNKNOWN;
-			return new PriceInfo(symbol(TopicKind.PRICE_INFO, receipt), price(info.getHigh()), price(info.getLow()),
-					price(info.getLast()), info.getTotalVolume(), price(info.getProjectedOpenPrice()),
-					price(info.getChange()), price(info.getTotalValue()), marketStatus, info.getProjectedOpenVolume(),
-					receipt);
+			return new PriceInfo(symbol(MarketDataKinds.PRICE_INFO, receipt), price(info.getHigh()),
+					price(info.getLow()), price(info.getLast()), info.getTotalVolume(),
+					price(info.getProjectedOpenPrice()), price(info.getChange()), price(info.getTotalValue()),
+					marketStatus, info.getProjectedOpenVolume(), receipt);
 		}
 
 		private static PriceLevel level(Money price, long volume) {
@@ -265,7 +266,7 @@ public class DecodeBenchmark {
 			return (number >= 0 && number < FLAGS.length) ? FLAGS[number] : AuctionFlag.UNKNOWN;
 		}
 
-		private static String symbol(TopicKind kind, EventReceipt receipt) {
+		private static String symbol(MarketDataKind<?, ?> kind, EventReceipt receipt) {
 			String topic = receipt.topic();
 			return topic.substring(topic.lastIndexOf('/') + 1);
 		}

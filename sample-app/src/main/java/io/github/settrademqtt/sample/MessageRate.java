@@ -8,14 +8,14 @@ import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
 
-import io.github.settrademqtt.connection.ConnectionObserver;
-import io.github.settrademqtt.connection.TopicKind;
+import io.github.settrademqtt.feed.delivery.FeedObserver;
+import io.github.settrademqtt.feed.MarketDataKind;
 
 import org.springframework.stereotype.Component;
 
 /**
  * Counts the messages the connection delivers to the application and turns the count into
- * messages per second. A {@link ConnectionObserver} bean: the starter tells it of every
+ * messages per second. A {@link FeedObserver} bean: the starter tells it of every
  * delivery (a counter increment on the delivering thread); {@link #sample()} reads the
  * counter once a second, and the rate is the average over the last
  * {@value #WINDOW_SECONDS} samples, so that it does not flicker with the second's
@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
  * @author settrade-mqtt
  */
 @Component
-class MessageRate implements ConnectionObserver {
+class MessageRate implements FeedObserver {
 
 	/**
 	 * How many samples the rate averages over.
@@ -54,7 +54,7 @@ class MessageRate implements ConnectionObserver {
 	}
 
 	@Override
-	public void messageDelivered(TopicKind kind) {
+	public void received(MarketDataKind<?, ?> kind) {
 		this.delivered.increment();
 	}
 

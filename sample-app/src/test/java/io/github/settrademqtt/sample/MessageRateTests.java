@@ -3,7 +3,7 @@ package io.github.settrademqtt.sample;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
-import io.github.settrademqtt.connection.TopicKind;
+import io.github.settrademqtt.feed.MarketDataKinds;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -62,7 +62,7 @@ class MessageRateTests {
 
 	private void deliver(int messages) {
 		for (int i = 0; i < messages; i++) {
-			this.rate.messageDelivered(TopicKind.BID_OFFER);
+			this.rate.received(MarketDataKinds.BID_OFFER);
 		}
 	}
 

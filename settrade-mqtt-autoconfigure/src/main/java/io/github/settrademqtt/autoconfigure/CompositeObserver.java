@@ -5,7 +5,7 @@ import java.util.List;
 import io.github.settrademqtt.connection.ConnectionObserver;
 import io.github.settrademqtt.connection.RotationOutcome;
 import io.github.settrademqtt.connection.SessionChange;
-import io.github.settrademqtt.connection.TopicKind;
+import io.github.settrademqtt.feed.MarketDataKind;
 import io.github.settrademqtt.feed.delivery.FeedObserver;
 
 /**
@@ -31,11 +31,6 @@ final class CompositeObserver implements ConnectionObserver, FeedObserver {
 
 	static FeedObserver ofFeed(List<? extends FeedObserver> observers) {
 		return (observers.size() == 1) ? observers.get(0) : new CompositeObserver(List.of(), List.copyOf(observers));
-	}
-
-	@Override
-	public void messageDelivered(TopicKind kind) {
-		this.connection.forEach((observer) -> observer.messageDelivered(kind));
 	}
 
 	@Override
@@ -69,27 +64,32 @@ final class CompositeObserver implements ConnectionObserver, FeedObserver {
 	}
 
 	@Override
-	public void decodeFailed(TopicKind kind) {
+	public void received(MarketDataKind<?, ?> kind) {
+		this.feed.forEach((observer) -> observer.received(kind));
+	}
+
+	@Override
+	public void decodeFailed(MarketDataKind<?, ?> kind) {
 		this.feed.forEach((observer) -> observer.decodeFailed(kind));
 	}
 
 	@Override
-	public void conflated(TopicKind kind) {
+	public void conflated(MarketDataKind<?, ?> kind) {
 		this.feed.forEach((observer) -> observer.conflated(kind));
 	}
 
 	@Override
-	public void dropped(TopicKind kind) {
+	public void dropped(MarketDataKind<?, ?> kind) {
 		this.feed.forEach((observer) -> observer.dropped(kind));
 	}
 
 	@Override
-	public void listenerFailed(TopicKind kind) {
+	public void listenerFailed(MarketDataKind<?, ?> kind) {
 		this.feed.forEach((observer) -> observer.listenerFailed(kind));
 	}
 
 	@Override
-	public void delivered(TopicKind kind, long latencyNanos) {
+	public void delivered(MarketDataKind<?, ?> kind, long latencyNanos) {
 		this.feed.forEach((observer) -> observer.delivered(kind, latencyNanos));
 	}
 

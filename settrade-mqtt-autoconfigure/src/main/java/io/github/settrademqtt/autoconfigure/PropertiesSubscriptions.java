@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
-import io.github.settrademqtt.connection.SettradeTopics;
+import io.github.settrademqtt.feed.SettradeTopics;
 import io.github.settrademqtt.connection.SubscriptionHandle;
 import io.github.settrademqtt.connection.SubscriptionRegistry;
 

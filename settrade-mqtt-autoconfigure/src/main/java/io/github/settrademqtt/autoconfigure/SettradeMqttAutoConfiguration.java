@@ -19,15 +19,10 @@ import io.github.settrademqtt.connection.SettradeTokenRefresher;
 import io.github.settrademqtt.connection.SubscriptionRegistry;
 import io.github.settrademqtt.feed.delivery.FeedObserver;
 import io.github.settrademqtt.feed.delivery.MarketDataDelivery;
+import io.github.settrademqtt.feed.MarketDataKind;
+import io.github.settrademqtt.feed.MarketDataKinds;
 import io.github.settrademqtt.feed.delivery.MarketDataListeners;
-import io.github.settrademqtt.feed.listener.BidOfferListener;
-import io.github.settrademqtt.feed.listener.CandlestickListener;
-import io.github.settrademqtt.feed.listener.DerivativesExchangeInfoListener;
-import io.github.settrademqtt.feed.listener.DerivativesOrderListener;
-import io.github.settrademqtt.feed.listener.EquityExchangeInfoListener;
-import io.github.settrademqtt.feed.listener.EquityOrderListener;
 import io.github.settrademqtt.feed.listener.MarketDataListener;
-import io.github.settrademqtt.feed.listener.PriceInfoListener;
 import io.github.settrademqtt.feed.liveness.FeedLiveness;
 import io.github.settrademqtt.feed.liveness.FeedWatchdog;
 import io.github.settrademqtt.feed.liveness.TradingCalendar;
@@ -50,7 +45,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
-import org.springframework.boot.integration.autoconfigure.IntegrationAutoConfiguration;
 import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
@@ -200,6 +194,12 @@ public final class SettradeMqttAutoConfiguration {
 			return liveness;
 		}
 
+		@Bean
+		@ConditionalOnMissingBean
+		MarketDataKinds settradeMarketDataKinds() {
+			return MarketDataKinds.standard();
+		}
+
 		@Bean(MARKET_DATA_CHANNEL)
 		@ConditionalOnMissingBean(name = MARKET_DATA_CHANNEL)
 		PublishSubscribeChannel settradeMarketDataChannel() {
@@ -211,24 +211,35 @@ public final class SettradeMqttAutoConfiguration {
 		MarketDataDelivery settradeMarketDataDelivery(SettradeMqttProperties properties,
 				@Qualifier(INBOUND_CHANNEL) SubscribableChannel settradeMqttInboundChannel,
 				@Qualifier(MARKET_DATA_CHANNEL) MessageChannel settradeMarketDataChannel, FeedLiveness liveness,
-				ObjectProvider<BidOfferListener> bidOffer, ObjectProvider<PriceInfoListener> priceInfo,
-				ObjectProvider<CandlestickListener> candlestick,
-				ObjectProvider<EquityExchangeInfoListener> equityExchangeInfo,
-				ObjectProvider<DerivativesExchangeInfoListener> derivativesExchangeInfo,
-				ObjectProvider<EquityOrderListener> equityOrders,
-				ObjectProvider<DerivativesOrderListener> derivativesOrders, ObjectProvider<MarketDataListener> all,
-				ObjectProvider<FeedObserver> observers, SubscriptionRegistry registry) {
-			MarketDataListeners listeners = new MarketDataListeners(bidOffer.orderedStream().toList(),
-					priceInfo.orderedStream().toList(), candlestick.orderedStream().toList(),
-					equityExchangeInfo.orderedStream().toList(), derivativesExchangeInfo.orderedStream().toList(),
-					equityOrders.orderedStream().toList(), derivativesOrders.orderedStream().toList(),
-					all.orderedStream().toList());
+				MarketDataKinds kinds, ObjectProvider<MarketDataListener> all, ObjectProvider<FeedObserver> observers,
+				SubscriptionRegistry registry, BeanFactory beanFactory) {
+			MarketDataListeners listeners = listeners(kinds, all, beanFactory);
 			MarketDataDelivery delivery = new MarketDataDelivery(settradeMqttInboundChannel, settradeMarketDataChannel,
 					listeners, liveness, CompositeObserver.ofFeed(observers.orderedStream().toList()),
 					properties.getDelivery().getThreads(), properties.getDelivery().getOrderQueueCapacity());
 			delivery.setAutoStartup(properties.isAutoStartup());
 			registry.addListener(delivery);
 			return delivery;
+		}
+
+		/**
+		 * Sort the listener beans by the table's rows, each kind's in bean order.
+		 */
+		private static MarketDataListeners listeners(MarketDataKinds kinds, ObjectProvider<MarketDataListener> all,
+				BeanFactory beanFactory) {
+			MarketDataListeners.Builder builder = MarketDataListeners.builder(kinds);
+			for (MarketDataKind<?, ?> kind : kinds.all()) {
+				addListeners(builder, kind, beanFactory);
+			}
+			all.orderedStream().forEach(builder::listener);
+			return builder.build();
+		}
+
+		private static <L> void addListeners(MarketDataListeners.Builder builder, MarketDataKind<?, L> kind,
+				BeanFactory beanFactory) {
+			beanFactory.getBeanProvider(kind.listenerType())
+				.orderedStream()
+				.forEach((listener) -> builder.listener(kind, listener));
 		}
 
 		@Bean

@@ -17,13 +17,6 @@ public interface ConnectionObserver {
 	};
 
 	/**
-	 * A message was delivered to the application.
-	 * @param kind the kind of its topic, or {@code null} for a topic of no known kind
-	 */
-	default void messageDelivered(TopicKind kind) {
-	}
-
-	/**
 	 * A connection attempt ended.
 	 * @param outcome {@code success}, {@code failure} or {@code auth-failure}
 	 */

@@ -41,16 +41,6 @@ final class ContainedObserver implements ConnectionObserver {
 	}
 
 	@Override
-	public void messageDelivered(TopicKind kind) {
-		try {
-			this.delegate.messageDelivered(kind);
-		}
-		catch (RuntimeException ex) {
-			// on the message path: counted elsewhere, never logged per message
-		}
-	}
-
-	@Override
 	public void connectionAttempted(String outcome) {
 		tell((observer) -> observer.connectionAttempted(outcome));
 	}

@@ -162,7 +162,7 @@ public class SettradeMqttConnection implements SmartLifecycle, MqttSession.Liste
 		this.settings = settings;
 		this.registry = registry;
 		this.observer = new ContainedObserver(observer, this.hook);
-		this.gate = new DeliveryGate(new ObservedOutput(output, this.observer), this.nanoClock);
+		this.gate = new DeliveryGate(new ProducerDownstream(output), this.nanoClock);
 		this.reconciler = new SubscriptionReconciler(registry, settings.reconnectBackoff(), this.nanoClock);
 		this.subscriptionErrors = new SubscriptionErrors(registry, this.observer);
 		this.sessions = new MqttSessions(settings, beanFactory, this);
@@ -851,24 +851,18 @@ public class SettradeMqttConnection implements SmartLifecycle, MqttSession.Liste
 	}
 
 	/**
-	 * Counts what reaches the application and passes it on.
+	 * The producer, as the gate's downstream (its methods stay package private).
 	 */
-	private record ObservedOutput(SettradeMqttMessageProducer output,
-			ConnectionObserver observer) implements DeliveryGate.Downstream {
+	private record ProducerDownstream(SettradeMqttMessageProducer producer) implements DeliveryGate.Downstream {
 
 		@Override
 		public void deliver(Message<?> message) {
-			this.output.deliver(message);
-			String topic = message.getHeaders().get(SettradeMqttHeaders.TOPIC, String.class);
-			TopicKind kind = (topic != null) ? TopicKind.of(topic) : null;
-			if (kind != null) {
-				this.observer.messageDelivered(kind);
-			}
+			this.producer.deliver(message);
 		}
 
 		@Override
 		public void failed(Message<?> message, RuntimeException ex) {
-			this.output.failed(message, ex);
+			this.producer.failed(message, ex);
 		}
 
 	}

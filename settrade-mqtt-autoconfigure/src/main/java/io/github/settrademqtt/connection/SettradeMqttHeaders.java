@@ -3,7 +3,9 @@ package io.github.settrademqtt.connection;
 import org.springframework.integration.mqtt.support.MqttHeaders;
 
 /**
- * Headers of the messages the connection delivers.
+ * Headers of the messages the connection delivers: raw payloads with the facts of the
+ * connection they arrived on. Decoded events carry these and
+ * {@link io.github.settrademqtt.feed.MarketDataHeaders}.
  *
  * @author settrade-mqtt
  * @since 0.1.0
@@ -35,17 +37,6 @@ public final class SettradeMqttHeaders {
 	 * ({@link System#nanoTime()}), for measuring ages and latencies.
 	 */
 	public static final String RECEIVED_NANOS = "settrade_receivedNanos";
-
-	/**
-	 * The kind of a decoded event, as its tag such as {@code bid-offer}
-	 * ({@link TopicKind#tag()}).
-	 */
-	public static final String KIND = "settrade_kind";
-
-	/**
-	 * The symbol, market or account a decoded event is about.
-	 */
-	public static final String KEY = "settrade_key";
 
 	private SettradeMqttHeaders() {
 	}

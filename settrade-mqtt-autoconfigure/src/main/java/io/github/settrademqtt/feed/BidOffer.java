@@ -2,8 +2,6 @@ package io.github.settrademqtt.feed;
 
 import java.util.List;
 
-import io.github.settrademqtt.connection.TopicKind;
-
 import org.springframework.util.Assert;
 
 /**
@@ -48,8 +46,8 @@ public record BidOffer(String symbol, List<PriceLevel> bids, List<PriceLevel> as
 	}
 
 	@Override
-	public TopicKind kind() {
-		return TopicKind.BID_OFFER;
+	public MarketDataKind<?, ?> kind() {
+		return MarketDataKinds.BID_OFFER;
 	}
 
 	/**

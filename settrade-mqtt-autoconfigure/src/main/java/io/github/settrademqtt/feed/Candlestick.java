@@ -2,8 +2,6 @@ package io.github.settrademqtt.feed;
 
 import java.time.Instant;
 
-import io.github.settrademqtt.connection.TopicKind;
-
 import org.springframework.util.Assert;
 
 /**
@@ -55,8 +53,8 @@ public record Candlestick(String symbol, String interval, long lastSequence, Ins
 	}
 
 	@Override
-	public TopicKind kind() {
-		return TopicKind.CANDLESTICK;
+	public MarketDataKind<?, ?> kind() {
+		return MarketDataKinds.CANDLESTICK;
 	}
 
 	/**

@@ -1,7 +1,5 @@
 package io.github.settrademqtt.feed;
 
-import io.github.settrademqtt.connection.TopicKind;
-
 /**
  * Told about payloads that decode but deserve attention, for logging and metrics. Called
  * on the decoding thread: implementations must be quick. An exception thrown here fails
@@ -25,7 +23,7 @@ public interface DecodeObserver {
 	 * @param field the protobuf name of the field, such as {@code market_status}
 	 * @param number the number received
 	 */
-	default void unknownEnum(TopicKind kind, String field, int number) {
+	default void unknownEnum(MarketDataKind<?, ?> kind, String field, int number) {
 	}
 
 	/**
@@ -35,7 +33,7 @@ public interface DecodeObserver {
 	 * @param topicSymbol the symbol in the topic
 	 * @param payloadSymbol the symbol in the payload
 	 */
-	default void symbolMismatch(TopicKind kind, String topicSymbol, String payloadSymbol) {
+	default void symbolMismatch(MarketDataKind<?, ?> kind, String topicSymbol, String payloadSymbol) {
 	}
 
 }

@@ -1,7 +1,5 @@
 package io.github.settrademqtt.feed;
 
-import io.github.settrademqtt.connection.TopicKind;
-
 import org.springframework.util.Assert;
 
 /**
@@ -40,8 +38,8 @@ public record DerivativesExchangeInfo(String market, String name, DerivativesMar
 	}
 
 	@Override
-	public TopicKind kind() {
-		return TopicKind.DERIVATIVES_EXCHANGE_INFO;
+	public MarketDataKind<?, ?> kind() {
+		return MarketDataKinds.DERIVATIVES_EXCHANGE_INFO;
 	}
 
 	/**

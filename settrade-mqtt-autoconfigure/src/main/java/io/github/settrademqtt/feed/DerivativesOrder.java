@@ -2,8 +2,6 @@ package io.github.settrademqtt.feed;
 
 import java.time.Instant;
 
-import io.github.settrademqtt.connection.TopicKind;
-
 import org.springframework.util.Assert;
 
 /**
@@ -86,8 +84,8 @@ public record DerivativesOrder(int version, String orderNo, String extOrderNo, S
 	}
 
 	@Override
-	public TopicKind kind() {
-		return TopicKind.DERIVATIVES_ORDERS;
+	public MarketDataKind<?, ?> kind() {
+		return MarketDataKinds.DERIVATIVES_ORDERS;
 	}
 
 	/**
@@ -96,7 +94,7 @@ public record DerivativesOrder(int version, String orderNo, String extOrderNo, S
 	 */
 	@Override
 	public String key() {
-		return TopicKeys.key(TopicKind.DERIVATIVES_ORDERS, this.receipt.topic());
+		return MarketDataKinds.DERIVATIVES_ORDERS.key(this.receipt.topic());
 	}
 
 	/**

@@ -1,7 +1,5 @@
 package io.github.settrademqtt.feed;
 
-import io.github.settrademqtt.connection.TopicKind;
-
 import org.springframework.util.Assert;
 
 /**
@@ -55,8 +53,8 @@ public record EquityExchangeInfo(String market, String name, EquityMarketStatus 
 	}
 
 	@Override
-	public TopicKind kind() {
-		return TopicKind.EQUITY_EXCHANGE_INFO;
+	public MarketDataKind<?, ?> kind() {
+		return MarketDataKinds.EQUITY_EXCHANGE_INFO;
 	}
 
 	/**

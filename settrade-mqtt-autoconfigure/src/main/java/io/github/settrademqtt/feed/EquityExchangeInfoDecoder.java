@@ -1,9 +1,6 @@
 package io.github.settrademqtt.feed;
 
-import java.io.IOException;
-
-import com.google.protobuf.CodedInputStream;
-import io.github.settrademqtt.connection.TopicKind;
+import io.github.settrademqtt.feed.MessageSchema.Field;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
@@ -15,55 +12,29 @@ import org.springframework.util.Assert;
  */
 final class EquityExchangeInfoDecoder implements MarketDataDecoder<EquityExchangeInfo> {
 
-	private static final TopicKind KIND = TopicKind.EQUITY_EXCHANGE_INFO;
+	private static final MarketDataKind<?, ?> KIND = MarketDataKinds.EQUITY_EXCHANGE_INFO;
 
-	private static final int MARKET_INFO = (1 << 3) | Wire.LENGTH_DELIMITED;
+	private static final MessageSchema SCHEMA = MessageSchema.of("EquityExchangeInfoV3");
 
-	private static final int NAME = (1 << 3) | Wire.LENGTH_DELIMITED;
+	private static final MessageSchema MARKET_INFO = SCHEMA.message(1, "market_info", "EquityMarketInfoV3");
 
-	private static final int MARKET_STATUS = (2 << 3) | Wire.VARINT;
+	private static final Field NAME = MARKET_INFO.string(1, "name");
 
-	private static final int CURRENT = (3 << 3) | Wire.LENGTH_DELIMITED;
+	private static final Field MARKET_STATUS = MARKET_INFO.enumeration(2, "market_status");
 
-	private static final int HIGH = (4 << 3) | Wire.LENGTH_DELIMITED;
+	private static final Field CURRENT = MARKET_INFO.money(3, "current");
 
-	private static final int LOW = (5 << 3) | Wire.LENGTH_DELIMITED;
+	private static final Field HIGH = MARKET_INFO.money(4, "high");
 
-	private static final int CHANGE = (6 << 3) | Wire.LENGTH_DELIMITED;
+	private static final Field LOW = MARKET_INFO.money(5, "low");
 
-	private static final int PERCENT_CHANGE = (7 << 3) | Wire.LENGTH_DELIMITED;
+	private static final Field CHANGE = MARKET_INFO.money(6, "change");
 
-	private static final int TOTAL_INDEX_VOLUME = (8 << 3) | Wire.VARINT;
+	private static final Field PERCENT_CHANGE = MARKET_INFO.money(7, "percent_change");
 
-	private static final int TOTAL_INDEX_VALUE = (9 << 3) | Wire.LENGTH_DELIMITED;
+	private static final Field TOTAL_INDEX_VOLUME = MARKET_INFO.int64(8, "total_index_volume");
 
-	private static final int CURRENT_SLOT = 0;
-
-	private static final int HIGH_SLOT = CURRENT_SLOT + Wire.MONEY_SLOTS;
-
-	private static final int LOW_SLOT = HIGH_SLOT + Wire.MONEY_SLOTS;
-
-	private static final int CHANGE_SLOT = LOW_SLOT + Wire.MONEY_SLOTS;
-
-	private static final int PERCENT_CHANGE_SLOT = CHANGE_SLOT + Wire.MONEY_SLOTS;
-
-	private static final int TOTAL_INDEX_VALUE_SLOT = PERCENT_CHANGE_SLOT + Wire.MONEY_SLOTS;
-
-	private static final int SLOTS = TOTAL_INDEX_VALUE_SLOT + Wire.MONEY_SLOTS;
-
-	private static final MessageSchema SCHEMA = MessageSchema.of("EquityExchangeInfoV3", 1)
-		.field(1, "market_info", Wire.LENGTH_DELIMITED);
-
-	private static final MessageSchema MARKET_INFO_SCHEMA = MessageSchema.of("EquityMarketInfoV3", 9)
-		.field(1, "name", Wire.LENGTH_DELIMITED)
-		.field(2, "market_status", Wire.VARINT)
-		.field(3, "current", Wire.LENGTH_DELIMITED)
-		.field(4, "high", Wire.LENGTH_DELIMITED)
-		.field(5, "low", Wire.LENGTH_DELIMITED)
-		.field(6, "change", Wire.LENGTH_DELIMITED)
-		.field(7, "percent_change", Wire.LENGTH_DELIMITED)
-		.field(8, "total_index_volume", Wire.VARINT)
-		.field(9, "total_index_value", Wire.LENGTH_DELIMITED);
+	private static final Field TOTAL_INDEX_VALUE = MARKET_INFO.money(9, "total_index_value");
 
 	private static final @Nullable EquityMarketStatus[] STATUSES = EnumNumbers.index(EquityMarketStatus.values(),
 			EquityMarketStatus::code);
@@ -78,49 +49,12 @@ final class EquityExchangeInfoDecoder implements MarketDataDecoder<EquityExchang
 	public EquityExchangeInfo decode(byte[] payload, EventReceipt receipt) {
 		Assert.notNull(payload, "'payload' must not be null");
 		Assert.notNull(receipt, "'receipt' must not be null");
-		long[] slots = new long[SLOTS];
-		String name = "";
-		int marketStatus = 0;
-		long totalIndexVolume = 0;
-		int field = 0;
-		try {
-			CodedInputStream input = Wire.input(payload);
-			for (int tag = input.readTag(); tag != 0; tag = input.readTag()) {
-				field = tag >>> 3;
-				if (tag == MARKET_INFO) {
-					// a repeated occurrence merges into the first, as protobuf does
-					int limit = Wire.enter(input);
-					for (int inner = input.readTag(); inner != 0; inner = input.readTag()) {
-						switch (inner) {
-							case NAME -> name = input.readString();
-							case MARKET_STATUS -> marketStatus = input.readEnum();
-							case CURRENT -> Wire.money(input, slots, CURRENT_SLOT);
-							case HIGH -> Wire.money(input, slots, HIGH_SLOT);
-							case LOW -> Wire.money(input, slots, LOW_SLOT);
-							case CHANGE -> Wire.money(input, slots, CHANGE_SLOT);
-							case PERCENT_CHANGE -> Wire.money(input, slots, PERCENT_CHANGE_SLOT);
-							case TOTAL_INDEX_VOLUME -> totalIndexVolume = input.readInt64();
-							case TOTAL_INDEX_VALUE -> Wire.money(input, slots, TOTAL_INDEX_VALUE_SLOT);
-							default -> MARKET_INFO_SCHEMA.skip(input, inner);
-						}
-					}
-					input.popLimit(limit);
-				}
-				else {
-					SCHEMA.skip(input, tag);
-				}
-				field = 0;
-			}
-			return new EquityExchangeInfo(TopicKeys.key(KIND, receipt.topic()), name,
-					Wire.enumValue(STATUSES, marketStatus, EquityMarketStatus.UNKNOWN, this.observer, KIND,
-							"market_info.market_status"),
-					Wire.price(slots, CURRENT_SLOT), Wire.price(slots, HIGH_SLOT), Wire.price(slots, LOW_SLOT),
-					Wire.price(slots, CHANGE_SLOT), Wire.price(slots, PERCENT_CHANGE_SLOT), totalIndexVolume,
-					Wire.price(slots, TOTAL_INDEX_VALUE_SLOT), receipt);
-		}
-		catch (IOException | RuntimeException ex) {
-			throw SCHEMA.failure(KIND, field, ex);
-		}
+		FieldValues values = SCHEMA.read(KIND, payload);
+		return new EquityExchangeInfo(KIND.key(receipt.topic()), values.string(NAME),
+				values.enumValue(MARKET_STATUS, STATUSES, EquityMarketStatus.UNKNOWN, this.observer),
+				values.price(CURRENT), values.price(HIGH), values.price(LOW), values.price(CHANGE),
+				values.price(PERCENT_CHANGE), values.int64(TOTAL_INDEX_VOLUME), values.price(TOTAL_INDEX_VALUE),
+				receipt);
 	}
 
 }

@@ -3,7 +3,6 @@ package io.github.settrademqtt.feed;
 import java.time.LocalDate;
 import java.time.LocalTime;
 
-import io.github.settrademqtt.connection.TopicKind;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
@@ -90,8 +89,8 @@ public record EquityOrder(int version, String orderNo, String extOrderNo, String
 	}
 
 	@Override
-	public TopicKind kind() {
-		return TopicKind.EQUITY_ORDERS;
+	public MarketDataKind<?, ?> kind() {
+		return MarketDataKinds.EQUITY_ORDERS;
 	}
 
 	/**
@@ -100,7 +99,7 @@ public record EquityOrder(int version, String orderNo, String extOrderNo, String
 	 */
 	@Override
 	public String key() {
-		return TopicKeys.key(TopicKind.EQUITY_ORDERS, this.receipt.topic());
+		return MarketDataKinds.EQUITY_ORDERS.key(this.receipt.topic());
 	}
 
 	/**

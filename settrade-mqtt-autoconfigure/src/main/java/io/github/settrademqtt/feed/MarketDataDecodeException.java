@@ -1,6 +1,5 @@
 package io.github.settrademqtt.feed;
 
-import io.github.settrademqtt.connection.TopicKind;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  */
 public class MarketDataDecodeException extends RuntimeException {
 
-	private final @Nullable TopicKind kind;
+	private final @Nullable MarketDataKind<?, ?> kind;
 
 	private final int field;
 
@@ -27,7 +26,8 @@ public class MarketDataDecodeException extends RuntimeException {
 	 * @param message the message
 	 * @param cause the cause, if any
 	 */
-	public MarketDataDecodeException(@Nullable TopicKind kind, int field, String message, @Nullable Throwable cause) {
+	public MarketDataDecodeException(@Nullable MarketDataKind<?, ?> kind, int field, String message,
+			@Nullable Throwable cause) {
 		super(message, cause);
 		this.kind = kind;
 		this.field = field;
@@ -37,7 +37,7 @@ public class MarketDataDecodeException extends RuntimeException {
 	 * Return the kind of the topic the payload arrived on.
 	 * @return the kind, or {@code null} when the topic is not one this starter knows
 	 */
-	public @Nullable TopicKind getKind() {
+	public @Nullable MarketDataKind<?, ?> getKind() {
 		return this.kind;
 	}
 

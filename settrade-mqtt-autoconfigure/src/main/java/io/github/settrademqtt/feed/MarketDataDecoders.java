@@ -1,52 +1,61 @@
 package io.github.settrademqtt.feed;
 
-import io.github.settrademqtt.connection.TopicKind;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
 
 /**
- * Decodes the payload of any Settrade topic, choosing the decoder by the kind of topic.
- * Thread safe.
+ * Decodes the payload of any topic of a {@link MarketDataKinds} table, with one decoder
+ * per kind made from the table's rows. Thread safe.
  *
  * @author settrade-mqtt
  * @since 0.1.0
  */
 public final class MarketDataDecoders {
 
-	private final BidOfferDecoder bidOffer;
+	private final MarketDataKinds kinds;
 
-	private final PriceInfoDecoder priceInfo;
-
-	private final CandlestickDecoder candlestick;
-
-	private final EquityExchangeInfoDecoder equityExchangeInfo;
-
-	private final DerivativesExchangeInfoDecoder derivativesExchangeInfo;
-
-	private final EquityOrderDecoder equityOrder;
-
-	private final DerivativesOrderDecoder derivativesOrder;
+	private final MarketDataDecoder<?>[] decoders;
 
 	/**
-	 * Create decoders that report nothing.
+	 * Create decoders of the standard kinds that report nothing.
 	 */
 	public MarketDataDecoders() {
-		this(DecodeObserver.NONE);
+		this(MarketDataKinds.standard(), DecodeObserver.NONE);
 	}
 
 	/**
-	 * Create decoders.
+	 * Create decoders of the standard kinds.
 	 * @param observer told about unknown enum numbers and symbol mismatches
 	 */
 	public MarketDataDecoders(DecodeObserver observer) {
+		this(MarketDataKinds.standard(), observer);
+	}
+
+	/**
+	 * Create decoders of the kinds of a table.
+	 * @param kinds the table
+	 * @param observer told about unknown enum numbers and symbol mismatches
+	 */
+	public MarketDataDecoders(MarketDataKinds kinds, DecodeObserver observer) {
+		Assert.notNull(kinds, "'kinds' must not be null");
 		Assert.notNull(observer, "'observer' must not be null");
-		this.bidOffer = new BidOfferDecoder(observer);
-		this.priceInfo = new PriceInfoDecoder(observer);
-		this.candlestick = new CandlestickDecoder(observer);
-		this.equityExchangeInfo = new EquityExchangeInfoDecoder(observer);
-		this.derivativesExchangeInfo = new DerivativesExchangeInfoDecoder(observer);
-		this.equityOrder = new EquityOrderDecoder(observer);
-		this.derivativesOrder = new DerivativesOrderDecoder(observer);
+		this.kinds = kinds;
+		List<MarketDataKind<?, ?>> all = kinds.all();
+		this.decoders = new MarketDataDecoder<?>[all.size()];
+		for (int i = 0; i < this.decoders.length; i++) {
+			this.decoders[i] = all.get(i).decoder(observer);
+		}
+	}
+
+	/**
+	 * Return the table these decoders were made from.
+	 * @return the kinds
+	 */
+	public MarketDataKinds kinds() {
+		return this.kinds;
 	}
 
 	/**
@@ -54,34 +63,49 @@ public final class MarketDataDecoders {
 	 * @param receipt when, where and on which connection the payload arrived
 	 * @param payload the payload
 	 * @return the event
-	 * @throws MarketDataDecodeException if the topic is not one of Settrade's or the
+	 * @throws MarketDataDecodeException if the topic is of no kind in the table or the
 	 * payload cannot be decoded
 	 */
 	public MarketDataEvent decode(EventReceipt receipt, byte[] payload) {
 		Assert.notNull(receipt, "'receipt' must not be null");
-		TopicKind kind = TopicKind.of(receipt.topic());
+		MarketDataKind<?, ?> kind = this.kinds.of(receipt.topic());
 		if (kind == null) {
 			throw new MarketDataDecodeException(null, 0, "No decoder for topic '" + receipt.topic() + "'", null);
 		}
+		return decode(kind, receipt, payload);
+	}
+
+	/**
+	 * Decode a payload of a kind already known.
+	 * @param kind the kind of its topic
+	 * @param receipt when, where and on which connection the payload arrived
+	 * @param payload the payload
+	 * @return the event
+	 * @throws MarketDataDecodeException if the payload cannot be decoded
+	 * @throws IllegalArgumentException if the kind is not in the table
+	 */
+	public MarketDataEvent decode(MarketDataKind<?, ?> kind, EventReceipt receipt, byte[] payload) {
 		return decoder(kind).decode(payload, receipt);
 	}
 
 	/**
-	 * Return the decoder of a kind of topic.
+	 * Return the decoder of a kind.
+	 * @param <E> the type of event
 	 * @param kind the kind
 	 * @return the decoder
+	 * @throws IllegalArgumentException if the kind is not in the table
 	 */
-	public MarketDataDecoder<? extends MarketDataEvent> decoder(TopicKind kind) {
+	@SuppressWarnings("unchecked")
+	public <E extends MarketDataEvent> MarketDataDecoder<E> decoder(MarketDataKind<E, ?> kind) {
 		Assert.notNull(kind, "'kind' must not be null");
-		return switch (kind) {
-			case BID_OFFER -> this.bidOffer;
-			case PRICE_INFO -> this.priceInfo;
-			case CANDLESTICK -> this.candlestick;
-			case EQUITY_EXCHANGE_INFO -> this.equityExchangeInfo;
-			case DERIVATIVES_EXCHANGE_INFO -> this.derivativesExchangeInfo;
-			case EQUITY_ORDERS -> this.equityOrder;
-			case DERIVATIVES_ORDERS -> this.derivativesOrder;
-		};
+		@Nullable MarketDataDecoder<?> decoder = decoderOrNull(kind);
+		Assert.isTrue(decoder != null, () -> "No decoder for kind '" + kind + "' in " + this.kinds);
+		return (MarketDataDecoder<E>) decoder;
+	}
+
+	private @Nullable MarketDataDecoder<?> decoderOrNull(MarketDataKind<?, ?> kind) {
+		int index = this.kinds.indexOf(kind);
+		return (index >= 0) ? this.decoders[index] : null;
 	}
 
 }

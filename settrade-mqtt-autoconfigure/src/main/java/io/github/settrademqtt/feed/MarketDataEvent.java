@@ -1,7 +1,5 @@
 package io.github.settrademqtt.feed;
 
-import io.github.settrademqtt.connection.TopicKind;
-
 /**
  * A decoded Settrade market data or order message. Implementations are immutable records.
  *
@@ -14,7 +12,7 @@ public interface MarketDataEvent {
 	 * Return the kind of topic this event arrived on.
 	 * @return the kind
 	 */
-	TopicKind kind();
+	MarketDataKind<?, ?> kind();
 
 	/**
 	 * Return the key of the topic this event arrived on: the symbol, market or account.

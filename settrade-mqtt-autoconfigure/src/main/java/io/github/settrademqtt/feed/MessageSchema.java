@@ -1,14 +1,22 @@
 package io.github.settrademqtt.feed;
 
 import java.io.IOException;
+import java.util.Arrays;
 
 import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.InvalidProtocolBufferException;
-import io.github.settrademqtt.connection.TopicKind;
+import org.jspecify.annotations.Nullable;
 
 /**
- * The field names and wire types of one protobuf message type, for skipping fields a
- * decoder does not read and for naming the field in error messages.
+ * The fields of one protobuf message type, each declared once with its number, name and
+ * type; the one decode loop of every decoder reads a payload by it. Each declared field
+ * gets slots in a {@code long[]} (nested messages share their parent's), so nothing but
+ * that array is allocated while reading; the decoder then builds its event from the
+ * {@link FieldValues}. Fields not declared are skipped; a declared field with another
+ * wire type than its own is an error, not an unknown field: the payload is not what the
+ * schema says.
+ * <p>
+ * Schemas are built in static initialisers and read-only afterwards.
  *
  * @author settrade-mqtt
  */
@@ -22,37 +30,155 @@ final class MessageSchema {
 
 	private final String name;
 
-	private final String[] fields;
+	private final @Nullable MessageSchema parent;
 
-	private final int[] wireTypes;
+	private final String path;
 
-	private MessageSchema(String name, String[] fields, int[] wireTypes) {
+	private final int number;
+
+	private Field[] fields = new Field[1];
+
+	private int slots;
+
+	private MessageSchema(String name, @Nullable MessageSchema parent, String path, int number) {
 		this.name = name;
-		this.fields = fields;
-		this.wireTypes = wireTypes;
+		this.parent = parent;
+		this.path = path;
+		this.number = number;
 	}
 
 	/**
-	 * Start a schema.
+	 * Start the schema of a message type.
 	 * @param name the message type's name, such as {@code BidOfferV3}
-	 * @param maxField the highest field number
-	 * @return the schema, to add fields to
+	 * @return the schema, to declare fields in
 	 */
-	static MessageSchema of(String name, int maxField) {
-		return new MessageSchema(name, new String[maxField + 1], new int[maxField + 1]);
+	static MessageSchema of(String name) {
+		return new MessageSchema(name, null, "", 0);
 	}
 
 	/**
-	 * Add a field; for static initialisers only.
+	 * Declare an {@code int64} field.
 	 * @param number the field number
-	 * @param field the field's protobuf name
-	 * @param wireType its wire type
-	 * @return this schema
+	 * @param name the field's protobuf name
+	 * @return the field
 	 */
-	MessageSchema field(int number, String field, int wireType) {
+	Field int64(int number, String name) {
+		return add(number, name, Type.INT64);
+	}
+
+	/**
+	 * Declare an {@code int32} field.
+	 * @param number the field number
+	 * @param name the field's protobuf name
+	 * @return the field
+	 */
+	Field int32(int number, String name) {
+		return add(number, name, Type.INT32);
+	}
+
+	/**
+	 * Declare an enum field.
+	 * @param number the field number
+	 * @param name the field's protobuf name
+	 * @return the field
+	 */
+	Field enumeration(int number, String name) {
+		return add(number, name, Type.ENUM);
+	}
+
+	/**
+	 * Declare a {@code bool} field.
+	 * @param number the field number
+	 * @param name the field's protobuf name
+	 * @return the field
+	 */
+	Field bool(int number, String name) {
+		return add(number, name, Type.BOOL);
+	}
+
+	/**
+	 * Declare a {@code string} field; its bytes are decoded only when the event asks.
+	 * @param number the field number
+	 * @param name the field's protobuf name
+	 * @return the field
+	 */
+	Field string(int number, String name) {
+		return add(number, name, Type.STRING);
+	}
+
+	/**
+	 * Declare a {@code google.type.Money} field.
+	 * @param number the field number
+	 * @param name the field's protobuf name
+	 * @return the field
+	 */
+	Field money(int number, String name) {
+		return add(number, name, Type.MONEY);
+	}
+
+	/**
+	 * Declare a {@code google.protobuf.Timestamp} field.
+	 * @param number the field number
+	 * @param name the field's protobuf name
+	 * @return the field
+	 */
+	Field timestamp(int number, String name) {
+		return add(number, name, Type.TIMESTAMP);
+	}
+
+	/**
+	 * Declare a {@code google.type.Date} field.
+	 * @param number the field number
+	 * @param name the field's protobuf name
+	 * @return the field
+	 */
+	Field date(int number, String name) {
+		return add(number, name, Type.DATE);
+	}
+
+	/**
+	 * Declare a {@code google.type.TimeOfDay} field.
+	 * @param number the field number
+	 * @param name the field's protobuf name
+	 * @return the field
+	 */
+	Field timeOfDay(int number, String name) {
+		return add(number, name, Type.TIME_OF_DAY);
+	}
+
+	/**
+	 * Declare a singular message field; a repeated occurrence merges into the first, as
+	 * protobuf does.
+	 * @param number the field number
+	 * @param name the field's protobuf name
+	 * @param typeName the nested message type's name
+	 * @return the nested schema, to declare its fields in
+	 */
+	MessageSchema message(int number, String name, String typeName) {
+		Field field = add(number, name, Type.MESSAGE);
+		MessageSchema nested = new MessageSchema(typeName, this, field.path() + ".",
+				(this.parent != null) ? this.number : number);
+		field.nested = nested;
+		return nested;
+	}
+
+	private Field add(int number, String name, Type type) {
+		if (number >= this.fields.length) {
+			this.fields = Arrays.copyOf(this.fields, number + 1);
+		}
+		if (this.fields[number] != null) {
+			throw new IllegalStateException(this.name + " field " + number + " declared twice");
+		}
+		MessageSchema root = root();
+		Field field = new Field(number, (this.parent != null) ? this.number : number, this.path + name, type,
+				root.slots);
+		root.slots += type.slots;
 		this.fields[number] = field;
-		this.wireTypes[number] = wireType;
-		return this;
+		return field;
+	}
+
+	private MessageSchema root() {
+		return (this.parent != null) ? this.parent.root() : this;
 	}
 
 	String name() {
@@ -60,30 +186,94 @@ final class MessageSchema {
 	}
 
 	/**
-	 * Return the protobuf name of a field.
+	 * Read a payload: the decode loop of every decoder.
+	 * @param kind the kind of topic, for errors
+	 * @param payload the payload
+	 * @return the values read
+	 * @throws MarketDataDecodeException if the payload is malformed, naming the top-level
+	 * field being read
+	 */
+	FieldValues read(MarketDataKind<?, ?> kind, byte[] payload) {
+		long[] slots = new long[this.slots];
+		int field = 0;
+		try {
+			CodedInputStream input = Wire.input(payload);
+			for (int tag = input.readTag(); tag != 0; tag = input.readTag()) {
+				field = tag >>> 3;
+				readField(input, tag, slots);
+				field = 0;
+			}
+		}
+		catch (IOException | RuntimeException ex) {
+			throw failure(kind, field, ex);
+		}
+		return new FieldValues(this, kind, payload, slots);
+	}
+
+	private void readField(CodedInputStream input, int tag, long[] slots) throws IOException {
+		int number = tag >>> 3;
+		Field field = (number < this.fields.length) ? this.fields[number] : null;
+		if (field == null) {
+			Wire.skip(input, tag);
+			return;
+		}
+		checkWireType(field, tag);
+		int slot = field.slot;
+		switch (field.type) {
+			case INT64 -> slots[slot] = input.readInt64();
+			case INT32 -> slots[slot] = input.readInt32();
+			case ENUM -> slots[slot] = input.readEnum();
+			case BOOL -> slots[slot] = input.readBool() ? 1 : 0;
+			case STRING -> {
+				int start = Wire.skipString(input);
+				slots[slot] = FieldValues.span(start, input.getTotalBytesRead());
+			}
+			case MONEY -> Wire.money(input, slots, slot);
+			case TIMESTAMP -> Wire.timestamp(input, slots, slot);
+			case DATE -> Wire.date(input, slots, slot);
+			case TIME_OF_DAY -> Wire.timeOfDay(input, slots, slot);
+			case MESSAGE -> {
+				MessageSchema nested = field.nested;
+				int limit = Wire.enter(input);
+				for (int inner = input.readTag(); inner != 0; inner = input.readTag()) {
+					nested.readField(input, inner, slots);
+				}
+				input.popLimit(limit);
+			}
+		}
+	}
+
+	/**
+	 * Return the protobuf name of a top-level field.
 	 * @param number the field number
 	 * @return the name, or {@code unknown}
 	 */
 	String field(int number) {
-		String field = (number > 0 && number < this.fields.length) ? this.fields[number] : null;
-		return (field != null) ? field : "unknown";
+		Field field = (number > 0 && number < this.fields.length) ? this.fields[number] : null;
+		return (field != null) ? field.name() : "unknown";
 	}
 
 	/**
-	 * Skip a field the decoder did not read: an unknown field, or a known field the event
-	 * leaves out. A known field with another wire type than its own is an error, not an
-	 * unknown field: the payload is not what the schema says.
+	 * Skip a field a hand-written reader did not read, checking the wire type of a
+	 * declared one (for the well-known types {@link Wire} reads by hand).
 	 * @param input the input, positioned after the tag
 	 * @param tag the tag
 	 * @throws IOException if the field is malformed or has the wrong wire type
 	 */
 	void skip(CodedInputStream input, int tag) throws IOException {
 		int number = tag >>> 3;
-		if (number < this.fields.length && this.fields[number] != null && (tag & 7) != this.wireTypes[number]) {
-			throw new InvalidProtocolBufferException(this.name + " field " + number + " (" + this.fields[number]
-					+ "): wire type " + Wire.describe(tag & 7) + ", expected " + Wire.describe(this.wireTypes[number]));
+		Field field = (number < this.fields.length) ? this.fields[number] : null;
+		if (field != null) {
+			checkWireType(field, tag);
 		}
 		Wire.skip(input, tag);
+	}
+
+	private void checkWireType(Field field, int tag) throws InvalidProtocolBufferException {
+		if ((tag & 7) != field.type.wireType) {
+			throw new InvalidProtocolBufferException(this.name + " field " + field.number + " (" + field.name()
+					+ "): wire type " + Wire.describe(tag & 7) + ", expected " + Wire.describe(field.type.wireType));
+		}
 	}
 
 	/**
@@ -93,7 +283,7 @@ final class MessageSchema {
 	 * @param ex what went wrong
 	 * @return the exception to throw
 	 */
-	MarketDataDecodeException failure(TopicKind kind, int number, Throwable ex) {
+	MarketDataDecodeException failure(MarketDataKind<?, ?> kind, int number, Throwable ex) {
 		if (ex instanceof MarketDataDecodeException decodeException) {
 			return decodeException;
 		}
@@ -119,6 +309,85 @@ final class MessageSchema {
 			}
 		}
 		return message;
+	}
+
+	/**
+	 * The types of field a schema reads, with their wire type and number of slots.
+	 */
+	enum Type {
+
+		INT64(Wire.VARINT, 1), INT32(Wire.VARINT, 1), ENUM(Wire.VARINT, 1), BOOL(Wire.VARINT, 1),
+		STRING(Wire.LENGTH_DELIMITED, 1), MONEY(Wire.LENGTH_DELIMITED, Wire.MONEY_SLOTS),
+		TIMESTAMP(Wire.LENGTH_DELIMITED, Wire.TIMESTAMP_SLOTS), DATE(Wire.LENGTH_DELIMITED, Wire.DATE_SLOTS),
+		TIME_OF_DAY(Wire.LENGTH_DELIMITED, Wire.TIME_OF_DAY_SLOTS), MESSAGE(Wire.LENGTH_DELIMITED, 0);
+
+		final int wireType;
+
+		final int slots;
+
+		Type(int wireType, int slots) {
+			this.wireType = wireType;
+			this.slots = slots;
+		}
+
+	}
+
+	/**
+	 * A declared field: where its value is kept, and how to name it.
+	 */
+	static final class Field {
+
+		private final int number;
+
+		private final int topLevelNumber;
+
+		private final String path;
+
+		private final Type type;
+
+		private final int slot;
+
+		private @Nullable MessageSchema nested;
+
+		private Field(int number, int topLevelNumber, String path, Type type, int slot) {
+			this.number = number;
+			this.topLevelNumber = topLevelNumber;
+			this.path = path;
+			this.type = type;
+			this.slot = slot;
+		}
+
+		/**
+		 * Return the field's protobuf name.
+		 * @return the name, without the names of enclosing fields
+		 */
+		String name() {
+			int dot = this.path.lastIndexOf('.');
+			return (dot >= 0) ? this.path.substring(dot + 1) : this.path;
+		}
+
+		/**
+		 * Return the field's path from the top-level message, such as
+		 * {@code market_info.market_status}.
+		 * @return the path
+		 */
+		String path() {
+			return this.path;
+		}
+
+		/**
+		 * Return the number of the top-level field this field is in (its own number at
+		 * the top level), for errors.
+		 * @return the number
+		 */
+		int topLevelNumber() {
+			return this.topLevelNumber;
+		}
+
+		int slot() {
+			return this.slot;
+		}
+
 	}
 
 }

@@ -1,7 +1,5 @@
 package io.github.settrademqtt.feed;
 
-import io.github.settrademqtt.connection.TopicKind;
-
 import org.springframework.util.Assert;
 
 /**
@@ -54,8 +52,8 @@ public record PriceInfo(String symbol, Price high, Price low, Price last, long t
 	}
 
 	@Override
-	public TopicKind kind() {
-		return TopicKind.PRICE_INFO;
+	public MarketDataKind<?, ?> kind() {
+		return MarketDataKinds.PRICE_INFO;
 	}
 
 	/**

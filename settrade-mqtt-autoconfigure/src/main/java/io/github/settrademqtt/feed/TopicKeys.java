@@ -1,11 +1,8 @@
 package io.github.settrademqtt.feed;
 
-import io.github.settrademqtt.connection.TopicKind;
-
 /**
- * Finds the key (symbol, market or account) in a topic name built by
- * {@link io.github.settrademqtt.connection.SettradeTopics}, without trusting the topic to
- * be well formed.
+ * Checks the symbol of a topic against its payload and finds a candlestick topic's
+ * interval, without trusting the topic to be well formed.
  *
  * @author settrade-mqtt
  */
@@ -14,51 +11,6 @@ final class TopicKeys {
 	private TopicKeys() {
 	}
 
-	/**
-	 * Return where the key starts.
-	 * @param kind the kind of the topic
-	 * @param topic the topic
-	 * @return the index of the key's first character
-	 */
-	static int start(TopicKind kind, String topic) {
-		return Math.min(kind.prefix().length(), topic.length());
-	}
-
-	/**
-	 * Return where the key ends: the symbol of a candlestick topic ends before the
-	 * interval.
-	 * @param kind the kind of the topic
-	 * @param topic the topic
-	 * @param start where the key starts
-	 * @return the index after the key's last character
-	 */
-	static int end(TopicKind kind, String topic, int start) {
-		return switch (kind) {
-			case CANDLESTICK -> {
-				int slash = topic.indexOf('/', start);
-				yield (slash >= 0) ? slash : topic.length();
-			}
-			case EQUITY_ORDERS, DERIVATIVES_ORDERS -> Math.max(start, topic.length() - kind.suffix().length());
-			default -> topic.length();
-		};
-	}
-
-	/**
-	 * Return the key of a topic.
-	 * @param kind the kind of the topic
-	 * @param topic the topic
-	 * @return the key, empty when the topic has none
-	 */
-	static String key(TopicKind kind, String topic) {
-		int start = start(kind, topic);
-		return topic.substring(start, end(kind, topic, start));
-	}
-
-	/**
-	 * Return the interval of a candlestick topic.
-	 * @param topic the topic
-	 * @return the interval, empty when the topic has none
-	 */
 	/**
 	 * Return the symbol of a topic, and report a payload whose own symbol field
 	 * disagrees: the topic is what the application subscribed to, so it wins.
@@ -70,10 +22,10 @@ final class TopicKeys {
 	 * @param observer told of a mismatch
 	 * @return the topic's symbol
 	 */
-	static String symbol(TopicKind kind, String topic, byte[] payload, int symbolStart, int symbolEnd,
+	static String symbol(MarketDataKind<?, ?> kind, String topic, byte[] payload, int symbolStart, int symbolEnd,
 			DecodeObserver observer) {
-		int keyStart = start(kind, topic);
-		int keyEnd = end(kind, topic, keyStart);
+		int keyStart = kind.keyStart(topic);
+		int keyEnd = kind.keyEnd(topic, keyStart);
 		String symbol = topic.substring(keyStart, keyEnd);
 		if (symbolStart >= 0 && !Wire.sameKey(payload, symbolStart, symbolEnd, topic, keyStart, keyEnd)) {
 			observer.symbolMismatch(kind, symbol, Wire.string(payload, symbolStart, symbolEnd));
@@ -81,9 +33,14 @@ final class TopicKeys {
 		return symbol;
 	}
 
+	/**
+	 * Return the interval of a candlestick topic.
+	 * @param topic the topic
+	 * @return the interval, empty when the topic has none
+	 */
 	static String interval(String topic) {
-		int start = start(TopicKind.CANDLESTICK, topic);
-		int end = end(TopicKind.CANDLESTICK, topic, start);
+		int start = MarketDataKinds.CANDLESTICK.keyStart(topic);
+		int end = MarketDataKinds.CANDLESTICK.keyEnd(topic, start);
 		return (end < topic.length()) ? topic.substring(end + 1) : "";
 	}
 

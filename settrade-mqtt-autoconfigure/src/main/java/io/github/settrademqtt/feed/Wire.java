@@ -9,12 +9,12 @@ import java.time.LocalTime;
 import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.WireFormat;
-import io.github.settrademqtt.connection.TopicKind;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Reading the protobuf wire format field by field, shared by the decoders: the nested
- * well-known types (Money, Timestamp, Date, TimeOfDay), skipping and enum lookup.
+ * well-known types (Money, Timestamp, Date, TimeOfDay), skipping and enum lookup;
+ * {@link MessageSchema} holds the one loop that reads a message by its declared fields.
  * <p>
  * Nested messages are read into {@code long[]} slots rather than objects, so that a
  * message that repeats a singular message field merges the occurrences the way protobuf
@@ -63,18 +63,13 @@ final class Wire {
 
 	private static final int MONEY_NANOS = (3 << 3) | VARINT;
 
-	private static final MessageSchema MONEY = MessageSchema.of("Money", 3)
-		.field(1, "currency_code", LENGTH_DELIMITED)
-		.field(2, "units", VARINT)
-		.field(3, "nanos", VARINT);
+	private static final MessageSchema MONEY = MessageSchema.of("Money");
 
 	private static final int TIMESTAMP_SECONDS = (1 << 3) | VARINT;
 
 	private static final int TIMESTAMP_NANOS = (2 << 3) | VARINT;
 
-	private static final MessageSchema TIMESTAMP = MessageSchema.of("Timestamp", 2)
-		.field(1, "seconds", VARINT)
-		.field(2, "nanos", VARINT);
+	private static final MessageSchema TIMESTAMP = MessageSchema.of("Timestamp");
 
 	private static final int DATE_YEAR = (1 << 3) | VARINT;
 
@@ -82,10 +77,7 @@ final class Wire {
 
 	private static final int DATE_DAY = (3 << 3) | VARINT;
 
-	private static final MessageSchema DATE = MessageSchema.of("Date", 3)
-		.field(1, "year", VARINT)
-		.field(2, "month", VARINT)
-		.field(3, "day", VARINT);
+	private static final MessageSchema DATE = MessageSchema.of("Date");
 
 	private static final int TIME_HOURS = (1 << 3) | VARINT;
 
@@ -95,11 +87,24 @@ final class Wire {
 
 	private static final int TIME_NANOS = (4 << 3) | VARINT;
 
-	private static final MessageSchema TIME_OF_DAY = MessageSchema.of("TimeOfDay", 4)
-		.field(1, "hours", VARINT)
-		.field(2, "minutes", VARINT)
-		.field(3, "seconds", VARINT)
-		.field(4, "nanos", VARINT);
+	private static final MessageSchema TIME_OF_DAY = MessageSchema.of("TimeOfDay");
+
+	static {
+		// read by hand below, for speed: the schemas only name the fields and check the
+		// wire types of what the readers skip
+		MONEY.string(1, "currency_code");
+		MONEY.int64(2, "units");
+		MONEY.int32(3, "nanos");
+		TIMESTAMP.int64(1, "seconds");
+		TIMESTAMP.int32(2, "nanos");
+		DATE.int32(1, "year");
+		DATE.int32(2, "month");
+		DATE.int32(3, "day");
+		TIME_OF_DAY.int32(1, "hours");
+		TIME_OF_DAY.int32(2, "minutes");
+		TIME_OF_DAY.int32(3, "seconds");
+		TIME_OF_DAY.int32(4, "nanos");
+	}
 
 	private static final String[] WIRE_TYPES = { "0 (varint)", "1 (fixed64)", "2 (length-delimited)", "3 (start group)",
 			"4 (end group)", "5 (fixed32)", "6 (invalid)", "7 (invalid)" };
@@ -335,7 +340,7 @@ final class Wire {
 	 * @return the constant
 	 */
 	static <E extends Enum<E>> E enumValue(@Nullable E[] byNumber, int number, E unknown, DecodeObserver observer,
-			TopicKind kind, String field) {
+			MarketDataKind<?, ?> kind, String field) {
 		@Nullable E value = (number >= 0 && number < byNumber.length) ? byNumber[number] : null;
 		if (value == null) {
 			observer.unknownEnum(kind, field, number);

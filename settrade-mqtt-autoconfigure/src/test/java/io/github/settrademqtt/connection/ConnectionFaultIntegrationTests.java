@@ -1,5 +1,6 @@
 package io.github.settrademqtt.connection;
 
+import io.github.settrademqtt.feed.SettradeTopics;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;

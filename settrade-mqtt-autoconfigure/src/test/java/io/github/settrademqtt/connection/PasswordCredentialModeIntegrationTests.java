@@ -1,5 +1,6 @@
 package io.github.settrademqtt.connection;
 
+import io.github.settrademqtt.feed.SettradeTopics;
 import io.github.settrademqtt.SimulatorContexts;
 import java.time.Duration;
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.github.settrademqtt.connection;
 
+import io.github.settrademqtt.feed.SettradeTopics;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;

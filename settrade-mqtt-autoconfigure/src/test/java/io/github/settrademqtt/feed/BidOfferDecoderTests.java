@@ -5,7 +5,6 @@ import java.util.List;
 
 import com.google.protobuf.ByteString;
 import com.google.protobuf.UnknownFieldSet;
-import io.github.settrademqtt.connection.TopicKind;
 import io.github.settrademqtt.feed.BidOffer.AuctionFlag;
 import io.github.settrademqtt.feed.BidOffer.PriceLevel;
 import io.github.settrademqtt.test.proto.BidOfferV3;
@@ -21,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 class BidOfferDecoderTests {
 
-	private static final EventReceipt RECEIPT = FeedFixtures.receipt(TopicKind.BID_OFFER);
+	private static final EventReceipt RECEIPT = FeedFixtures.receipt(MarketDataKinds.BID_OFFER);
 
 	private final RecordingDecodeObserver observer = new RecordingDecodeObserver();
 
@@ -34,7 +33,7 @@ class BidOfferDecoderTests {
 		assertThat(event).isEqualTo(GeneratedMessages.bidOffer(message, RECEIPT));
 		assertThat(event.symbol()).isEqualTo("AOT");
 		assertThat(event.key()).isEqualTo("AOT");
-		assertThat(event.kind()).isEqualTo(TopicKind.BID_OFFER);
+		assertThat(event.kind()).isEqualTo(MarketDataKinds.BID_OFFER);
 		assertThat(event.receipt()).isSameAs(RECEIPT);
 		for (int i = 0; i < BidOffer.LEVELS; i++) {
 			assertThat(event.bids().get(i))
@@ -131,7 +130,7 @@ class BidOfferDecoderTests {
 			.isThrownBy(() -> this.decoder.decode(payload, RECEIPT))
 			.withMessage("BidOfferV3 field 7 (ask_price1): wire type 0 (varint), expected 2 (length-delimited)")
 			.satisfies((ex) -> {
-				assertThat(ex.getKind()).isEqualTo(TopicKind.BID_OFFER);
+				assertThat(ex.getKind()).isEqualTo(MarketDataKinds.BID_OFFER);
 				assertThat(ex.getField()).isEqualTo(7);
 			});
 	}

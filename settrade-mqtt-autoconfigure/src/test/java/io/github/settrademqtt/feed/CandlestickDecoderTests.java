@@ -2,7 +2,6 @@ package io.github.settrademqtt.feed;
 
 import java.time.Instant;
 
-import io.github.settrademqtt.connection.TopicKind;
 import io.github.settrademqtt.test.proto.CandlestickV3;
 import io.github.settrademqtt.test.proto.Timestamp;
 import org.junit.jupiter.api.Test;
@@ -17,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 class CandlestickDecoderTests {
 
-	private static final EventReceipt RECEIPT = FeedFixtures.receipt(TopicKind.CANDLESTICK);
+	private static final EventReceipt RECEIPT = FeedFixtures.receipt(MarketDataKinds.CANDLESTICK);
 
 	private final RecordingDecodeObserver observer = new RecordingDecodeObserver();
 
@@ -31,7 +30,7 @@ class CandlestickDecoderTests {
 		assertThat(event).isEqualTo(new Candlestick("AOT", "5m", 123_456_789, Instant.parse("2025-01-02T03:04:05.500Z"),
 				price("63"), price("64.5"), price("-1.25"), price("63.75"), 5_000_000, price("318750000.5"), RECEIPT));
 		assertThat(event.key()).isEqualTo("AOT");
-		assertThat(event.kind()).isEqualTo(TopicKind.CANDLESTICK);
+		assertThat(event.kind()).isEqualTo(MarketDataKinds.CANDLESTICK);
 		assertThat(this.observer.symbolMismatches).isEmpty();
 	}
 

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 
 import com.google.protobuf.CodedOutputStream;
-import io.github.settrademqtt.connection.TopicKind;
 import io.github.settrademqtt.test.proto.DerivExchangeInfoV3;
 import io.github.settrademqtt.test.proto.DerivExchangeInfoV3.DerivMarketInfoV3;
 import io.github.settrademqtt.test.proto.EquityExchangeInfoV3;
@@ -27,7 +26,7 @@ class ExchangeInfoDecoderTests {
 	@Nested
 	class Equity {
 
-		private static final EventReceipt RECEIPT = FeedFixtures.receipt(TopicKind.EQUITY_EXCHANGE_INFO);
+		private static final EventReceipt RECEIPT = FeedFixtures.receipt(MarketDataKinds.EQUITY_EXCHANGE_INFO);
 
 		private final EquityExchangeInfoDecoder decoder = new EquityExchangeInfoDecoder(
 				ExchangeInfoDecoderTests.this.observer);
@@ -41,7 +40,7 @@ class ExchangeInfoDecoderTests {
 					price("1410.5"), price("1390.01"), price("-5.5"), price("-0.39"), 20_000_000_000L,
 					price("45000000000.75"), RECEIPT));
 			assertThat(event.key()).isEqualTo("SET");
-			assertThat(event.kind()).isEqualTo(TopicKind.EQUITY_EXCHANGE_INFO);
+			assertThat(event.kind()).isEqualTo(MarketDataKinds.EQUITY_EXCHANGE_INFO);
 		}
 
 		@Test
@@ -110,7 +109,7 @@ class ExchangeInfoDecoderTests {
 	@Nested
 	class Derivatives {
 
-		private static final EventReceipt RECEIPT = FeedFixtures.receipt(TopicKind.DERIVATIVES_EXCHANGE_INFO);
+		private static final EventReceipt RECEIPT = FeedFixtures.receipt(MarketDataKinds.DERIVATIVES_EXCHANGE_INFO);
 
 		private final DerivativesExchangeInfoDecoder decoder = new DerivativesExchangeInfoDecoder(
 				ExchangeInfoDecoderTests.this.observer);
@@ -123,7 +122,7 @@ class ExchangeInfoDecoderTests {
 			assertThat(event).isEqualTo(new DerivativesExchangeInfo("TFEX", "TFEX", DerivativesMarketStatus.DAY,
 					300_000, 12_345, 987_654, RECEIPT));
 			assertThat(event.key()).isEqualTo("TFEX");
-			assertThat(event.kind()).isEqualTo(TopicKind.DERIVATIVES_EXCHANGE_INFO);
+			assertThat(event.kind()).isEqualTo(MarketDataKinds.DERIVATIVES_EXCHANGE_INFO);
 		}
 
 		@Test

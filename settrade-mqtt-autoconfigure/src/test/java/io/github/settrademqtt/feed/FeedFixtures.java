@@ -3,11 +3,10 @@ package io.github.settrademqtt.feed;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import io.github.settrademqtt.connection.SessionChange;
 import io.github.settrademqtt.connection.SessionFacts;
-import io.github.settrademqtt.connection.SettradeTopics;
-import io.github.settrademqtt.connection.TopicKind;
 import io.github.settrademqtt.test.proto.Money;
 
 /**
@@ -27,19 +26,28 @@ final class FeedFixtures {
 	private FeedFixtures() {
 	}
 
-	static String topic(TopicKind kind) {
-		return switch (kind) {
-			case BID_OFFER -> SettradeTopics.bidOffer(SYMBOL);
-			case PRICE_INFO -> SettradeTopics.priceInfo(SYMBOL);
-			case CANDLESTICK -> SettradeTopics.candlestick(SYMBOL, "5m");
-			case EQUITY_EXCHANGE_INFO -> SettradeTopics.equityExchangeInfo(MARKET);
-			case DERIVATIVES_EXCHANGE_INFO -> SettradeTopics.derivativesExchangeInfo("TFEX");
-			case EQUITY_ORDERS -> SettradeTopics.equityOrders(ACCOUNT);
-			case DERIVATIVES_ORDERS -> SettradeTopics.derivativesOrders(ACCOUNT);
+	static String topic(MarketDataKind<?, ?> kind) {
+		return switch (kind.tag()) {
+			case "bid-offer" -> SettradeTopics.bidOffer(SYMBOL);
+			case "price-info" -> SettradeTopics.priceInfo(SYMBOL);
+			case "candlestick" -> SettradeTopics.candlestick(SYMBOL, "5m");
+			case "equity-exchange-info" -> SettradeTopics.equityExchangeInfo(MARKET);
+			case "derivatives-exchange-info" -> SettradeTopics.derivativesExchangeInfo("TFEX");
+			case "equity-orders" -> SettradeTopics.equityOrders(ACCOUNT);
+			case "derivatives-orders" -> SettradeTopics.derivativesOrders(ACCOUNT);
+			default -> throw new IllegalArgumentException("No fixture for " + kind);
 		};
 	}
 
-	static EventReceipt receipt(TopicKind kind) {
+	/**
+	 * The standard kinds, for {@code @MethodSource}.
+	 * @return the kinds
+	 */
+	static List<MarketDataKind<?, ?>> kinds() {
+		return MarketDataKinds.standard().all();
+	}
+
+	static EventReceipt receipt(MarketDataKind<?, ?> kind) {
 		return receipt(topic(kind));
 	}
 

@@ -9,7 +9,6 @@ import java.util.List;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.ProtocolMessageEnum;
-import io.github.settrademqtt.connection.TopicKind;
 import io.github.settrademqtt.feed.BidOffer.AuctionFlag;
 import io.github.settrademqtt.feed.BidOffer.PriceLevel;
 import io.github.settrademqtt.test.proto.BidOfferV3;
@@ -42,16 +41,18 @@ final class GeneratedMessages {
 	 * @throws RuntimeException if a value has no event counterpart (a date out of range,
 	 * say)
 	 */
-	static MarketDataEvent parse(TopicKind kind, byte[] payload, EventReceipt receipt)
+	static MarketDataEvent parse(MarketDataKind<?, ?> kind, byte[] payload, EventReceipt receipt)
 			throws InvalidProtocolBufferException {
-		return switch (kind) {
-			case BID_OFFER -> bidOffer(BidOfferV3.parseFrom(payload), receipt);
-			case PRICE_INFO -> priceInfo(InfoV3.parseFrom(payload), receipt);
-			case CANDLESTICK -> candlestick(CandlestickV3.parseFrom(payload), receipt);
-			case EQUITY_EXCHANGE_INFO -> equityExchangeInfo(EquityExchangeInfoV3.parseFrom(payload), receipt);
-			case DERIVATIVES_EXCHANGE_INFO -> derivativesExchangeInfo(DerivExchangeInfoV3.parseFrom(payload), receipt);
-			case EQUITY_ORDERS -> equityOrder(OrderEquityV3.parseFrom(payload), receipt);
-			case DERIVATIVES_ORDERS -> derivativesOrder(OrderDerivV3.parseFrom(payload), receipt);
+		return switch (kind.tag()) {
+			case "bid-offer" -> bidOffer(BidOfferV3.parseFrom(payload), receipt);
+			case "price-info" -> priceInfo(InfoV3.parseFrom(payload), receipt);
+			case "candlestick" -> candlestick(CandlestickV3.parseFrom(payload), receipt);
+			case "equity-exchange-info" -> equityExchangeInfo(EquityExchangeInfoV3.parseFrom(payload), receipt);
+			case "derivatives-exchange-info" ->
+				derivativesExchangeInfo(DerivExchangeInfoV3.parseFrom(payload), receipt);
+			case "equity-orders" -> equityOrder(OrderEquityV3.parseFrom(payload), receipt);
+			case "derivatives-orders" -> derivativesOrder(OrderDerivV3.parseFrom(payload), receipt);
+			default -> throw new IllegalArgumentException("No fixture for " + kind);
 		};
 	}
 

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +13,6 @@ import java.util.Random;
 
 import com.google.protobuf.CodedOutputStream;
 import com.sun.management.ThreadMXBean;
-import io.github.settrademqtt.connection.TopicKind;
 import io.github.settrademqtt.test.proto.BidOfferV3;
 import io.github.settrademqtt.test.proto.InfoV3;
 import io.github.settrademqtt.test.proto.OrderEquityV3;
@@ -41,11 +40,13 @@ class MarketDataDecodersFuzzTests {
 	private static final long[] HUGE_LENGTHS = { Integer.MAX_VALUE, Integer.MAX_VALUE - 1, 1L << 28, 1L << 30,
 			0xFFFF_FFFFL, 1L << 35, Long.MAX_VALUE, -1L };
 
-	private static final TopicKind[] KINDS = TopicKind.values();
+	private static final MarketDataKind<?, ?>[] KINDS = MarketDataKinds.standard()
+		.all()
+		.toArray(new MarketDataKind<?, ?>[0]);
 
-	private final Map<TopicKind, List<byte[]>> seeds = seeds();
+	private final Map<MarketDataKind<?, ?>, List<byte[]>> seeds = seeds();
 
-	private final Map<TopicKind, EventReceipt> receipts = receipts();
+	private final Map<MarketDataKind<?, ?>, EventReceipt> receipts = receipts();
 
 	@Test
 	void onlyDecodeExceptionsEscapeAndWhatDecodesMatchesProtobufJava() {
@@ -57,7 +58,7 @@ class MarketDataDecodersFuzzTests {
 		long refused = 0;
 		long compared = 0;
 		for (int i = 0; i < PAYLOADS; i++) {
-			TopicKind kind = KINDS[i % KINDS.length];
+			MarketDataKind<?, ?> kind = KINDS[i % KINDS.length];
 			byte[] payload = payload(random, kind);
 			EventReceipt receipt = this.receipts.get(kind);
 			MarketDataEvent event;
@@ -102,9 +103,9 @@ class MarketDataDecodersFuzzTests {
 		Random random = new Random(SEED);
 		MarketDataDecoders decoders = new MarketDataDecoders();
 		List<byte[]> payloads = new ArrayList<>();
-		List<TopicKind> kinds = new ArrayList<>();
+		List<MarketDataKind<?, ?>> kinds = new ArrayList<>();
 		for (int i = 0; i < 70_000; i++) {
-			TopicKind kind = KINDS[i % KINDS.length];
+			MarketDataKind<?, ?> kind = KINDS[i % KINDS.length];
 			kinds.add(kind);
 			payloads.add(claimHugeLength(random, pick(random, this.seeds.get(kind))));
 		}
@@ -141,7 +142,7 @@ class MarketDataDecodersFuzzTests {
 		MarketDataDecoders decoders = new MarketDataDecoders();
 		long maxAllocated = 0;
 		for (int i = 0; i < 200_000; i++) {
-			TopicKind kind = KINDS[i % KINDS.length];
+			MarketDataKind<?, ?> kind = KINDS[i % KINDS.length];
 			byte[] payload = mutate(random, Arrays.copyOf(pick(random, this.seeds.get(kind)), 100));
 			long before = threads.getCurrentThreadAllocatedBytes();
 			try {
@@ -159,7 +160,7 @@ class MarketDataDecodersFuzzTests {
 		assertThat(maxAllocated).isLessThan(64 * 1024);
 	}
 
-	private byte[] payload(Random random, TopicKind kind) {
+	private byte[] payload(Random random, MarketDataKind<?, ?> kind) {
 		int choice = random.nextInt(16);
 		if (choice == 0) {
 			byte[] bytes = new byte[random.nextInt(160)];
@@ -262,19 +263,19 @@ class MarketDataDecodersFuzzTests {
 		return ExchangeInfoDecoderTests.concat(parts);
 	}
 
-	private static Map<TopicKind, List<byte[]>> seeds() {
-		Map<TopicKind, List<byte[]>> seeds = new EnumMap<>(TopicKind.class);
-		seeds.put(TopicKind.BID_OFFER, variants(GoldenMessages.bidOffer().toByteArray(),
+	private static Map<MarketDataKind<?, ?>, List<byte[]>> seeds() {
+		Map<MarketDataKind<?, ?>, List<byte[]>> seeds = new HashMap<>();
+		seeds.put(MarketDataKinds.BID_OFFER, variants(GoldenMessages.bidOffer().toByteArray(),
 				BidOfferV3.newBuilder().setSymbol("AOT").setBidFlagValue(9).build().toByteArray()));
-		seeds.put(TopicKind.PRICE_INFO, variants(GoldenMessages.info().toByteArray(),
+		seeds.put(MarketDataKinds.PRICE_INFO, variants(GoldenMessages.info().toByteArray(),
 				InfoV3.newBuilder().setMarketStatusValue(41).build().toByteArray()));
-		seeds.put(TopicKind.CANDLESTICK, variants(GoldenMessages.candlestick().toByteArray()));
-		seeds.put(TopicKind.EQUITY_EXCHANGE_INFO, variants(GoldenMessages.equityExchangeInfo().toByteArray()));
-		seeds.put(TopicKind.DERIVATIVES_EXCHANGE_INFO,
+		seeds.put(MarketDataKinds.CANDLESTICK, variants(GoldenMessages.candlestick().toByteArray()));
+		seeds.put(MarketDataKinds.EQUITY_EXCHANGE_INFO, variants(GoldenMessages.equityExchangeInfo().toByteArray()));
+		seeds.put(MarketDataKinds.DERIVATIVES_EXCHANGE_INFO,
 				variants(GoldenMessages.derivativesExchangeInfo().toByteArray()));
-		seeds.put(TopicKind.EQUITY_ORDERS, variants(GoldenMessages.equityOrder().toByteArray(),
+		seeds.put(MarketDataKinds.EQUITY_ORDERS, variants(GoldenMessages.equityOrder().toByteArray(),
 				OrderEquityV3.newBuilder().setSideValue(7).clearTradeDate().build().toByteArray()));
-		seeds.put(TopicKind.DERIVATIVES_ORDERS, variants(GoldenMessages.derivativesOrder().toByteArray()));
+		seeds.put(MarketDataKinds.DERIVATIVES_ORDERS, variants(GoldenMessages.derivativesOrder().toByteArray()));
 		return seeds;
 	}
 
@@ -288,9 +289,9 @@ class MarketDataDecodersFuzzTests {
 		return variants;
 	}
 
-	private static Map<TopicKind, EventReceipt> receipts() {
-		Map<TopicKind, EventReceipt> receipts = new EnumMap<>(TopicKind.class);
-		for (TopicKind kind : KINDS) {
+	private static Map<MarketDataKind<?, ?>, EventReceipt> receipts() {
+		Map<MarketDataKind<?, ?>, EventReceipt> receipts = new HashMap<>();
+		for (MarketDataKind<?, ?> kind : KINDS) {
 			receipts.put(kind, FeedFixtures.receipt(kind));
 		}
 		return receipts;

@@ -1,13 +1,11 @@
 package io.github.settrademqtt.feed;
 
-import io.github.settrademqtt.connection.SettradeTopics;
-import io.github.settrademqtt.connection.TopicKind;
 import io.github.settrademqtt.test.proto.BidOfferV3;
 import io.github.settrademqtt.test.proto.InfoV3;
 import io.github.settrademqtt.test.proto.Money;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import static io.github.settrademqtt.feed.FeedFixtures.price;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,23 +23,26 @@ class MarketDataDecodersTests {
 
 	@Test
 	void choosesTheDecoderByTopic() throws Exception {
-		assertThat(decode(TopicKind.BID_OFFER, GoldenMessages.bidOffer().toByteArray())).isInstanceOf(BidOffer.class);
-		assertThat(decode(TopicKind.PRICE_INFO, GoldenMessages.info().toByteArray())).isInstanceOf(PriceInfo.class);
-		assertThat(decode(TopicKind.CANDLESTICK, GoldenMessages.candlestick().toByteArray()))
+		assertThat(decode(MarketDataKinds.BID_OFFER, GoldenMessages.bidOffer().toByteArray()))
+			.isInstanceOf(BidOffer.class);
+		assertThat(decode(MarketDataKinds.PRICE_INFO, GoldenMessages.info().toByteArray()))
+			.isInstanceOf(PriceInfo.class);
+		assertThat(decode(MarketDataKinds.CANDLESTICK, GoldenMessages.candlestick().toByteArray()))
 			.isInstanceOf(Candlestick.class);
-		assertThat(decode(TopicKind.EQUITY_EXCHANGE_INFO, GoldenMessages.equityExchangeInfo().toByteArray()))
+		assertThat(decode(MarketDataKinds.EQUITY_EXCHANGE_INFO, GoldenMessages.equityExchangeInfo().toByteArray()))
 			.isInstanceOf(EquityExchangeInfo.class);
-		assertThat(decode(TopicKind.DERIVATIVES_EXCHANGE_INFO, GoldenMessages.derivativesExchangeInfo().toByteArray()))
+		assertThat(decode(MarketDataKinds.DERIVATIVES_EXCHANGE_INFO,
+				GoldenMessages.derivativesExchangeInfo().toByteArray()))
 			.isInstanceOf(DerivativesExchangeInfo.class);
-		assertThat(decode(TopicKind.EQUITY_ORDERS, GoldenMessages.equityOrder().toByteArray()))
+		assertThat(decode(MarketDataKinds.EQUITY_ORDERS, GoldenMessages.equityOrder().toByteArray()))
 			.isInstanceOf(EquityOrder.class);
-		assertThat(decode(TopicKind.DERIVATIVES_ORDERS, GoldenMessages.derivativesOrder().toByteArray()))
+		assertThat(decode(MarketDataKinds.DERIVATIVES_ORDERS, GoldenMessages.derivativesOrder().toByteArray()))
 			.isInstanceOf(DerivativesOrder.class);
 	}
 
 	@ParameterizedTest
-	@EnumSource(TopicKind.class)
-	void eventsCarryTheirKindKeyAndReceipt(TopicKind kind) {
+	@MethodSource("io.github.settrademqtt.feed.FeedFixtures#kinds")
+	void eventsCarryTheirKindKeyAndReceipt(MarketDataKind<?, ?> kind) {
 		EventReceipt receipt = FeedFixtures.receipt(kind);
 		MarketDataEvent event = this.decoders.decode(receipt, new byte[0]);
 		assertThat(event.kind()).isEqualTo(kind);
@@ -59,21 +60,22 @@ class MarketDataDecodersTests {
 	}
 
 	@ParameterizedTest
-	@EnumSource(TopicKind.class)
-	void malformedPayloadIsADecodeExceptionNamingTheField(TopicKind kind) {
+	@MethodSource("io.github.settrademqtt.feed.FeedFixtures#kinds")
+	void malformedPayloadIsADecodeExceptionNamingTheField(MarketDataKind<?, ?> kind) {
 		// field 1, length-delimited, announcing twenty bytes and carrying three
 		byte[] payload = { 0x0A, 0x14, 'P', 'T', 'T' };
-		String expected = switch (kind) {
-			case BID_OFFER -> "BidOfferV3 field 1 (symbol): truncated message";
-			case PRICE_INFO -> "InfoV3 field 1 (symbol): truncated message";
-			case CANDLESTICK -> "CandlestickV3 field 1 (symbol): truncated message";
-			case EQUITY_EXCHANGE_INFO -> "EquityExchangeInfoV3 field 1 (market_info): truncated message";
-			case DERIVATIVES_EXCHANGE_INFO -> "DerivExchangeInfoV3 field 1 (market_info): truncated message";
+		String expected = switch (kind.tag()) {
+			case "bid-offer" -> "BidOfferV3 field 1 (symbol): truncated message";
+			case "price-info" -> "InfoV3 field 1 (symbol): truncated message";
+			case "candlestick" -> "CandlestickV3 field 1 (symbol): truncated message";
+			case "equity-exchange-info" -> "EquityExchangeInfoV3 field 1 (market_info): truncated message";
+			case "derivatives-exchange-info" -> "DerivExchangeInfoV3 field 1 (market_info): truncated message";
 			// version is a varint
-			case EQUITY_ORDERS ->
+			case "equity-orders" ->
 				"OrderEquityV3 field 1 (version): wire type 2 (length-delimited), expected 0 (varint)";
-			case DERIVATIVES_ORDERS ->
+			case "derivatives-orders" ->
 				"OrderDerivV3 field 1 (version): wire type 2 (length-delimited), expected 0 (varint)";
+			default -> throw new IllegalArgumentException("No fixture for " + kind);
 		};
 		assertThatExceptionOfType(MarketDataDecodeException.class)
 			.isThrownBy(() -> this.decoders.decode(FeedFixtures.receipt(kind), payload))
@@ -87,11 +89,11 @@ class MarketDataDecodersTests {
 		// symbol claiming 2^31 - 1 bytes
 		byte[] payload = { 0x0A, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, 0x07, 'A' };
 		assertThatExceptionOfType(MarketDataDecodeException.class)
-			.isThrownBy(() -> this.decoders.decode(FeedFixtures.receipt(TopicKind.EQUITY_ORDERS),
+			.isThrownBy(() -> this.decoders.decode(FeedFixtures.receipt(MarketDataKinds.EQUITY_ORDERS),
 					new byte[] { 0x12, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, 0x07, 'A' }))
 			.withMessage("OrderEquityV3 field 2 (order_no): truncated message");
 		assertThatExceptionOfType(MarketDataDecodeException.class)
-			.isThrownBy(() -> this.decoders.decode(FeedFixtures.receipt(TopicKind.BID_OFFER), payload))
+			.isThrownBy(() -> this.decoders.decode(FeedFixtures.receipt(MarketDataKinds.BID_OFFER), payload))
 			.withMessage("BidOfferV3 field 1 (symbol): truncated message");
 	}
 
@@ -99,7 +101,7 @@ class MarketDataDecodersTests {
 	void negativeLengthIsRefused() {
 		byte[] payload = { 0x0A, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, 0x0F };
 		assertThatExceptionOfType(MarketDataDecodeException.class)
-			.isThrownBy(() -> this.decoders.decode(FeedFixtures.receipt(TopicKind.BID_OFFER), payload))
+			.isThrownBy(() -> this.decoders.decode(FeedFixtures.receipt(MarketDataKinds.BID_OFFER), payload))
 			.withMessage("BidOfferV3 field 1 (symbol): negative length");
 	}
 
@@ -112,7 +114,7 @@ class MarketDataDecodersTests {
 			payload[i + 1] = 0x06;
 		}
 		assertThatExceptionOfType(MarketDataDecodeException.class)
-			.isThrownBy(() -> this.decoders.decode(FeedFixtures.receipt(TopicKind.BID_OFFER), payload))
+			.isThrownBy(() -> this.decoders.decode(FeedFixtures.receipt(MarketDataKinds.BID_OFFER), payload))
 			.withMessage("BidOfferV3 field 99 (unknown): groups nested too deeply");
 	}
 
@@ -121,14 +123,15 @@ class MarketDataDecodersTests {
 		// field 99, end-group
 		byte[] payload = { (byte) 0x9C, 0x06 };
 		assertThatExceptionOfType(MarketDataDecodeException.class)
-			.isThrownBy(() -> this.decoders.decode(FeedFixtures.receipt(TopicKind.PRICE_INFO), payload))
+			.isThrownBy(() -> this.decoders.decode(FeedFixtures.receipt(MarketDataKinds.PRICE_INFO), payload))
 			.withMessage("InfoV3 field 99 (unknown): unexpected end-group tag");
 	}
 
 	@Test
 	void fieldNumberZeroIsRefused() {
 		assertThatExceptionOfType(MarketDataDecodeException.class)
-			.isThrownBy(() -> this.decoders.decode(FeedFixtures.receipt(TopicKind.PRICE_INFO), new byte[] { 0x00 }))
+			.isThrownBy(
+					() -> this.decoders.decode(FeedFixtures.receipt(MarketDataKinds.PRICE_INFO), new byte[] { 0x00 }))
 			.withMessage("InfoV3: invalid tag (field number 0)");
 	}
 
@@ -146,11 +149,11 @@ class MarketDataDecodersTests {
 			.build()
 			.toByteArray();
 		byte[] payload = ExchangeInfoDecoderTests.concat(first, second);
-		PriceInfo event = (PriceInfo) decode(TopicKind.PRICE_INFO, payload);
+		PriceInfo event = (PriceInfo) decode(MarketDataKinds.PRICE_INFO, payload);
 		assertThat(event.totalVolume()).isEqualTo(2);
 		// units from the second, nanos from the first
 		assertThat(event.high()).isEqualTo(price("7.5"));
-		assertThat(event).isEqualTo(GeneratedMessages.parse(TopicKind.PRICE_INFO, payload, event.receipt()));
+		assertThat(event).isEqualTo(GeneratedMessages.parse(MarketDataKinds.PRICE_INFO, payload, event.receipt()));
 	}
 
 	@Test
@@ -162,12 +165,12 @@ class MarketDataDecodersTests {
 			.setBidPrice4(Money.newBuilder().setUnits(-1).setNanos(-2_100_000_000))
 			.setBidPrice5(Money.newBuilder().setUnits(Long.MAX_VALUE).setNanos(-1))
 			.build();
-		BidOffer event = (BidOffer) decode(TopicKind.BID_OFFER, message.toByteArray());
+		BidOffer event = (BidOffer) decode(MarketDataKinds.BID_OFFER, message.toByteArray());
 		assertThat(event.bids().subList(0, 5)).extracting(BidOffer.PriceLevel::price)
 			.containsExactly(price("1.75"), price("-1.75"), price("3.1"), price("-3.1"),
 					price("9223372036854775806.999999999"));
-		assertThat(event).isEqualTo(GeneratedMessages.parse(TopicKind.BID_OFFER, message.toByteArray(),
-				FeedFixtures.receipt(TopicKind.BID_OFFER)));
+		assertThat(event).isEqualTo(GeneratedMessages.parse(MarketDataKinds.BID_OFFER, message.toByteArray(),
+				FeedFixtures.receipt(MarketDataKinds.BID_OFFER)));
 	}
 
 	@Test
@@ -176,7 +179,7 @@ class MarketDataDecodersTests {
 			.setAskPrice2(Money.newBuilder().setUnits(Long.MAX_VALUE).setNanos(1_000_000_000))
 			.build();
 		assertThatExceptionOfType(MarketDataDecodeException.class)
-			.isThrownBy(() -> decode(TopicKind.BID_OFFER, message.toByteArray()))
+			.isThrownBy(() -> decode(MarketDataKinds.BID_OFFER, message.toByteArray()))
 			.withMessage("BidOfferV3 field 8 (ask_price2): Money out of range");
 	}
 
@@ -185,43 +188,42 @@ class MarketDataDecodersTests {
 		MarketDataDecoders failing = new MarketDataDecoders(new DecodeObserver() {
 
 			@Override
-			public void symbolMismatch(TopicKind kind, String topicSymbol, String payloadSymbol) {
+			public void symbolMismatch(MarketDataKind<?, ?> kind, String topicSymbol, String payloadSymbol) {
 				throw new IllegalStateException("observer failed");
 			}
 
 		});
 		byte[] payload = BidOfferV3.newBuilder().setSymbol("PTT").build().toByteArray();
 		assertThatExceptionOfType(MarketDataDecodeException.class)
-			.isThrownBy(() -> failing.decode(FeedFixtures.receipt(TopicKind.BID_OFFER), payload))
-			.withMessage("BidOfferV3: observer failed");
+			.isThrownBy(() -> failing.decode(FeedFixtures.receipt(MarketDataKinds.BID_OFFER), payload))
+			.withMessage("BidOfferV3 field 1 (symbol): observer failed");
 	}
 
 	@Test
 	void topicKeysMatchTheTopicBuilders() {
-		assertThat(TopicKeys.key(TopicKind.BID_OFFER, SettradeTopics.bidOffer("ptt"))).isEqualTo("PTT");
-		assertThat(TopicKeys.key(TopicKind.PRICE_INFO, SettradeTopics.priceInfo("ptt"))).isEqualTo("PTT");
-		assertThat(TopicKeys.key(TopicKind.CANDLESTICK, SettradeTopics.candlestick("ptt", "1d"))).isEqualTo("PTT");
+		assertThat(MarketDataKinds.BID_OFFER.key(SettradeTopics.bidOffer("ptt"))).isEqualTo("PTT");
+		assertThat(MarketDataKinds.PRICE_INFO.key(SettradeTopics.priceInfo("ptt"))).isEqualTo("PTT");
+		assertThat(MarketDataKinds.CANDLESTICK.key(SettradeTopics.candlestick("ptt", "1d"))).isEqualTo("PTT");
 		assertThat(TopicKeys.interval(SettradeTopics.candlestick("ptt", "1d"))).isEqualTo("1d");
-		assertThat(TopicKeys.key(TopicKind.EQUITY_EXCHANGE_INFO, SettradeTopics.equityExchangeInfo("mai")))
-			.isEqualTo("mai");
-		assertThat(TopicKeys.key(TopicKind.DERIVATIVES_EXCHANGE_INFO, SettradeTopics.derivativesExchangeInfo("TFEX")))
+		assertThat(MarketDataKinds.EQUITY_EXCHANGE_INFO.key(SettradeTopics.equityExchangeInfo("mai"))).isEqualTo("mai");
+		assertThat(MarketDataKinds.DERIVATIVES_EXCHANGE_INFO.key(SettradeTopics.derivativesExchangeInfo("TFEX")))
 			.isEqualTo("TFEX");
-		assertThat(TopicKeys.key(TopicKind.EQUITY_ORDERS, SettradeTopics.equityOrders("123-4"))).isEqualTo("123-4");
-		assertThat(TopicKeys.key(TopicKind.DERIVATIVES_ORDERS, SettradeTopics.derivativesOrders("123-4")))
+		assertThat(MarketDataKinds.EQUITY_ORDERS.key(SettradeTopics.equityOrders("123-4"))).isEqualTo("123-4");
+		assertThat(MarketDataKinds.DERIVATIVES_ORDERS.key(SettradeTopics.derivativesOrders("123-4")))
 			.isEqualTo("123-4");
 	}
 
 	@Test
 	void malformedTopicsGiveEmptyKeys() {
-		assertThat(TopicKeys.key(TopicKind.EQUITY_ORDERS, "proto/ua/_broker/_front/ordereqv3")).isEmpty();
-		assertThat(TopicKeys.key(TopicKind.BID_OFFER, "proto/")).isEmpty();
+		assertThat(MarketDataKinds.EQUITY_ORDERS.key("proto/ua/_broker/_front/ordereqv3")).isEmpty();
+		assertThat(MarketDataKinds.BID_OFFER.key("proto/")).isEmpty();
 		assertThat(TopicKeys.interval("proto/topic/cdlv3/AOT")).isEmpty();
 		MarketDataEvent event = this.decoders.decode(FeedFixtures.receipt("proto/ua/_broker/_front/ordereqv3"),
 				new byte[0]);
 		assertThat(event.key()).isEmpty();
 	}
 
-	private MarketDataEvent decode(TopicKind kind, byte[] payload) {
+	private MarketDataEvent decode(MarketDataKind<?, ?> kind, byte[] payload) {
 		return this.decoders.decode(FeedFixtures.receipt(kind), payload);
 	}
 

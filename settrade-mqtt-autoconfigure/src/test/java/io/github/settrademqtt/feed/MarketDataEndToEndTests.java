@@ -9,12 +9,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
-import io.github.settrademqtt.autoconfigure.SettradeMqttAutoConfiguration;
 import io.github.settrademqtt.autoconfigure.metrics.SettradeMqttMetricsAutoConfiguration;
 import io.github.settrademqtt.connection.ConnectionState;
 import io.github.settrademqtt.connection.SettradeMqttConnection;
 import io.github.settrademqtt.connection.SettradeMqttHeaders;
-import io.github.settrademqtt.connection.SettradeTopics;
 import io.github.settrademqtt.feed.delivery.MarketDataDelivery;
 import io.github.settrademqtt.feed.listener.BidOfferListener;
 import io.github.settrademqtt.feed.listener.EquityOrderListener;
@@ -31,11 +29,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
-import org.springframework.boot.integration.autoconfigure.IntegrationAutoConfiguration;
 import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
 import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration;
-import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -87,8 +82,8 @@ class MarketDataEndToEndTests {
 			Message<?> fromFlow = consumers.fromFlow.get(0);
 			assertThat(fromFlow.getPayload()).isEqualTo(fromListener);
 			assertThat(fromFlow.getHeaders()).containsEntry(SettradeMqttHeaders.TOPIC, PTT)
-				.containsEntry(SettradeMqttHeaders.KIND, "bid-offer")
-				.containsEntry(SettradeMqttHeaders.KEY, "PTT")
+				.containsEntry(MarketDataHeaders.KIND, "bid-offer")
+				.containsEntry(MarketDataHeaders.KEY, "PTT")
 				.containsEntry(SettradeMqttHeaders.EPOCH, 1L);
 			assertThat(fromListener.receipt().session().epoch()).isEqualTo(1);
 			assertThat(fromListener.receipt().receivedNanos()).isPositive();

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 
-import io.github.settrademqtt.connection.TopicKind;
 import io.github.settrademqtt.test.proto.Date;
 import io.github.settrademqtt.test.proto.OrderDerivV3;
 import io.github.settrademqtt.test.proto.OrderEquityV3;
@@ -26,7 +25,7 @@ class OrderDecoderTests {
 	@Nested
 	class Equity {
 
-		private static final EventReceipt RECEIPT = FeedFixtures.receipt(TopicKind.EQUITY_ORDERS);
+		private static final EventReceipt RECEIPT = FeedFixtures.receipt(MarketDataKinds.EQUITY_ORDERS);
 
 		private final EquityOrderDecoder decoder = new EquityOrderDecoder(OrderDecoderTests.this.observer);
 
@@ -40,7 +39,7 @@ class OrderDecoderTests {
 					OrderPriceType.MARKET_TO_LIMIT, EquityOrder.Side.SELL, 1_000, 400, 500, 100, "M", true, true,
 					OrderValidity.GTD, LocalDate.of(2025, 1, 31), true, true, true, true, RECEIPT));
 			assertThat(event.key()).isEqualTo(FeedFixtures.ACCOUNT);
-			assertThat(event.kind()).isEqualTo(TopicKind.EQUITY_ORDERS);
+			assertThat(event.kind()).isEqualTo(MarketDataKinds.EQUITY_ORDERS);
 			assertThat(OrderDecoderTests.this.observer.unknownEnums).isEmpty();
 		}
 
@@ -114,7 +113,7 @@ class OrderDecoderTests {
 	@Nested
 	class Derivatives {
 
-		private static final EventReceipt RECEIPT = FeedFixtures.receipt(TopicKind.DERIVATIVES_ORDERS);
+		private static final EventReceipt RECEIPT = FeedFixtures.receipt(MarketDataKinds.DERIVATIVES_ORDERS);
 
 		private final DerivativesOrderDecoder decoder = new DerivativesOrderDecoder(OrderDecoderTests.this.observer);
 
@@ -128,7 +127,7 @@ class OrderDecoderTests {
 					DerivativesOrder.Position.AUTO, price("-3.5"), OrderPriceType.ATC, 10, 4, 5, 1, OrderValidity.DAY,
 					"20250131", "Matched", true, true, true, true, RECEIPT));
 			assertThat(event.key()).isEqualTo(FeedFixtures.ACCOUNT);
-			assertThat(event.kind()).isEqualTo(TopicKind.DERIVATIVES_ORDERS);
+			assertThat(event.kind()).isEqualTo(MarketDataKinds.DERIVATIVES_ORDERS);
 			assertThat(OrderDecoderTests.this.observer.unknownEnums).isEmpty();
 		}
 

@@ -1,6 +1,5 @@
 package io.github.settrademqtt.feed;
 
-import io.github.settrademqtt.connection.TopicKind;
 import io.github.settrademqtt.test.proto.InfoV3;
 import org.junit.jupiter.api.Test;
 
@@ -12,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class PriceInfoDecoderTests {
 
-	private static final EventReceipt RECEIPT = FeedFixtures.receipt(TopicKind.PRICE_INFO);
+	private static final EventReceipt RECEIPT = FeedFixtures.receipt(MarketDataKinds.PRICE_INFO);
 
 	private final RecordingDecodeObserver observer = new RecordingDecodeObserver();
 
@@ -27,7 +26,7 @@ class PriceInfoDecoderTests {
 				12_345_678_900L, price("63.333333333"), price("-0.75"), price("780123456.78"), MarketStatus.HALT_E,
 				98_765, RECEIPT));
 		assertThat(event.key()).isEqualTo("AOT");
-		assertThat(event.kind()).isEqualTo(TopicKind.PRICE_INFO);
+		assertThat(event.kind()).isEqualTo(MarketDataKinds.PRICE_INFO);
 		assertThat(this.observer.unknownEnums).isEmpty();
 		assertThat(this.observer.symbolMismatches).isEmpty();
 	}

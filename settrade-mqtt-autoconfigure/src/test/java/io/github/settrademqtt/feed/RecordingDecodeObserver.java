@@ -3,8 +3,6 @@ package io.github.settrademqtt.feed;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import io.github.settrademqtt.connection.TopicKind;
-
 /**
  * Records what decoders report.
  */
@@ -15,12 +13,12 @@ final class RecordingDecodeObserver implements DecodeObserver {
 	final List<String> symbolMismatches = new CopyOnWriteArrayList<>();
 
 	@Override
-	public void unknownEnum(TopicKind kind, String field, int number) {
+	public void unknownEnum(MarketDataKind<?, ?> kind, String field, int number) {
 		this.unknownEnums.add(kind.tag() + " " + field + "=" + number);
 	}
 
 	@Override
-	public void symbolMismatch(TopicKind kind, String topicSymbol, String payloadSymbol) {
+	public void symbolMismatch(MarketDataKind<?, ?> kind, String topicSymbol, String payloadSymbol) {
 		this.symbolMismatches.add(kind.tag() + " " + topicSymbol + "/" + payloadSymbol);
 	}
 

@@ -12,8 +12,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
-import io.github.settrademqtt.connection.SettradeTopics;
-import io.github.settrademqtt.connection.TopicKind;
 import io.github.settrademqtt.login.AppSecret;
 import io.github.settrademqtt.login.DefaultSettradeLoginService;
 import io.github.settrademqtt.login.DispatcherTicket;
@@ -81,8 +79,8 @@ class SimulatorPayloadsDecodeTests {
 			assertThat(SimulatorPayloads.sequence(message.payload())).isPresent();
 			EventReceipt receipt = FeedFixtures.receipt(message.topic());
 			MarketDataEvent event = decoders.decode(receipt, message.payload());
-			assertThat(event)
-				.isEqualTo(GeneratedMessages.parse(TopicKind.of(message.topic()), message.payload(), receipt));
+			assertThat(event).isEqualTo(GeneratedMessages.parse(MarketDataKinds.standard().of(message.topic()),
+					message.payload(), receipt));
 			if (event instanceof BidOffer book) {
 				assertPlausible(book);
 			}

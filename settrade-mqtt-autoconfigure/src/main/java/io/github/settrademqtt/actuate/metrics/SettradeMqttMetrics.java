@@ -1,6 +1,6 @@
 package io.github.settrademqtt.actuate.metrics;
 
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -8,7 +8,8 @@ import java.util.concurrent.TimeUnit;
 import io.github.settrademqtt.connection.ConnectionObserver;
 import io.github.settrademqtt.connection.RotationOutcome;
 import io.github.settrademqtt.connection.SessionChange;
-import io.github.settrademqtt.connection.TopicKind;
+import io.github.settrademqtt.feed.MarketDataKind;
+import io.github.settrademqtt.feed.MarketDataKinds;
 import io.github.settrademqtt.feed.delivery.FeedObserver;
 import io.github.settrademqtt.login.TokenObserver;
 import io.micrometer.core.instrument.Counter;
@@ -46,13 +47,15 @@ public class SettradeMqttMetrics implements MeterBinder, ConnectionObserver, Fee
 
 	private static final String[] HEAL_ACTIONS = { "resubscribe", "replace" };
 
-	private volatile @Nullable Map<TopicKind, Counter> received;
+	private final MarketDataKinds kinds;
 
-	private volatile @Nullable Map<TopicKind, Counter> decodeErrors;
+	private volatile @Nullable Map<MarketDataKind<?, ?>, Counter> received;
 
-	private volatile @Nullable Map<TopicKind, Counter> conflated;
+	private volatile @Nullable Map<MarketDataKind<?, ?>, Counter> decodeErrors;
 
-	private volatile @Nullable Map<TopicKind, Counter> dropped;
+	private volatile @Nullable Map<MarketDataKind<?, ?>, Counter> conflated;
+
+	private volatile @Nullable Map<MarketDataKind<?, ?>, Counter> dropped;
 
 	private final Map<String, Counter> connections = new ConcurrentHashMap<>();
 
@@ -70,7 +73,23 @@ public class SettradeMqttMetrics implements MeterBinder, ConnectionObserver, Fee
 
 	private final Map<String, Counter> heals = new ConcurrentHashMap<>();
 
-	private volatile @Nullable Map<TopicKind, Timer> deliveryLatency;
+	private volatile @Nullable Map<MarketDataKind<?, ?>, Timer> deliveryLatency;
+
+	/**
+	 * Create metrics for the standard kinds of message.
+	 */
+	public SettradeMqttMetrics() {
+		this(MarketDataKinds.standard());
+	}
+
+	/**
+	 * Create metrics for the given kinds of message, each a tag value of the per-kind
+	 * meters.
+	 * @param kinds the kinds
+	 */
+	public SettradeMqttMetrics(MarketDataKinds kinds) {
+		this.kinds = kinds;
+	}
 
 	@Override
 	public void bindTo(MeterRegistry registry) {
@@ -88,7 +107,7 @@ public class SettradeMqttMetrics implements MeterBinder, ConnectionObserver, Fee
 						.register(registry));
 		}
 		this.received = byKind(registry, "settrade.mqtt.messages.received",
-				"Messages delivered to the application, by topic kind");
+				"Messages received from the connection, by topic kind");
 		for (String outcome : TOKEN_OUTCOMES) {
 			this.tokenRefreshes.put(outcome,
 					Counter.builder("settrade.mqtt.token.refreshes")
@@ -114,8 +133,8 @@ public class SettradeMqttMetrics implements MeterBinder, ConnectionObserver, Fee
 		this.rotationGap = Timer.builder("settrade.mqtt.rotation.gap")
 			.description("How long no connection was delivering during a token rotation")
 			.register(registry);
-		Map<TopicKind, Timer> latency = new EnumMap<>(TopicKind.class);
-		for (TopicKind kind : TopicKind.values()) {
+		Map<MarketDataKind<?, ?>, Timer> latency = new HashMap<>();
+		for (MarketDataKind<?, ?> kind : this.kinds.all()) {
 			latency.put(kind,
 					Timer.builder("settrade.mqtt.delivery.latency")
 						.description("Time from a message's arrival to its delivery to the listeners")
@@ -123,7 +142,7 @@ public class SettradeMqttMetrics implements MeterBinder, ConnectionObserver, Fee
 						.publishPercentileHistogram(false)
 						.register(registry));
 		}
-		this.deliveryLatency = latency;
+		this.deliveryLatency = Map.copyOf(latency);
 	}
 
 	private static Counter reconnects(MeterRegistry registry, String cause) {
@@ -133,18 +152,19 @@ public class SettradeMqttMetrics implements MeterBinder, ConnectionObserver, Fee
 			.register(registry);
 	}
 
-	private static Map<TopicKind, Counter> byKind(MeterRegistry registry, String name, String description) {
-		Map<TopicKind, Counter> counters = new EnumMap<>(TopicKind.class);
-		for (TopicKind kind : TopicKind.values()) {
+	private Map<MarketDataKind<?, ?>, Counter> byKind(MeterRegistry registry, String name, String description) {
+		Map<MarketDataKind<?, ?>, Counter> counters = new HashMap<>();
+		for (MarketDataKind<?, ?> kind : this.kinds.all()) {
 			counters.put(kind,
 					Counter.builder(name).description(description).tag("kind", kind.tag()).register(registry));
 		}
-		return counters;
+		return Map.copyOf(counters);
 	}
 
-	private static void increment(@Nullable Map<TopicKind, Counter> counters, TopicKind kind) {
-		if (counters != null) {
-			counters.get(kind).increment();
+	private static void increment(@Nullable Map<MarketDataKind<?, ?>, Counter> counters, MarketDataKind<?, ?> kind) {
+		Counter counter = (counters != null) ? counters.get(kind) : null;
+		if (counter != null) {
+			counter.increment();
 		}
 	}
 
@@ -194,30 +214,31 @@ public class SettradeMqttMetrics implements MeterBinder, ConnectionObserver, Fee
 	}
 
 	@Override
-	public void delivered(TopicKind kind, long latencyNanos) {
-		Map<TopicKind, Timer> latency = this.deliveryLatency;
-		if (latency != null) {
-			latency.get(kind).record(latencyNanos, TimeUnit.NANOSECONDS);
+	public void delivered(MarketDataKind<?, ?> kind, long latencyNanos) {
+		Map<MarketDataKind<?, ?>, Timer> latency = this.deliveryLatency;
+		Timer timer = (latency != null) ? latency.get(kind) : null;
+		if (timer != null) {
+			timer.record(latencyNanos, TimeUnit.NANOSECONDS);
 		}
 	}
 
 	@Override
-	public void messageDelivered(TopicKind kind) {
+	public void received(MarketDataKind<?, ?> kind) {
 		increment(this.received, kind);
 	}
 
 	@Override
-	public void decodeFailed(TopicKind kind) {
+	public void decodeFailed(MarketDataKind<?, ?> kind) {
 		increment(this.decodeErrors, kind);
 	}
 
 	@Override
-	public void conflated(TopicKind kind) {
+	public void conflated(MarketDataKind<?, ?> kind) {
 		increment(this.conflated, kind);
 	}
 
 	@Override
-	public void dropped(TopicKind kind) {
+	public void dropped(MarketDataKind<?, ?> kind) {
 		increment(this.dropped, kind);
 	}
 

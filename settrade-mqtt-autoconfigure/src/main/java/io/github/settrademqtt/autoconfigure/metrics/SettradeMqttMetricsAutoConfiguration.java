@@ -4,9 +4,11 @@ import io.github.settrademqtt.actuate.metrics.SettradeMqttGauges;
 import io.github.settrademqtt.actuate.metrics.SettradeMqttMetrics;
 import io.github.settrademqtt.autoconfigure.SettradeMqttAutoConfiguration;
 import io.github.settrademqtt.connection.SettradeMqttConnection;
+import io.github.settrademqtt.feed.MarketDataKinds;
 import io.github.settrademqtt.connection.SubscriptionRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -30,8 +32,8 @@ public final class SettradeMqttMetricsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	SettradeMqttMetrics settradeMqttMetrics() {
-		return new SettradeMqttMetrics();
+	SettradeMqttMetrics settradeMqttMetrics(ObjectProvider<MarketDataKinds> kinds) {
+		return new SettradeMqttMetrics(kinds.getIfAvailable(MarketDataKinds::standard));
 	}
 
 	@Bean

@@ -6,7 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicReference;
 
-import io.github.settrademqtt.connection.TopicKind;
+import io.github.settrademqtt.feed.MarketDataKind;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.messaging.Message;
@@ -46,7 +46,7 @@ final class ConflatingDispatcher {
 	 * @param kind its kind
 	 * @param message the message
 	 */
-	void offer(String topic, TopicKind kind, Message<?> message) {
+	void offer(String topic, MarketDataKind<?, ?> kind, Message<?> message) {
 		Slot slot = this.slots.computeIfAbsent(topic, (key) -> new Slot(key, kind));
 		if (slot.latest.getAndSet(message) != null) {
 			this.observer.conflated(kind);
@@ -103,7 +103,7 @@ final class ConflatingDispatcher {
 	@FunctionalInterface
 	interface Sink {
 
-		void accept(Message<?> message, TopicKind kind);
+		void accept(Message<?> message, MarketDataKind<?, ?> kind);
 
 	}
 
@@ -111,13 +111,13 @@ final class ConflatingDispatcher {
 
 		private final String topic;
 
-		private final TopicKind kind;
+		private final MarketDataKind<?, ?> kind;
 
 		private final AtomicReference<@Nullable Message<?>> latest = new AtomicReference<>();
 
 		private volatile boolean removed;
 
-		Slot(String topic, TopicKind kind) {
+		Slot(String topic, MarketDataKind<?, ?> kind) {
 			super(ConflatingDispatcher.this.executor);
 			this.topic = topic;
 			this.kind = kind;

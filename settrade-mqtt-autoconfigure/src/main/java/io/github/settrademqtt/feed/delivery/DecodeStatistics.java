@@ -3,7 +3,7 @@ package io.github.settrademqtt.feed.delivery;
 import java.time.Duration;
 import java.util.concurrent.atomic.LongAdder;
 
-import io.github.settrademqtt.connection.TopicKind;
+import io.github.settrademqtt.feed.MarketDataKind;
 import io.github.settrademqtt.feed.DecodeObserver;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -30,14 +30,14 @@ final class DecodeStatistics implements DecodeObserver {
 			"Settrade payloads whose symbol disagrees with their topic", 3, Duration.ofMinutes(10), System::nanoTime);
 
 	@Override
-	public void unknownEnum(TopicKind kind, String field, int number) {
+	public void unknownEnum(MarketDataKind<?, ?> kind, String field, int number) {
 		this.unknownEnums.increment();
 		this.unknownEnumLog.log(
 				() -> kind.tag() + " field '" + field + "' has the unknown value " + number + ": delivered as UNKNOWN");
 	}
 
 	@Override
-	public void symbolMismatch(TopicKind kind, String topicSymbol, String payloadSymbol) {
+	public void symbolMismatch(MarketDataKind<?, ?> kind, String topicSymbol, String payloadSymbol) {
 		this.symbolMismatches.increment();
 		this.mismatchLog.log(() -> kind.tag() + " payload for '" + payloadSymbol + "' arrived on the topic of '"
 				+ topicSymbol + "': delivered as '" + topicSymbol + "'");

@@ -6,10 +6,11 @@ import java.util.function.LongSupplier;
 
 import io.github.settrademqtt.connection.SessionFacts;
 import io.github.settrademqtt.connection.SettradeMqttHeaders;
-import io.github.settrademqtt.connection.TopicKind;
+import io.github.settrademqtt.feed.MarketDataKind;
 import io.github.settrademqtt.feed.EventReceipt;
 import io.github.settrademqtt.feed.MarketDataDecodeException;
 import io.github.settrademqtt.feed.MarketDataDecoders;
+import io.github.settrademqtt.feed.MarketDataHeaders;
 import io.github.settrademqtt.feed.MarketDataEvent;
 import io.github.settrademqtt.feed.liveness.FeedLiveness;
 import org.apache.commons.logging.Log;
@@ -60,11 +61,11 @@ final class EventPublisher implements ConflatingDispatcher.Sink {
 	}
 
 	@Override
-	public void accept(Message<?> raw, TopicKind kind) {
+	public void accept(Message<?> raw, MarketDataKind<?, ?> kind) {
 		EventReceipt receipt = receipt(raw);
 		MarketDataEvent event;
 		try {
-			event = this.decoders.decode(receipt, (byte[]) raw.getPayload());
+			event = this.decoders.decode(kind, receipt, (byte[]) raw.getPayload());
 		}
 		catch (MarketDataDecodeException ex) {
 			this.observer.decodeFailed(kind);
@@ -76,8 +77,8 @@ final class EventPublisher implements ConflatingDispatcher.Sink {
 		try {
 			this.channel.send(MessageBuilder.withPayload(event)
 				.setHeader(SettradeMqttHeaders.TOPIC, receipt.topic())
-				.setHeader(SettradeMqttHeaders.KIND, kind.tag())
-				.setHeader(SettradeMqttHeaders.KEY, event.key())
+				.setHeader(MarketDataHeaders.KIND, kind.tag())
+				.setHeader(MarketDataHeaders.KEY, event.key())
 				.setHeader(SettradeMqttHeaders.EPOCH, receipt.session().epoch())
 				.setHeader(SettradeMqttHeaders.SESSION, receipt.session())
 				.setHeader(SettradeMqttHeaders.RECEIVED_AT, receipt.receivedAt())
@@ -89,7 +90,7 @@ final class EventPublisher implements ConflatingDispatcher.Sink {
 			this.channelFailures
 				.log(() -> "A subscriber of the market data channel failed on '" + receipt.topic() + "'", ex);
 		}
-		this.listeners.deliver(event, this.observer);
+		this.listeners.deliver(event, kind, this.observer);
 		long now = this.nanoClock.getAsLong();
 		this.observer.delivered(kind, now - receipt.receivedNanos());
 		this.liveness.delivered(receipt.topic(), now, Instant.now());

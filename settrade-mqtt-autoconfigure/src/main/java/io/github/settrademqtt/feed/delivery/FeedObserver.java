@@ -1,6 +1,6 @@
 package io.github.settrademqtt.feed.delivery;
 
-import io.github.settrademqtt.connection.TopicKind;
+import io.github.settrademqtt.feed.MarketDataKind;
 
 /**
  * Told what happens to messages on their way to the application, for metrics. Called on
@@ -19,31 +19,38 @@ public interface FeedObserver {
 	};
 
 	/**
+	 * A message of a known kind arrived from the connection, before it is decoded.
+	 * @param kind the kind of its topic
+	 */
+	default void received(MarketDataKind<?, ?> kind) {
+	}
+
+	/**
 	 * A payload could not be decoded and was dropped.
 	 * @param kind the kind of its topic
 	 */
-	default void decodeFailed(TopicKind kind) {
+	default void decodeFailed(MarketDataKind<?, ?> kind) {
 	}
 
 	/**
 	 * A snapshot was replaced by a newer one of the same topic before a consumer took it.
 	 * @param kind the kind of its topic
 	 */
-	default void conflated(TopicKind kind) {
+	default void conflated(MarketDataKind<?, ?> kind) {
 	}
 
 	/**
 	 * An order update was dropped because the bounded queue was full.
 	 * @param kind the kind of its topic
 	 */
-	default void dropped(TopicKind kind) {
+	default void dropped(MarketDataKind<?, ?> kind) {
 	}
 
 	/**
 	 * A listener or channel subscriber threw.
 	 * @param kind the kind of the event
 	 */
-	default void listenerFailed(TopicKind kind) {
+	default void listenerFailed(MarketDataKind<?, ?> kind) {
 	}
 
 	/**
@@ -51,7 +58,7 @@ public interface FeedObserver {
 	 * @param kind the kind of the event
 	 * @param latencyNanos how long after it arrived, in nanoseconds
 	 */
-	default void delivered(TopicKind kind, long latencyNanos) {
+	default void delivered(MarketDataKind<?, ?> kind, long latencyNanos) {
 	}
 
 }

@@ -3,7 +3,7 @@ package io.github.settrademqtt.feed.delivery;
 import java.time.Duration;
 
 import io.github.settrademqtt.connection.SettradeMqttHeaders;
-import io.github.settrademqtt.connection.TopicKind;
+import io.github.settrademqtt.feed.MarketDataKind;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -34,7 +34,7 @@ final class GuardedSink implements ConflatingDispatcher.Sink {
 	}
 
 	@Override
-	public void accept(Message<?> message, TopicKind kind) {
+	public void accept(Message<?> message, MarketDataKind<?, ?> kind) {
 		try {
 			this.sink.accept(message, kind);
 		}

@@ -11,7 +11,8 @@ import java.util.function.LongSupplier;
 import io.github.settrademqtt.connection.SettradeMqttConnection;
 import io.github.settrademqtt.connection.SettradeMqttHeaders;
 import io.github.settrademqtt.connection.SubscriptionRegistry;
-import io.github.settrademqtt.connection.TopicKind;
+import io.github.settrademqtt.feed.MarketDataKind;
+import io.github.settrademqtt.feed.MarketDataKinds;
 import io.github.settrademqtt.feed.MarketDataDecoders;
 import io.github.settrademqtt.feed.liveness.FeedLiveness;
 import org.apache.commons.logging.Log;
@@ -58,6 +59,10 @@ public class MarketDataDelivery implements MessageHandler, SmartLifecycle, Subsc
 
 	private final FeedLiveness liveness;
 
+	private final MarketDataKinds kinds;
+
+	private final FeedObserver observer;
+
 	private final int threads;
 
 	private final MarketDataListeners listeners;
@@ -102,8 +107,10 @@ public class MarketDataDelivery implements MessageHandler, SmartLifecycle, Subsc
 		this.liveness = liveness;
 		this.threads = threads;
 		this.listeners = listeners;
-		this.publisher = new EventPublisher(new MarketDataDecoders(this.decodeStatistics), channel, listeners, observer,
-				liveness, nanoClock);
+		this.kinds = listeners.kinds();
+		this.observer = observer;
+		this.publisher = new EventPublisher(new MarketDataDecoders(this.kinds, this.decodeStatistics), channel,
+				listeners, observer, liveness, nanoClock);
 		this.snapshots = new ConflatingDispatcher(this.executor, this.publisher, observer);
 		this.orders = new OrderedDispatcher(orderQueueCapacity, this.executor, this.publisher, observer);
 	}
@@ -119,11 +126,16 @@ public class MarketDataDelivery implements MessageHandler, SmartLifecycle, Subsc
 		if (nanos != null && at != null) {
 			this.liveness.received(topic, nanos, at);
 		}
-		TopicKind kind = TopicKind.of(topic);
-		if (kind == null || !this.running) {
+		// the kind is found once, here, and travels with the message from now on
+		MarketDataKind<?, ?> kind = this.kinds.of(topic);
+		if (kind == null) {
 			return;
 		}
-		if (kind == TopicKind.EQUITY_ORDERS || kind == TopicKind.DERIVATIVES_ORDERS) {
+		this.observer.received(kind);
+		if (!this.running) {
+			return;
+		}
+		if (kind.delivery() == MarketDataKind.Delivery.EVERY) {
 			this.orders.offer(kind, message);
 		}
 		else {

@@ -1,30 +1,22 @@
 package io.github.settrademqtt.feed.delivery;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 
-import io.github.settrademqtt.feed.BidOffer;
-import io.github.settrademqtt.feed.Candlestick;
-import io.github.settrademqtt.feed.DerivativesExchangeInfo;
-import io.github.settrademqtt.feed.DerivativesOrder;
-import io.github.settrademqtt.feed.EquityExchangeInfo;
-import io.github.settrademqtt.feed.EquityOrder;
 import io.github.settrademqtt.feed.MarketDataEvent;
-import io.github.settrademqtt.feed.PriceInfo;
-import io.github.settrademqtt.feed.listener.BidOfferListener;
-import io.github.settrademqtt.feed.listener.CandlestickListener;
-import io.github.settrademqtt.feed.listener.DerivativesExchangeInfoListener;
-import io.github.settrademqtt.feed.listener.DerivativesOrderListener;
-import io.github.settrademqtt.feed.listener.EquityExchangeInfoListener;
-import io.github.settrademqtt.feed.listener.EquityOrderListener;
+import io.github.settrademqtt.feed.MarketDataKind;
+import io.github.settrademqtt.feed.MarketDataKinds;
 import io.github.settrademqtt.feed.listener.MarketDataListener;
-import io.github.settrademqtt.feed.listener.PriceInfoListener;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import org.springframework.util.Assert;
+
 /**
- * The application's listener beans, by kind. Each listener is called in isolation: one
+ * The application's listener beans, sorted once by the rows of a {@link MarketDataKinds}
+ * table: each kind's own listeners (the row's listener type), then the
+ * {@link MarketDataListener}s of every kind. Each listener is called in isolation: one
  * that throws, an {@link Error} included, is logged and counted, and the others still get
  * the event. Only an error of the virtual machine itself (out of memory, stack overflow)
  * is passed on.
@@ -36,103 +28,87 @@ public final class MarketDataListeners {
 
 	private static final Log logger = LogFactory.getLog(MarketDataListeners.class);
 
-	private final List<BidOfferListener> bidOffer;
+	private final MarketDataKinds kinds;
 
-	private final List<PriceInfoListener> priceInfo;
-
-	private final List<CandlestickListener> candlestick;
-
-	private final List<EquityExchangeInfoListener> equityExchangeInfo;
-
-	private final List<DerivativesExchangeInfoListener> derivativesExchangeInfo;
-
-	private final List<EquityOrderListener> equityOrders;
-
-	private final List<DerivativesOrderListener> derivativesOrders;
+	/**
+	 * The listeners of each kind, by the kind's index in the table.
+	 */
+	private final List<List<Object>> byKind;
 
 	private final List<MarketDataListener> all;
 
 	private final RateLimitedLog failures = new RateLimitedLog(logger, "Settrade market data listeners failed", 5,
 			Duration.ofMinutes(1), System::nanoTime);
 
-	/**
-	 * Create the listeners.
-	 * @param bidOffer order book listeners
-	 * @param priceInfo price listeners
-	 * @param candlestick candlestick listeners
-	 * @param equityExchangeInfo equity exchange information listeners
-	 * @param derivativesExchangeInfo derivatives exchange information listeners
-	 * @param equityOrders equity order listeners
-	 * @param derivativesOrders derivatives order listeners
-	 * @param all listeners of every kind
-	 */
-	public MarketDataListeners(List<BidOfferListener> bidOffer, List<PriceInfoListener> priceInfo,
-			List<CandlestickListener> candlestick, List<EquityExchangeInfoListener> equityExchangeInfo,
-			List<DerivativesExchangeInfoListener> derivativesExchangeInfo, List<EquityOrderListener> equityOrders,
-			List<DerivativesOrderListener> derivativesOrders, List<MarketDataListener> all) {
-		this.bidOffer = List.copyOf(bidOffer);
-		this.priceInfo = List.copyOf(priceInfo);
-		this.candlestick = List.copyOf(candlestick);
-		this.equityExchangeInfo = List.copyOf(equityExchangeInfo);
-		this.derivativesExchangeInfo = List.copyOf(derivativesExchangeInfo);
-		this.equityOrders = List.copyOf(equityOrders);
-		this.derivativesOrders = List.copyOf(derivativesOrders);
-		this.all = List.copyOf(all);
+	private MarketDataListeners(MarketDataKinds kinds, List<List<Object>> byKind, List<MarketDataListener> all) {
+		this.kinds = kinds;
+		this.byKind = byKind;
+		this.all = all;
 	}
 
 	/**
-	 * Return an instance with no listeners.
+	 * Return an instance of the standard kinds with no listeners.
 	 * @return the instance
 	 */
 	public static MarketDataListeners none() {
-		return new MarketDataListeners(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
-				List.of());
+		return builder(MarketDataKinds.standard()).build();
+	}
+
+	/**
+	 * Start listeners of the kinds of a table.
+	 * @param kinds the table
+	 * @return a builder
+	 */
+	public static Builder builder(MarketDataKinds kinds) {
+		Assert.notNull(kinds, "'kinds' must not be null");
+		return new Builder(kinds);
+	}
+
+	/**
+	 * Return the table the listeners are sorted by.
+	 * @return the kinds
+	 */
+	public MarketDataKinds kinds() {
+		return this.kinds;
 	}
 
 	/**
 	 * Hand an event to every listener of its kind and to every listener of all kinds.
 	 * @param event the event
+	 * @param kind its kind
 	 * @param observer told of each listener that throws
 	 */
-	void deliver(MarketDataEvent event, FeedObserver observer) {
-		if (event instanceof BidOffer bidOffer) {
-			each(this.bidOffer, (listener) -> listener.onBidOffer(bidOffer), event, observer);
+	@SuppressWarnings({ "unchecked", "rawtypes" })
+	void deliver(MarketDataEvent event, MarketDataKind<?, ?> kind, FeedObserver observer) {
+		int index = this.kinds.indexOf(kind);
+		if (index >= 0) {
+			for (Object listener : this.byKind.get(index)) {
+				try {
+					((MarketDataKind) kind).call(listener, event);
+				}
+				catch (Throwable ex) {
+					failed(listener, ex, event, kind, observer);
+				}
+			}
 		}
-		else if (event instanceof PriceInfo priceInfo) {
-			each(this.priceInfo, (listener) -> listener.onPriceInfo(priceInfo), event, observer);
-		}
-		else if (event instanceof Candlestick candlestick) {
-			each(this.candlestick, (listener) -> listener.onCandlestick(candlestick), event, observer);
-		}
-		else if (event instanceof EquityExchangeInfo info) {
-			each(this.equityExchangeInfo, (listener) -> listener.onEquityExchangeInfo(info), event, observer);
-		}
-		else if (event instanceof DerivativesExchangeInfo info) {
-			each(this.derivativesExchangeInfo, (listener) -> listener.onDerivativesExchangeInfo(info), event, observer);
-		}
-		else if (event instanceof EquityOrder order) {
-			each(this.equityOrders, (listener) -> listener.onEquityOrder(order), event, observer);
-		}
-		else if (event instanceof DerivativesOrder order) {
-			each(this.derivativesOrders, (listener) -> listener.onDerivativesOrder(order), event, observer);
-		}
-		each(this.all, (listener) -> listener.onMarketData(event), event, observer);
-	}
-
-	private <L> void each(List<L> listeners, Consumer<L> call, MarketDataEvent event, FeedObserver observer) {
-		for (L listener : listeners) {
+		for (MarketDataListener listener : this.all) {
 			try {
-				call.accept(listener);
+				listener.onMarketData(event);
 			}
 			catch (Throwable ex) {
-				// an AssertionError or a sneaky checked exception is as much the
-				// listener's own failure as a RuntimeException
-				GuardedSink.rethrowIfFatal(ex);
-				observer.listenerFailed(event.kind());
-				this.failures.log(() -> "Listener " + listener.getClass().getName() + " failed on " + event.kind().tag()
-						+ " '" + event.key() + "'", ex);
+				failed(listener, ex, event, kind, observer);
 			}
 		}
+	}
+
+	private void failed(Object listener, Throwable ex, MarketDataEvent event, MarketDataKind<?, ?> kind,
+			FeedObserver observer) {
+		// an AssertionError or a sneaky checked exception is as much the listener's own
+		// failure as a RuntimeException
+		GuardedSink.rethrowIfFatal(ex);
+		observer.listenerFailed(kind);
+		this.failures.log(() -> "Listener " + listener.getClass().getName() + " failed on " + kind.tag() + " '"
+				+ event.key() + "'", ex);
 	}
 
 	/**
@@ -140,9 +116,7 @@ public final class MarketDataListeners {
 	 * @return whether empty
 	 */
 	boolean isEmpty() {
-		return this.bidOffer.isEmpty() && this.priceInfo.isEmpty() && this.candlestick.isEmpty()
-				&& this.equityExchangeInfo.isEmpty() && this.derivativesExchangeInfo.isEmpty()
-				&& this.equityOrders.isEmpty() && this.derivativesOrders.isEmpty() && this.all.isEmpty();
+		return this.all.isEmpty() && this.byKind.stream().allMatch(List::isEmpty);
 	}
 
 	/**
@@ -151,6 +125,80 @@ public final class MarketDataListeners {
 	 */
 	public long getFailureCount() {
 		return this.failures.count();
+	}
+
+	/**
+	 * Collects listeners, in the order they are to be called.
+	 */
+	public static final class Builder {
+
+		private final MarketDataKinds kinds;
+
+		private final List<List<Object>> byKind = new ArrayList<>();
+
+		private final List<MarketDataListener> all = new ArrayList<>();
+
+		private Builder(MarketDataKinds kinds) {
+			this.kinds = kinds;
+			for (int i = 0; i < kinds.size(); i++) {
+				this.byKind.add(new ArrayList<>());
+			}
+		}
+
+		/**
+		 * Add a listener of one kind.
+		 * @param <L> the type of listener
+		 * @param kind the kind, a row of the table
+		 * @param listener the listener
+		 * @return this builder
+		 */
+		public <L> Builder listener(MarketDataKind<?, L> kind, L listener) {
+			int index = this.kinds.indexOf(kind);
+			Assert.isTrue(index >= 0, () -> "'" + kind + "' is not a row of " + this.kinds);
+			this.byKind.get(index).add(kind.listenerType().cast(listener));
+			return this;
+		}
+
+		/**
+		 * Add a listener of every kind.
+		 * @param listener the listener
+		 * @return this builder
+		 */
+		public Builder listener(MarketDataListener listener) {
+			Assert.notNull(listener, "'listener' must not be null");
+			this.all.add(listener);
+			return this;
+		}
+
+		/**
+		 * Add an object as the listener of every kind whose listener type it implements,
+		 * and of all kinds if it is a {@link MarketDataListener}.
+		 * @param listener the listener
+		 * @return this builder
+		 */
+		public Builder add(Object listener) {
+			Assert.notNull(listener, "'listener' must not be null");
+			List<MarketDataKind<?, ?>> kinds = this.kinds.all();
+			for (int i = 0; i < kinds.size(); i++) {
+				if (kinds.get(i).listenerType().isInstance(listener)) {
+					this.byKind.get(i).add(listener);
+				}
+			}
+			if (listener instanceof MarketDataListener all) {
+				this.all.add(all);
+			}
+			return this;
+		}
+
+		/**
+		 * Build the listeners.
+		 * @return the listeners
+		 */
+		public MarketDataListeners build() {
+			return new MarketDataListeners(this.kinds, this.byKind.stream().map(List::copyOf).toList(),
+					List.copyOf(this.all));
+		}
+
 	}
 
 }

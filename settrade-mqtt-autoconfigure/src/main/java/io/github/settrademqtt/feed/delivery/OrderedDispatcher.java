@@ -7,7 +7,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.LongAdder;
 
 import io.github.settrademqtt.connection.SettradeMqttHeaders;
-import io.github.settrademqtt.connection.TopicKind;
+import io.github.settrademqtt.feed.MarketDataKind;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -61,7 +61,7 @@ final class OrderedDispatcher {
 	 * @param kind its kind
 	 * @param message the message
 	 */
-	void offer(TopicKind kind, Message<?> message) {
+	void offer(MarketDataKind<?, ?> kind, Message<?> message) {
 		Lane lane = this.lane;
 		if (!lane.queue.offer(new Pending(message, kind))) {
 			this.dropped.increment();
@@ -95,7 +95,7 @@ final class OrderedDispatcher {
 		return this.dropped.sum();
 	}
 
-	private record Pending(Message<?> message, TopicKind kind) {
+	private record Pending(Message<?> message, MarketDataKind<?, ?> kind) {
 
 	}
 

@@ -6,9 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import io.github.settrademqtt.autoconfigure.SettradeMqttAutoConfiguration;
 import io.github.settrademqtt.autoconfigure.health.SettradeMqttHealthContributorAutoConfiguration;
-import io.github.settrademqtt.connection.SettradeTopics;
+import io.github.settrademqtt.feed.SettradeTopics;
 import io.github.settrademqtt.feed.liveness.FeedLiveness;
 import io.github.settrademqtt.feed.liveness.LivenessState;
 import io.github.settrademqtt.feed.liveness.TopicLiveness;
@@ -19,12 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
 import org.springframework.boot.health.autoconfigure.contributor.HealthContributorAutoConfiguration;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
-import org.springframework.boot.integration.autoconfigure.IntegrationAutoConfiguration;
-import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.ApplicationContext;
 

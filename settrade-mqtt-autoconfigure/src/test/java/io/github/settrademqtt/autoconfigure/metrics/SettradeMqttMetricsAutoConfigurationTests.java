@@ -107,7 +107,7 @@ class SettradeMqttMetricsAutoConfigurationTests {
 
 	@Test
 	void countersMatchTheSimulatorsOwnCountsOfWhatItSentAndWhatWasMalformed() {
-		String topic = io.github.settrademqtt.connection.SettradeTopics.bidOffer("PTT");
+		String topic = io.github.settrademqtt.feed.SettradeTopics.bidOffer("PTT");
 		withSimulator().run((context) -> {
 			MeterRegistry registry = context.getBean(MeterRegistry.class);
 			io.github.settrademqtt.connection.SubscriptionRegistry subscriptions = context

@@ -2,13 +2,12 @@ package io.github.settrademqtt.feed.delivery;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 
 import io.github.settrademqtt.connection.SessionChange;
 import io.github.settrademqtt.connection.SessionFacts;
 import io.github.settrademqtt.connection.SettradeMqttHeaders;
-import io.github.settrademqtt.connection.SettradeTopics;
-import io.github.settrademqtt.connection.TopicKind;
+import io.github.settrademqtt.feed.SettradeTopics;
+import io.github.settrademqtt.feed.MarketDataKinds;
 import io.github.settrademqtt.feed.MarketDataDecoders;
 import io.github.settrademqtt.feed.liveness.FeedLiveness;
 import io.github.settrademqtt.feed.listener.BidOfferListener;
@@ -43,8 +42,8 @@ class DeliveryLoggingTests {
 		}, (message, kind) -> {
 		}, FeedObserver.NONE);
 		String topic = SettradeTopics.equityOrders("ACC1");
-		dispatcher.offer(TopicKind.EQUITY_ORDERS, raw(topic, new byte[0]));
-		dispatcher.offer(TopicKind.EQUITY_ORDERS, raw(topic, new byte[0]));
+		dispatcher.offer(MarketDataKinds.EQUITY_ORDERS, raw(topic, new byte[0]));
+		dispatcher.offer(MarketDataKinds.EQUITY_ORDERS, raw(topic, new byte[0]));
 		assertThat(output).contains("The order update queue is full (1 updates")
 			.contains("dropped an update from '" + topic + "'")
 			.doesNotContain("Exception")
@@ -54,7 +53,7 @@ class DeliveryLoggingTests {
 	@Test
 	void aPayloadThatDoesNotDecodeIsReportedWithTheReasonWithoutAStackTrace(CapturedOutput output) {
 		// field 1 (symbol) announces 127 bytes that never come
-		publisher(MarketDataListeners.none()).accept(raw(PTT, new byte[] { 0x0a, 0x7f }), TopicKind.BID_OFFER);
+		publisher(MarketDataListeners.none()).accept(raw(PTT, new byte[] { 0x0a, 0x7f }), MarketDataKinds.BID_OFFER);
 		assertThat(output).contains("Dropped a payload from '" + PTT + "' that could not be decoded: BidOfferV3")
 			.doesNotContain(STACK_FRAME);
 	}
@@ -64,10 +63,9 @@ class DeliveryLoggingTests {
 		BidOfferListener failing = (book) -> {
 			throw new IllegalStateException("a listener's bug");
 		};
-		MarketDataListeners listeners = new MarketDataListeners(List.of(failing), List.of(), List.of(), List.of(),
-				List.of(), List.of(), List.of(), List.of());
+		MarketDataListeners listeners = MarketDataListeners.builder(MarketDataKinds.standard()).add(failing).build();
 		publisher(listeners).accept(raw(PTT, BidOfferV3.newBuilder().setSymbol("PTT").build().toByteArray()),
-				TopicKind.BID_OFFER);
+				MarketDataKinds.BID_OFFER);
 		assertThat(output).contains("failed on bid-offer 'PTT'")
 			.contains("java.lang.IllegalStateException: a listener's bug")
 			.contains(STACK_FRAME);

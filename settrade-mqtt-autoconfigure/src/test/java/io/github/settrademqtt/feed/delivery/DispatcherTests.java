@@ -3,14 +3,15 @@ package io.github.settrademqtt.feed.delivery;
 import java.util.ArrayList;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.stream.Stream;
 
 import io.github.settrademqtt.connection.SettradeMqttHeaders;
-import io.github.settrademqtt.connection.TopicKind;
+import io.github.settrademqtt.feed.MarketDataKind;
+import io.github.settrademqtt.feed.MarketDataKinds;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -40,13 +41,13 @@ class DispatcherTests {
 	void aConsumerBehindGetsTheNewestSnapshotAndTheSkippedAreCounted() {
 		ConflatingDispatcher dispatcher = new ConflatingDispatcher(this.executor, this.sink, this.observer);
 		for (int i = 1; i <= 5; i++) {
-			dispatcher.offer("PTT", TopicKind.BID_OFFER, message("PTT", i));
+			dispatcher.offer("PTT", MarketDataKinds.BID_OFFER, message("PTT", i));
 		}
-		dispatcher.offer("AOT", TopicKind.BID_OFFER, message("AOT", 1));
+		dispatcher.offer("AOT", MarketDataKinds.BID_OFFER, message("AOT", 1));
 		assertThat(this.executor.pending()).as("one delivery in flight per topic").isEqualTo(2);
 		this.executor.runAll();
 		assertThat(this.delivered).containsExactly("PTT:5", "AOT:1");
-		assertThat(this.observer.conflated.get(TopicKind.BID_OFFER)).isEqualTo(4);
+		assertThat(this.observer.conflated.get(MarketDataKinds.BID_OFFER)).isEqualTo(4);
 	}
 
 	@Test
@@ -56,11 +57,11 @@ class DispatcherTests {
 			this.sink.accept(message, kind);
 			// a new PTT book arrives while the listener handles the first one
 			if ("PTT".equals(message.getHeaders().get(SettradeMqttHeaders.TOPIC)) && this.delivered.size() == 1) {
-				dispatcher[0].offer("PTT", TopicKind.BID_OFFER, message("PTT", 2));
+				dispatcher[0].offer("PTT", MarketDataKinds.BID_OFFER, message("PTT", 2));
 			}
 		}, this.observer);
-		dispatcher[0].offer("PTT", TopicKind.BID_OFFER, message("PTT", 1));
-		dispatcher[0].offer("AOT", TopicKind.BID_OFFER, message("AOT", 1));
+		dispatcher[0].offer("PTT", MarketDataKinds.BID_OFFER, message("PTT", 1));
+		dispatcher[0].offer("AOT", MarketDataKinds.BID_OFFER, message("AOT", 1));
 		this.executor.runAll();
 		assertThat(this.delivered).as("AOT is served before PTT's next book")
 			.containsExactly("PTT:1", "AOT:1", "PTT:2");
@@ -71,7 +72,7 @@ class DispatcherTests {
 	void orderUpdatesAreDeliveredInOrderWithoutConflation() {
 		OrderedDispatcher dispatcher = new OrderedDispatcher(1000, this.executor, this.sink, this.observer);
 		for (int i = 1; i <= 200; i++) {
-			dispatcher.offer(TopicKind.EQUITY_ORDERS, message("acct", i));
+			dispatcher.offer(MarketDataKinds.EQUITY_ORDERS, message("acct", i));
 		}
 		this.executor.runAll();
 		assertThat(this.delivered).hasSize(200).startsWith("acct:1", "acct:2").endsWith("acct:200");
@@ -83,12 +84,12 @@ class DispatcherTests {
 	void orderUpdatesBeyondTheQueueAreDroppedCountedAndReported() {
 		OrderedDispatcher dispatcher = new OrderedDispatcher(3, this.executor, this.sink, this.observer);
 		for (int i = 1; i <= 5; i++) {
-			dispatcher.offer(TopicKind.DERIVATIVES_ORDERS, message("acct", i));
+			dispatcher.offer(MarketDataKinds.DERIVATIVES_ORDERS, message("acct", i));
 		}
 		this.executor.runAll();
 		assertThat(this.delivered).containsExactly("acct:1", "acct:2", "acct:3");
 		assertThat(dispatcher.droppedCount()).isEqualTo(2);
-		assertThat(this.observer.dropped.get(TopicKind.DERIVATIVES_ORDERS)).isEqualTo(2);
+		assertThat(this.observer.dropped.get(MarketDataKinds.DERIVATIVES_ORDERS)).isEqualTo(2);
 	}
 
 	@Test
@@ -97,7 +98,7 @@ class DispatcherTests {
 			throw new java.util.concurrent.RejectedExecutionException("stopped");
 		};
 		ConflatingDispatcher dispatcher = new ConflatingDispatcher(rejecting, this.sink, this.observer);
-		dispatcher.offer("PTT", TopicKind.BID_OFFER, message("PTT", 1));
+		dispatcher.offer("PTT", MarketDataKinds.BID_OFFER, message("PTT", 1));
 		assertThat(this.delivered).isEmpty();
 	}
 
@@ -110,9 +111,9 @@ class DispatcherTests {
 	@MethodSource("consumerErrors")
 	void aSnapshotConsumerThatThrowsAnErrorCostsOneMessageNotItsTopic(Error failure) {
 		ConflatingDispatcher dispatcher = new ConflatingDispatcher(this.executor, failingOnce(failure), this.observer);
-		dispatcher.offer("PTT", TopicKind.BID_OFFER, message("PTT", 1));
+		dispatcher.offer("PTT", MarketDataKinds.BID_OFFER, message("PTT", 1));
 		runAllPassingOnFatal(failure);
-		dispatcher.offer("PTT", TopicKind.BID_OFFER, message("PTT", 2));
+		dispatcher.offer("PTT", MarketDataKinds.BID_OFFER, message("PTT", 2));
 		this.executor.runAll();
 		assertThat(this.delivered).containsExactly("PTT:2");
 	}
@@ -125,8 +126,8 @@ class DispatcherTests {
 	@MethodSource("consumerErrors")
 	void anOrderConsumerThatThrowsAnErrorCostsOneUpdateNotTheQueue(Error failure) {
 		OrderedDispatcher dispatcher = new OrderedDispatcher(10, this.executor, failingOnce(failure), this.observer);
-		dispatcher.offer(TopicKind.EQUITY_ORDERS, message("acct", 1));
-		dispatcher.offer(TopicKind.EQUITY_ORDERS, message("acct", 2));
+		dispatcher.offer(MarketDataKinds.EQUITY_ORDERS, message("acct", 1));
+		dispatcher.offer(MarketDataKinds.EQUITY_ORDERS, message("acct", 2));
 		runAllPassingOnFatal(failure);
 		this.executor.runAll();
 		assertThat(this.delivered).as("the rest of the batch, rescheduled if need be").containsExactly("acct:2");
@@ -152,13 +153,13 @@ class DispatcherTests {
 	@Test
 	void clearingAfterTheExecutorDiscardedItsDrainsLetsEveryTopicDeliverAgain() {
 		ConflatingDispatcher dispatcher = new ConflatingDispatcher(this.executor, this.sink, this.observer);
-		dispatcher.offer("PTT", TopicKind.BID_OFFER, message("PTT", 1));
-		dispatcher.offer("AOT", TopicKind.BID_OFFER, message("AOT", 1));
+		dispatcher.offer("PTT", MarketDataKinds.BID_OFFER, message("PTT", 1));
+		dispatcher.offer("AOT", MarketDataKinds.BID_OFFER, message("AOT", 1));
 		this.executor.discardAll();
 		assertThat(dispatcher.clear()).as("messages never delivered").isEqualTo(2);
 		assertThat(dispatcher.slotCount()).isZero();
-		dispatcher.offer("PTT", TopicKind.BID_OFFER, message("PTT", 2));
-		dispatcher.offer("AOT", TopicKind.BID_OFFER, message("AOT", 2));
+		dispatcher.offer("PTT", MarketDataKinds.BID_OFFER, message("PTT", 2));
+		dispatcher.offer("AOT", MarketDataKinds.BID_OFFER, message("AOT", 2));
 		this.executor.runAll();
 		assertThat(this.delivered).containsExactly("PTT:2", "AOT:2");
 	}
@@ -170,11 +171,11 @@ class DispatcherTests {
 	@Test
 	void clearingTheOrderQueueAfterTheExecutorDiscardedItsDrainLetsUpdatesFlowAgain() {
 		OrderedDispatcher dispatcher = new OrderedDispatcher(10, this.executor, this.sink, this.observer);
-		dispatcher.offer(TopicKind.EQUITY_ORDERS, message("acct", 1));
-		dispatcher.offer(TopicKind.EQUITY_ORDERS, message("acct", 2));
+		dispatcher.offer(MarketDataKinds.EQUITY_ORDERS, message("acct", 1));
+		dispatcher.offer(MarketDataKinds.EQUITY_ORDERS, message("acct", 2));
 		this.executor.discardAll();
 		assertThat(dispatcher.clear()).as("updates never delivered").isEqualTo(2);
-		dispatcher.offer(TopicKind.EQUITY_ORDERS, message("acct", 3));
+		dispatcher.offer(MarketDataKinds.EQUITY_ORDERS, message("acct", 3));
 		this.executor.runAll();
 		assertThat(this.delivered).containsExactly("acct:3");
 	}
@@ -193,17 +194,17 @@ class DispatcherTests {
 				// released while its first book is being delivered, and a late book
 				// arrives before the broker has stopped sending
 				dispatcher[0].remove("PTT");
-				dispatcher[0].offer("PTT", TopicKind.BID_OFFER, message("PTT", 2));
+				dispatcher[0].offer("PTT", MarketDataKinds.BID_OFFER, message("PTT", 2));
 			}
 		}, this.observer);
-		dispatcher[0].offer("PTT", TopicKind.BID_OFFER, message("PTT", 1));
-		dispatcher[0].offer("AOT", TopicKind.BID_OFFER, message("AOT", 1));
+		dispatcher[0].offer("PTT", MarketDataKinds.BID_OFFER, message("PTT", 1));
+		dispatcher[0].offer("AOT", MarketDataKinds.BID_OFFER, message("AOT", 1));
 		this.executor.runAll();
 		assertThat(this.delivered).containsExactly("PTT:1", "AOT:1", "PTT:2");
 		assertThat(dispatcher[0].slotCount()).as("AOT's only").isEqualTo(1);
 		dispatcher[0].remove("AOT");
 		assertThat(dispatcher[0].slotCount()).as("an idle slot goes at once").isZero();
-		dispatcher[0].offer("AOT", TopicKind.BID_OFFER, message("AOT", 2));
+		dispatcher[0].offer("AOT", MarketDataKinds.BID_OFFER, message("AOT", 2));
 		this.executor.runAll();
 		assertThat(this.delivered).endsWith("AOT:2");
 	}
@@ -255,17 +256,17 @@ class DispatcherTests {
 
 	static final class CountingObserver implements FeedObserver {
 
-		final Map<TopicKind, Integer> conflated = new EnumMap<>(TopicKind.class);
+		final Map<MarketDataKind<?, ?>, Integer> conflated = new HashMap<>();
 
-		final Map<TopicKind, Integer> dropped = new EnumMap<>(TopicKind.class);
+		final Map<MarketDataKind<?, ?>, Integer> dropped = new HashMap<>();
 
 		@Override
-		public void conflated(TopicKind kind) {
+		public void conflated(MarketDataKind<?, ?> kind) {
 			this.conflated.merge(kind, 1, Integer::sum);
 		}
 
 		@Override
-		public void dropped(TopicKind kind) {
+		public void dropped(MarketDataKind<?, ?> kind) {
 			this.dropped.merge(kind, 1, Integer::sum);
 		}
 

@@ -13,11 +13,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import io.github.settrademqtt.connection.SessionChange;
 import io.github.settrademqtt.connection.SessionFacts;
 import io.github.settrademqtt.connection.SettradeMqttHeaders;
-import io.github.settrademqtt.connection.SettradeTopics;
+import io.github.settrademqtt.feed.MarketDataKinds;
+import io.github.settrademqtt.feed.SettradeTopics;
 import io.github.settrademqtt.connection.SubscriptionHandle;
 import io.github.settrademqtt.connection.SubscriptionRegistry;
-import io.github.settrademqtt.feed.BidOffer;
-import io.github.settrademqtt.feed.EquityOrder;
 import io.github.settrademqtt.feed.listener.BidOfferListener;
 import io.github.settrademqtt.feed.listener.EquityOrderListener;
 import io.github.settrademqtt.feed.liveness.FeedLiveness;
@@ -219,7 +218,10 @@ class MarketDataDeliveryTests {
 	}
 
 	private static MarketDataListeners listeners(List<BidOfferListener> books, List<EquityOrderListener> orders) {
-		return new MarketDataListeners(books, List.of(), List.of(), List.of(), List.of(), orders, List.of(), List.of());
+		MarketDataListeners.Builder builder = MarketDataListeners.builder(MarketDataKinds.standard());
+		books.forEach(builder::add);
+		orders.forEach(builder::add);
+		return builder.build();
 	}
 
 	private void sendBook(String symbol, long bidVolume) {

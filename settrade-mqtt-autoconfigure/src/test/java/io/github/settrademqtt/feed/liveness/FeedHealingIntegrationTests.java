@@ -8,7 +8,7 @@ import io.github.settrademqtt.SimulatorContexts;
 import io.github.settrademqtt.connection.ConnectionObserver;
 import io.github.settrademqtt.connection.SessionChange;
 import io.github.settrademqtt.connection.SettradeMqttConnection;
-import io.github.settrademqtt.connection.SettradeTopics;
+import io.github.settrademqtt.feed.SettradeTopics;
 import io.github.settrademqtt.connection.SubscriptionRegistry;
 import io.github.settrademqtt.connection.SubscriptionState;
 import io.github.settrademqtt.test.SettradeSimulator;

@@ -11,7 +11,7 @@ import io.github.settrademqtt.connection.ConnectionState;
 import io.github.settrademqtt.connection.SessionChange;
 import io.github.settrademqtt.connection.SessionFacts;
 import io.github.settrademqtt.connection.SettradeMqttConnection;
-import io.github.settrademqtt.connection.SettradeTopics;
+import io.github.settrademqtt.feed.SettradeTopics;
 import io.github.settrademqtt.connection.SubscriptionRegistry;
 import io.github.settrademqtt.connection.SubscriptionState;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,12 +1,13 @@
-package io.github.settrademqtt.connection;
+package io.github.settrademqtt.feed;
 
 import java.util.Locale;
 
 import org.springframework.util.Assert;
 
 /**
- * Builds Settrade topic names. Symbols are upper-cased, as the service publishes them;
- * every key is checked for characters that would make it a wildcard or another topic.
+ * Builds the topic names of the standard {@link MarketDataKinds}. Symbols are
+ * upper-cased, as the service publishes them; every key is checked for characters that
+ * would make it a wildcard or another topic ({@link MarketDataKind#topic(String...)}).
  *
  * @author settrade-mqtt
  * @since 0.1.0
@@ -22,7 +23,7 @@ public final class SettradeTopics {
 	 * @return the topic
 	 */
 	public static String bidOffer(String symbol) {
-		return TopicKind.BID_OFFER.prefix() + symbol(symbol);
+		return MarketDataKinds.BID_OFFER.topic(symbol(symbol));
 	}
 
 	/**
@@ -31,7 +32,7 @@ public final class SettradeTopics {
 	 * @return the topic
 	 */
 	public static String priceInfo(String symbol) {
-		return TopicKind.PRICE_INFO.prefix() + symbol(symbol);
+		return MarketDataKinds.PRICE_INFO.topic(symbol(symbol));
 	}
 
 	/**
@@ -41,7 +42,7 @@ public final class SettradeTopics {
 	 * @return the topic
 	 */
 	public static String candlestick(String symbol, String interval) {
-		return TopicKind.CANDLESTICK.prefix() + symbol(symbol) + "/" + key("interval", interval);
+		return MarketDataKinds.CANDLESTICK.topic(symbol(symbol), interval);
 	}
 
 	/**
@@ -50,7 +51,7 @@ public final class SettradeTopics {
 	 * @return the topic
 	 */
 	public static String equityExchangeInfo(String market) {
-		return TopicKind.EQUITY_EXCHANGE_INFO.prefix() + key("market", market);
+		return MarketDataKinds.EQUITY_EXCHANGE_INFO.topic(market);
 	}
 
 	/**
@@ -59,7 +60,7 @@ public final class SettradeTopics {
 	 * @return the topic
 	 */
 	public static String derivativesExchangeInfo(String market) {
-		return TopicKind.DERIVATIVES_EXCHANGE_INFO.prefix() + key("market", market);
+		return MarketDataKinds.DERIVATIVES_EXCHANGE_INFO.topic(market);
 	}
 
 	/**
@@ -68,7 +69,7 @@ public final class SettradeTopics {
 	 * @return the topic
 	 */
 	public static String equityOrders(String account) {
-		return TopicKind.EQUITY_ORDERS.prefix() + key("account", account) + "/_front/ordereqv3";
+		return MarketDataKinds.EQUITY_ORDERS.topic(account);
 	}
 
 	/**
@@ -77,19 +78,12 @@ public final class SettradeTopics {
 	 * @return the topic
 	 */
 	public static String derivativesOrders(String account) {
-		return TopicKind.DERIVATIVES_ORDERS.prefix() + key("account", account) + "/_front/orderdvv3";
+		return MarketDataKinds.DERIVATIVES_ORDERS.topic(account);
 	}
 
 	private static String symbol(String symbol) {
-		return key("symbol", symbol).toUpperCase(Locale.ROOT);
-	}
-
-	private static String key(String what, String value) {
-		Assert.hasText(value, () -> "'" + what + "' must not be empty");
-		String key = value.strip();
-		Assert.isTrue(key.chars().noneMatch((c) -> c == '/' || c == '+' || c == '#' || Character.isWhitespace(c)),
-				() -> "'" + what + "' must not contain '/', '+', '#' or white space: '" + key + "'");
-		return key;
+		Assert.hasText(symbol, "'symbol' must not be empty");
+		return symbol.toUpperCase(Locale.ROOT);
 	}
 
 }
