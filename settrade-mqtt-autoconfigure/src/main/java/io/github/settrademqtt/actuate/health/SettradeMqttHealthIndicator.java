@@ -111,7 +111,7 @@ public class SettradeMqttHealthIndicator extends AbstractHealthIndicator {
 			builder.down()
 				.withDetail("reason",
 						"nothing delivered for " + undelivered.toSeconds()
-								+ " s while the market is open (settrade.mqtt.health.connect-grace-period "
+								+ " s while the market is open (management.health.settrade.connect-grace-period "
 								+ this.connectGracePeriod.toSeconds() + " s)");
 		}
 		else {

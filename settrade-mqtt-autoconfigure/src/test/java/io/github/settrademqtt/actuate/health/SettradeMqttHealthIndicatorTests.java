@@ -246,7 +246,7 @@ class SettradeMqttHealthIndicatorTests {
 			Health health = health();
 			assertThat(health.getStatus()).isEqualTo(Status.DOWN);
 			assertThat(health.getDetails()).containsEntry("reason",
-					"nothing delivered for 31 s while the market is open (settrade.mqtt.health.connect-grace-period 30 s)");
+					"nothing delivered for 31 s while the market is open (management.health.settrade.connect-grace-period 30 s)");
 			assertThat(new SimpleStatusAggregator().getAggregateStatus(Set.of(Status.UP, health.getStatus())))
 				.isEqualTo(Status.DOWN);
 		}
