@@ -13,6 +13,7 @@ import java.util.function.LongSupplier;
 import io.github.settrademqtt.login.DispatcherTicket;
 import io.github.settrademqtt.login.SettradeApiException;
 import io.github.settrademqtt.login.SettradeLoginService;
+import io.github.settrademqtt.support.SettradeMqttPhases;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -44,11 +45,6 @@ import org.springframework.util.Assert;
  * @since 0.1.0
  */
 public class SettradeMqttConnection implements SmartLifecycle, MqttSession.Listener, SubscriptionRegistry.Listener {
-
-	/**
-	 * The phase of the connection.
-	 */
-	public static final int PHASE = SettradeTokenRefresher.PHASE + 1;
 
 	private static final Log logger = LogFactory.getLog(SettradeMqttConnection.class);
 
@@ -173,15 +169,13 @@ public class SettradeMqttConnection implements SmartLifecycle, MqttSession.Liste
 	}
 
 	/**
-	 * Return the phase: after the {@link SettradeTokenRefresher} (which must keep the
-	 * token alive for as long as any connection is open, so starts first and stops last)
-	 * and before the {@link SettradeMqttMessageProducer} (which stops delivering before
-	 * the connection is closed, and starts once there is a connection to deliver from).
+	 * Return the phase, {@link SettradeMqttPhases#CONNECTION}: after the token refresher,
+	 * before the message producer.
 	 * @return the phase
 	 */
 	@Override
 	public int getPhase() {
-		return PHASE;
+		return SettradeMqttPhases.CONNECTION;
 	}
 
 	@Override
