@@ -1,8 +1,11 @@
 package io.github.settrademqtt.autoconfigure.health;
 
 import java.time.Duration;
+import java.util.List;
 
 import io.github.settrademqtt.actuate.health.SettradeMqttHealthIndicator;
+import io.github.settrademqtt.autoconfigure.InvalidSettradePropertiesException;
+import io.github.settrademqtt.autoconfigure.InvalidSettradePropertiesException.Problem;
 import io.github.settrademqtt.autoconfigure.SettradeMqttAutoConfiguration;
 import io.github.settrademqtt.autoconfigure.SettradeMqttProperties;
 import io.github.settrademqtt.connection.SettradeMqttConnection;
@@ -17,7 +20,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.context.annotation.Bean;
@@ -81,8 +83,8 @@ public final class SettradeMqttHealthContributorAutoConfiguration {
 			return SettradeMqttHealthProperties.DEFAULT_CONNECT_GRACE_PERIOD;
 		}
 		if (gracePeriod.isNegative()) {
-			throw new InvalidConfigurationPropertyValueException(key, gracePeriod,
-					"must not be negative; accepted: 0s (DOWN as soon as not connected) or longer");
+			throw new InvalidSettradePropertiesException(List.of(new Problem(key, gracePeriod + " is negative",
+					"Set " + key + " to 0s (DOWN as soon as not connected) or a longer duration, such as 30s")));
 		}
 		return gracePeriod;
 	}

@@ -3,6 +3,7 @@ package io.github.settrademqtt.autoconfigure.health;
 import java.time.Duration;
 
 import io.github.settrademqtt.actuate.health.SettradeMqttHealthIndicator;
+import io.github.settrademqtt.autoconfigure.InvalidSettradePropertiesException;
 import io.github.settrademqtt.autoconfigure.SettradeMqttAutoConfiguration;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -11,7 +12,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
-import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.health.autoconfigure.contributor.HealthContributorAutoConfiguration;
 import org.springframework.boot.health.autoconfigure.registry.HealthContributorRegistryAutoConfiguration;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
@@ -193,9 +193,10 @@ class SettradeMqttHealthContributorAutoConfigurationTests {
 				.run((context) -> {
 					assertThat(context).hasFailed();
 					assertThat(context.getStartupFailure()).rootCause()
-						.isInstanceOf(InvalidConfigurationPropertyValueException.class)
-						.hasMessageContaining("Property " + key + " with")
-						.hasMessageContaining("must not be negative");
+						.hasMessageContaining(key + ": PT-1S is negative")
+						.isInstanceOfSatisfying(InvalidSettradePropertiesException.class,
+								(ex) -> assertThat(ex.getProblems()).singleElement()
+									.satisfies((problem) -> assertThat(problem.action()).contains(key).contains("0s")));
 				});
 		}
 
