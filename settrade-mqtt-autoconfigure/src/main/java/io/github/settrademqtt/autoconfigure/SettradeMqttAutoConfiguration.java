@@ -4,7 +4,6 @@ import io.github.settrademqtt.autoconfigure.InvalidSettradePropertiesException.P
 import io.github.settrademqtt.login.AppSecret;
 import io.github.settrademqtt.login.DefaultSettradeLoginService;
 import io.github.settrademqtt.login.EcdsaSettradeSigner;
-import io.github.settrademqtt.login.JitteredExponentialBackOffPolicy;
 import io.github.settrademqtt.login.SettradeCredentials;
 import io.github.settrademqtt.login.SettradeLoginClient;
 import io.github.settrademqtt.login.SettradeLoginService;
@@ -116,8 +115,8 @@ public final class SettradeMqttAutoConfiguration {
 			SettradeCredentials credentials = new SettradeCredentials(connectionDetails.getBaseUrl(),
 					connectionDetails.getBrokerId(), connectionDetails.getAppId(), connectionDetails.getAppCode());
 			SettradeMqttProperties.Retry retry = properties.getLogin().getRetry();
-			JitteredExponentialBackOffPolicy backOff = new JitteredExponentialBackOffPolicy(new ExponentialBackoff(
-					retry.getInitialBackoff(), retry.getMaxBackoff(), retry.getMultiplier(), retry.getJitter()));
+			ExponentialBackoff backOff = new ExponentialBackoff(retry.getInitialBackoff(), retry.getMaxBackoff(),
+					retry.getMultiplier(), retry.getJitter());
 			return new SettradeLoginClient(restClient, credentials, signer,
 					SettradeLoginClient.retry(retry.getMaxAttempts(), backOff));
 		}

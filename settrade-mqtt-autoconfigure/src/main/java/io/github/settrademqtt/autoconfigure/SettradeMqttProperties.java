@@ -13,6 +13,7 @@ import io.github.settrademqtt.connection.RotationStrategy;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.DeprecatedConfigurationProperty;
 import org.springframework.boot.convert.DurationUnit;
 
 /**
@@ -308,13 +309,30 @@ public class SettradeMqttProperties {
 		 * deliver nothing while the market is open, before the health indicator reports
 		 * DOWN.
 		 */
-		private Duration connectGracePeriod = Duration.ofSeconds(30);
+		private @Nullable Duration connectGracePeriod;
 
-		public Duration getConnectGracePeriod() {
+		/**
+		 * Return the connect grace period set under its old key.
+		 * @return the grace period, or {@code null} when not set
+		 * @deprecated since 0.2.0 in favour of
+		 * {@code management.health.settrade.connect-grace-period}, where Boot keeps the
+		 * settings of its own health indicators
+		 */
+		@Deprecated(since = "0.2.0")
+		@DeprecatedConfigurationProperty(replacement = "management.health.settrade.connect-grace-period",
+				since = "0.2.0")
+		public @Nullable Duration getConnectGracePeriod() {
 			return this.connectGracePeriod;
 		}
 
-		public void setConnectGracePeriod(Duration connectGracePeriod) {
+		/**
+		 * Set the connect grace period under its old key.
+		 * @param connectGracePeriod the grace period
+		 * @deprecated since 0.2.0 in favour of
+		 * {@code management.health.settrade.connect-grace-period}
+		 */
+		@Deprecated(since = "0.2.0")
+		public void setConnectGracePeriod(@Nullable Duration connectGracePeriod) {
 			this.connectGracePeriod = connectGracePeriod;
 		}
 

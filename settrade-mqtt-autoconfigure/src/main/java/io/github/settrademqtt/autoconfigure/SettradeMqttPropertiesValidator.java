@@ -22,7 +22,9 @@ import org.springframework.util.StringUtils;
 
 /**
  * Checks {@link SettradeMqttProperties} at start-up and reports every problem at once,
- * each naming its property. The app secret's value is never quoted.
+ * each naming its property, saying what is wrong and what is accepted, in an
+ * {@link InvalidSettradePropertiesException}: the starter's one way to reject
+ * configuration (see there why not Boot's own). The app secret's value is never quoted.
  *
  * @author settrade-mqtt
  */
@@ -62,8 +64,24 @@ final class SettradeMqttPropertiesValidator {
 			validator.credentials(properties);
 		}
 		validator.settings(properties);
-		if (!validator.problems.isEmpty()) {
-			throw new InvalidSettradePropertiesException(validator.problems);
+		validator.throwIfInvalid();
+	}
+
+	/**
+	 * Validate the market hours alone, for the trading calendar, which may be created
+	 * before the rest is validated.
+	 * @param marketHours the market hours
+	 * @throws InvalidSettradePropertiesException listing every problem found
+	 */
+	static void validate(SettradeMqttProperties.MarketHours marketHours) {
+		SettradeMqttPropertiesValidator validator = new SettradeMqttPropertiesValidator();
+		validator.marketHours(marketHours);
+		validator.throwIfInvalid();
+	}
+
+	private void throwIfInvalid() {
+		if (!this.problems.isEmpty()) {
+			throw new InvalidSettradePropertiesException(this.problems);
 		}
 	}
 

@@ -36,6 +36,15 @@ public enum ConnectionState {
 	/**
 	 * Stopped.
 	 */
-	STOPPED
+	STOPPED;
+
+	/**
+	 * Return whether a connection is delivering in this state: {@link #CONNECTED} or
+	 * {@link #ROTATING}.
+	 * @return whether connected
+	 */
+	public boolean isConnected() {
+		return this == CONNECTED || this == ROTATING;
+	}
 
 }

@@ -13,6 +13,7 @@ import java.util.function.LongSupplier;
 import io.github.settrademqtt.login.DispatcherTicket;
 import io.github.settrademqtt.login.SettradeApiException;
 import io.github.settrademqtt.login.SettradeLoginService;
+import io.github.settrademqtt.support.SettradeMqttPhases;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -44,11 +45,6 @@ import org.springframework.util.Assert;
  * @since 0.1.0
  */
 public class SettradeMqttConnection implements SmartLifecycle, MqttSession.Listener, SubscriptionRegistry.Listener {
-
-	/**
-	 * The phase of the connection.
-	 */
-	public static final int PHASE = SettradeTokenRefresher.PHASE + 1;
 
 	private static final Log logger = LogFactory.getLog(SettradeMqttConnection.class);
 
@@ -92,7 +88,7 @@ public class SettradeMqttConnection implements SmartLifecycle, MqttSession.Liste
 
 	private volatile boolean running;
 
-	private volatile ConnectionState state = ConnectionState.STOPPED;
+	private volatile StateChange state = new StateChange(ConnectionState.STOPPED, Instant.now());
 
 	private boolean autoStartup = true;
 
@@ -173,15 +169,13 @@ public class SettradeMqttConnection implements SmartLifecycle, MqttSession.Liste
 	}
 
 	/**
-	 * Return the phase: after the {@link SettradeTokenRefresher} (which must keep the
-	 * token alive for as long as any connection is open, so starts first and stops last)
-	 * and before the {@link SettradeMqttMessageProducer} (which stops delivering before
-	 * the connection is closed, and starts once there is a connection to deliver from).
+	 * Return the phase, {@link SettradeMqttPhases#CONNECTION}: after the token refresher,
+	 * before the message producer.
 	 * @return the phase
 	 */
 	@Override
 	public int getPhase() {
-		return PHASE;
+		return SettradeMqttPhases.CONNECTION;
 	}
 
 	@Override
@@ -192,7 +186,7 @@ public class SettradeMqttConnection implements SmartLifecycle, MqttSession.Liste
 				return;
 			}
 			this.running = true;
-			this.state = ConnectionState.CONNECTING;
+			setState(ConnectionState.CONNECTING);
 			this.registry.markAllPending();
 			this.sessions.startAccepting();
 			first = this.worker.start(() -> {
@@ -224,7 +218,7 @@ public class SettradeMqttConnection implements SmartLifecycle, MqttSession.Liste
 		catch (ExecutionException ex) {
 			// reported through the state below
 		}
-		if (this.state != ConnectionState.CONNECTED) {
+		if (this.state.state() != ConnectionState.CONNECTED) {
 			String failure = this.lastFailure;
 			Throwable cause = this.lastFailureCause;
 			stop();
@@ -250,7 +244,7 @@ public class SettradeMqttConnection implements SmartLifecycle, MqttSession.Liste
 		this.gate.close();
 		this.current = null;
 		this.sessions.stopAndCloseAll();
-		this.state = ConnectionState.STOPPED;
+		setState(ConnectionState.STOPPED);
 	}
 
 	/**
@@ -326,7 +320,7 @@ public class SettradeMqttConnection implements SmartLifecycle, MqttSession.Liste
 	public void resubscribe(String topic) {
 		execute(() -> {
 			MqttSession session = this.current;
-			if (session != null && session.isOpen() && this.state == ConnectionState.CONNECTED) {
+			if (session != null && session.isOpen() && this.state.state() == ConnectionState.CONNECTED) {
 				step(ConnectionStep.SUBSCRIBE);
 				this.reconciler.unsubscribe(session, topic);
 				reconcile();
@@ -340,7 +334,24 @@ public class SettradeMqttConnection implements SmartLifecycle, MqttSession.Liste
 	 * @return the state
 	 */
 	public ConnectionState getState() {
-		return this.state;
+		return this.state.state();
+	}
+
+	/**
+	 * Return what the connection knows now, in one consistent snapshot: its state and
+	 * since when, the current connection's facts, the last rotation and the last failure.
+	 * Never a token, ticket or secret.
+	 * @return the status
+	 * @since 0.1.0
+	 */
+	public ConnectionStatus getStatus() {
+		StateChange state = this.state;
+		MqttSession session = this.current;
+		SessionFacts facts = this.facts;
+		boolean current = session != null && facts != null;
+		return new ConnectionStatus(state.state(), state.since(), current ? session.ticket().host() : null,
+				current ? facts : null, current ? session.ticket().remaining(this.nanoClock.getAsLong()) : null,
+				this.lastRotation, this.lastRotationFailure, this.lastFailure);
 	}
 
 	/**
@@ -445,6 +456,15 @@ public class SettradeMqttConnection implements SmartLifecycle, MqttSession.Liste
 
 	// the worker thread
 
+	/**
+	 * Change the state, noting when: a state set again keeps the time it was entered.
+	 */
+	private void setState(ConnectionState state) {
+		if (this.state.state() != state) {
+			this.state = new StateChange(state, Instant.now());
+		}
+	}
+
 	private void step(ConnectionStep step) {
 		this.step = step;
 		this.hook.before(step);
@@ -532,8 +552,8 @@ public class SettradeMqttConnection implements SmartLifecycle, MqttSession.Liste
 		if (change != SessionChange.INITIAL && this.lostAtNanos == 0) {
 			this.lostAtNanos = this.nanoClock.getAsLong();
 		}
-		this.state = authFailed ? ConnectionState.AUTH_FAILED
-				: (change == SessionChange.INITIAL) ? ConnectionState.CONNECTING : ConnectionState.RECONNECTING;
+		setState(authFailed ? ConnectionState.AUTH_FAILED
+				: (change == SessionChange.INITIAL) ? ConnectionState.CONNECTING : ConnectionState.RECONNECTING);
 		scheduleConnect(change, delay);
 		String reason = FailureReasons.reason(ex);
 		this.lastFailure = reason;
@@ -562,7 +582,7 @@ public class SettradeMqttConnection implements SmartLifecycle, MqttSession.Liste
 			}
 			this.current = session;
 			this.facts = facts;
-			this.state = ConnectionState.CONNECTED;
+			setState(ConnectionState.CONNECTED);
 		}
 		this.lostAtNanos = 0;
 		this.authFailures = 0;
@@ -587,7 +607,7 @@ public class SettradeMqttConnection implements SmartLifecycle, MqttSession.Liste
 	private void reconcile() {
 		this.reconcileRequested.set(false);
 		MqttSession session = this.current;
-		if (session == null || !session.isOpen() || this.state != ConnectionState.CONNECTED) {
+		if (session == null || !session.isOpen() || this.state.state() != ConnectionState.CONNECTED) {
 			// a new connection subscribes everything the registry wants
 			return;
 		}
@@ -670,7 +690,7 @@ public class SettradeMqttConnection implements SmartLifecycle, MqttSession.Liste
 			// back-off
 			this.failedAttempts = 0;
 		}
-		this.state = ConnectionState.RECONNECTING;
+		setState(ConnectionState.RECONNECTING);
 		this.registry.markAllPending();
 		Duration delay = this.settings.reconnectBackoff().delay(this.failedAttempts++);
 		scheduleConnect(SessionChange.RECOVERY, delay);
@@ -683,14 +703,14 @@ public class SettradeMqttConnection implements SmartLifecycle, MqttSession.Liste
 
 	private void rotateNow(long epoch, OverlapRotation.Purpose purpose, boolean force) {
 		MqttSession old = this.current;
-		if (old == null || old.epoch() != epoch || this.state != ConnectionState.CONNECTED) {
+		if (old == null || old.epoch() != epoch || this.state.state() != ConnectionState.CONNECTED) {
 			return;
 		}
 		long started = this.nanoClock.getAsLong();
 		if (!force && !this.rotationBackoff.allows(purpose)) {
 			return;
 		}
-		this.state = ConnectionState.ROTATING;
+		setState(ConnectionState.ROTATING);
 		try {
 			step(ConnectionStep.ROTATE);
 			if (this.settings.rotation() == RotationStrategy.RESTART && purpose != OverlapRotation.Purpose.HEAL) {
@@ -718,8 +738,8 @@ public class SettradeMqttConnection implements SmartLifecycle, MqttSession.Liste
 					"failed while " + FailureReasons.describe(this.step) + ": " + FailureReasons.reason(ex), ex);
 		}
 		finally {
-			if (this.state == ConnectionState.ROTATING) {
-				this.state = (this.current != null) ? ConnectionState.CONNECTED : ConnectionState.RECONNECTING;
+			if (this.state.state() == ConnectionState.ROTATING) {
+				setState((this.current != null) ? ConnectionState.CONNECTED : ConnectionState.RECONNECTING);
 			}
 		}
 	}
@@ -742,7 +762,7 @@ public class SettradeMqttConnection implements SmartLifecycle, MqttSession.Liste
 				ready.overlap().handOver(facts, OverlapRotation.SETTLE.toNanos());
 				this.current = next;
 				this.facts = facts;
-				this.state = ConnectionState.CONNECTED;
+				setState(ConnectionState.CONNECTED);
 			}
 		}
 		catch (RuntimeException | Error ex) {
@@ -784,7 +804,7 @@ public class SettradeMqttConnection implements SmartLifecycle, MqttSession.Liste
 			return;
 		}
 		Duration retryIn = this.rotationBackoff.failed(purpose);
-		this.state = ConnectionState.CONNECTED;
+		setState(ConnectionState.CONNECTED);
 		this.lastRotationFailure = new RotationFailure(Instant.now(), reason, retryIn);
 		Duration tokenLeft = old.ticket().remaining(this.nanoClock.getAsLong());
 		logger.warn("Could not replace the Settrade MQTT connection (" + reason + "); epoch " + old.epoch()
@@ -825,6 +845,13 @@ public class SettradeMqttConnection implements SmartLifecycle, MqttSession.Liste
 		if (this.running && this.current == null && !this.connectScheduled) {
 			scheduleConnect(SessionChange.RECOVERY, this.settings.reconnectBackoff().delay(this.failedAttempts++));
 		}
+	}
+
+	/**
+	 * A state and when it was entered, read and written as one.
+	 */
+	private record StateChange(ConnectionState state, Instant since) {
+
 	}
 
 	/**

@@ -2,6 +2,7 @@ package io.github.settrademqtt.connection;
 
 import java.util.concurrent.atomic.LongAdder;
 
+import io.github.settrademqtt.support.SettradeMqttPhases;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -21,13 +22,6 @@ import org.springframework.messaging.Message;
  */
 public class SettradeMqttMessageProducer extends MessageProducerSupport {
 
-	/**
-	 * The phase of the producer: the last of the feed's lifecycle beans, after the
-	 * {@link SettradeMqttConnection}, so that it stops delivering before the connection
-	 * closes and the rest of the application shuts down.
-	 */
-	public static final int PHASE = SettradeMqttConnection.PHASE + 1;
-
 	private static final Log logger = LogFactory.getLog(SettradeMqttMessageProducer.class);
 
 	private final LongAdder failures = new LongAdder();
@@ -36,7 +30,7 @@ public class SettradeMqttMessageProducer extends MessageProducerSupport {
 	 * Create a producer.
 	 */
 	public SettradeMqttMessageProducer() {
-		setPhase(PHASE);
+		setPhase(SettradeMqttPhases.MESSAGE_PRODUCER);
 	}
 
 	void deliver(Message<?> message) {

@@ -6,11 +6,11 @@ import java.util.function.LongSupplier;
 import io.github.settrademqtt.login.AccessToken;
 import io.github.settrademqtt.login.SettradeLoginService;
 import io.github.settrademqtt.support.FixedDelayLifecycle;
+import io.github.settrademqtt.support.SettradeMqttPhases;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.context.SmartLifecycle;
 import org.springframework.util.Assert;
 
 /**
@@ -29,11 +29,6 @@ import org.springframework.util.Assert;
  * @since 0.1.0
  */
 public class SettradeTokenRefresher extends FixedDelayLifecycle {
-
-	/**
-	 * The phase of the refresher.
-	 */
-	public static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 4096;
 
 	private static final Log logger = LogFactory.getLog(SettradeTokenRefresher.class);
 
@@ -77,13 +72,13 @@ public class SettradeTokenRefresher extends FixedDelayLifecycle {
 	}
 
 	/**
-	 * Return the phase: the first of the feed's lifecycle beans to start and the last to
-	 * stop, so the token stays alive for as long as any connection is open.
+	 * Return the phase, {@link SettradeMqttPhases#TOKEN_REFRESHER}: the first of the
+	 * feed's lifecycle beans to start and the last to stop.
 	 * @return the phase
 	 */
 	@Override
 	public int getPhase() {
-		return PHASE;
+		return SettradeMqttPhases.TOKEN_REFRESHER;
 	}
 
 	/**

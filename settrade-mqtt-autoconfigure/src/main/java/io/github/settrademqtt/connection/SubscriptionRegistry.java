@@ -112,6 +112,23 @@ public class SubscriptionRegistry {
 	}
 
 	/**
+	 * Return each refused topic with the broker's or the service's reason.
+	 * @return the reasons, in the order first claimed
+	 * @since 0.1.0
+	 */
+	public Map<String, String> failures() {
+		synchronized (this.topics) {
+			Map<String, String> failures = new LinkedHashMap<>();
+			this.topics.forEach((topic, entry) -> {
+				if (entry.state == SubscriptionState.FAILED) {
+					failures.put(topic, (entry.reason != null) ? entry.reason : "refused");
+				}
+			});
+			return Collections.unmodifiableMap(failures);
+		}
+	}
+
+	/**
 	 * Return whether a topic has at least one claim.
 	 * @param topic the topic
 	 * @return whether it is wanted

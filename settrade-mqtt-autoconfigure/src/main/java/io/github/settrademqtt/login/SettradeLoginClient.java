@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
+import io.github.settrademqtt.support.ExponentialBackoff;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -108,7 +109,7 @@ public class SettradeLoginClient {
 	 * @param backOff the back-off between attempts
 	 * @return the retry operations
 	 */
-	public static RetryOperations retry(int maxAttempts, JitteredExponentialBackOffPolicy backOff) {
+	public static RetryOperations retry(int maxAttempts, ExponentialBackoff backOff) {
 		RetryTemplate template = new RetryTemplate();
 		template.setRetryPolicy(new RetryableFailureRetryPolicy(maxAttempts));
 		template.setBackOffPolicy(backOff);

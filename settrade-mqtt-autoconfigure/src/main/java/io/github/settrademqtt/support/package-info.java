@@ -1,5 +1,5 @@
 /**
- * Small building blocks shared by the login and connection packages.
+ * Small building blocks shared by the login, connection and feed packages.
  */
 @NullMarked
 package io.github.settrademqtt.support;

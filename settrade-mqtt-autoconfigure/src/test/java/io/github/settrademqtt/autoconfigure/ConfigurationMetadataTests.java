@@ -34,12 +34,40 @@ class ConfigurationMetadataTests {
 		String reference = Files.readString(Path.of("..", "docs", "configuration.md"));
 		List<String> missing = new ArrayList<>();
 		for (JsonNode property : properties()) {
-			String key = property.path("name").asString().substring(PREFIX.length());
+			String name = property.path("name").asString();
+			String key = name.startsWith(PREFIX) ? name.substring(PREFIX.length()) : name;
 			if (!reference.contains("`" + key + "`") && !reference.contains("`" + key + "` (s)")) {
 				missing.add(key);
 			}
 		}
 		assertThat(missing).as("properties missing from docs/configuration.md").isEmpty();
+	}
+
+	@Test
+	void healthSettingsAreUnderManagementHealthSettrade() throws IOException {
+		assertThat(property("management.health.settrade.connect-grace-period").path("defaultValue").asString())
+			.isEqualTo("30s");
+		assertThat(property("management.health.settrade.connect-grace-period").path("deprecation").isMissingNode())
+			.isTrue();
+		assertThat(property("management.health.settrade.enabled").path("defaultValue").asBoolean()).isTrue();
+	}
+
+	@Test
+	void theOldHealthKeyIsDeprecatedInFavourOfTheNewOne() throws IOException {
+		JsonNode deprecation = property("settrade.mqtt.health.connect-grace-period").path("deprecation");
+		assertThat(deprecation.path("replacement").asString())
+			.isEqualTo("management.health.settrade.connect-grace-period");
+		assertThat(deprecation.path("since").asString()).isEqualTo("0.2.0");
+		assertThat(property("settrade.mqtt.health.connect-grace-period").path("deprecated").asBoolean()).isTrue();
+		// Boot writes no level for its default, "warning": the key still works
+		assertThat(deprecation.path("level").asString("warning")).isEqualTo("warning");
+	}
+
+	private static JsonNode property(String name) throws IOException {
+		return properties().stream()
+			.filter((property) -> property.path("name").asString().equals(name))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError(name + " is not in the metadata"));
 	}
 
 	private static List<JsonNode> properties() throws IOException {

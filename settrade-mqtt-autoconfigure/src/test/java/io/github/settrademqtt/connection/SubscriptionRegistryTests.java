@@ -2,6 +2,7 @@ package io.github.settrademqtt.connection;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CyclicBarrier;
@@ -61,9 +62,11 @@ class SubscriptionRegistryTests {
 		assertThat(this.registry.states()).containsEntry("t/a", SubscriptionState.ACTIVE)
 			.containsEntry("t/b", SubscriptionState.FAILED);
 		assertThat(this.registry.failureReason("t/b")).isEqualTo("refused");
+		assertThat(this.registry.failures()).containsExactly(Map.entry("t/b", "refused"));
 		this.registry.markAllPending();
 		assertThat(this.registry.states().values()).containsOnly(SubscriptionState.PENDING);
 		assertThat(this.registry.failureReason("t/b")).isNull();
+		assertThat(this.registry.failures()).isEmpty();
 	}
 
 	/**

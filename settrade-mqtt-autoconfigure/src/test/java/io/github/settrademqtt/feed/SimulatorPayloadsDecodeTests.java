@@ -16,7 +16,6 @@ import io.github.settrademqtt.login.AppSecret;
 import io.github.settrademqtt.login.DefaultSettradeLoginService;
 import io.github.settrademqtt.login.DispatcherTicket;
 import io.github.settrademqtt.login.EcdsaSettradeSigner;
-import io.github.settrademqtt.login.JitteredExponentialBackOffPolicy;
 import io.github.settrademqtt.login.SettradeCredentials;
 import io.github.settrademqtt.login.SettradeLoginClient;
 import io.github.settrademqtt.support.ExponentialBackoff;
@@ -177,8 +176,7 @@ class SimulatorPayloadsDecodeTests {
 			.build();
 		SettradeCredentials credentials = new SettradeCredentials(URI.create(simulator.baseUrl()), app.brokerId(),
 				app.appId(), app.appCode());
-		JitteredExponentialBackOffPolicy backOff = new JitteredExponentialBackOffPolicy(
-				new ExponentialBackoff(Duration.ofMillis(10), Duration.ofMillis(50), 2.0, 0.2));
+		ExponentialBackoff backOff = new ExponentialBackoff(Duration.ofMillis(10), Duration.ofMillis(50), 2.0, 0.2);
 		return new SettradeLoginClient(restClient, credentials,
 				new EcdsaSettradeSigner(AppSecret.parse(app.appSecret())), SettradeLoginClient.retry(3, backOff),
 				Clock.systemUTC(), System::nanoTime);

@@ -42,8 +42,7 @@ final class SimulatorLoginClients {
 			.build();
 		SettradeCredentials credentials = new SettradeCredentials(URI.create(simulator.baseUrl()), app.brokerId(),
 				app.appId(), app.appCode());
-		JitteredExponentialBackOffPolicy backOff = new JitteredExponentialBackOffPolicy(
-				new ExponentialBackoff(Duration.ofMillis(10), Duration.ofMillis(50), 2.0, 0.2));
+		ExponentialBackoff backOff = new ExponentialBackoff(Duration.ofMillis(10), Duration.ofMillis(50), 2.0, 0.2);
 		return new SettradeLoginClient(restClient, credentials, new EcdsaSettradeSigner(AppSecret.parse(secret)),
 				SettradeLoginClient.retry(5, backOff), clock, nanoClock);
 	}

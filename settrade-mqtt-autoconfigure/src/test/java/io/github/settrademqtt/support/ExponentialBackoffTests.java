@@ -1,12 +1,18 @@
 package io.github.settrademqtt.support;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.retry.backoff.BackOffContext;
+import org.springframework.retry.backoff.BackOffInterruptedException;
+
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.within;
 
 /**
@@ -44,6 +50,32 @@ class ExponentialBackoffTests {
 		assertThat(backoff.delay(1)).isEqualTo(Duration.ofMillis(30));
 		assertThat(backoff.delay(2)).isEqualTo(Duration.ofMillis(50));
 		assertThat(backoff.delay(10_000)).isEqualTo(Duration.ofMillis(50));
+	}
+
+	@Test
+	void asARetryBackOffPolicySleepsTheDelaysInTurnAndRestartsForEachRetry() {
+		List<Long> slept = new ArrayList<>();
+		ExponentialBackoff backoff = new ExponentialBackoff(Duration.ofMillis(10), Duration.ofMillis(50), 3.0, 0);
+		BackOffContext first = backoff.start(null);
+		backoff.backOff(first, slept::add);
+		backoff.backOff(first, slept::add);
+		backoff.backOff(first, slept::add);
+		backoff.backOff(backoff.start(null), slept::add);
+		assertThat(slept).containsExactly(10L, 30L, 50L, 10L);
+	}
+
+	@Test
+	void anInterruptedBackOffStopsTheRetryAndKeepsTheThreadInterrupted() {
+		ExponentialBackoff backoff = new ExponentialBackoff(Duration.ofSeconds(10), Duration.ofSeconds(10), 1.0, 0);
+		Thread.currentThread().interrupt();
+		try {
+			assertThatExceptionOfType(BackOffInterruptedException.class)
+				.isThrownBy(() -> backoff.backOff(backoff.start(null)));
+			assertThat(Thread.currentThread().isInterrupted()).isTrue();
+		}
+		finally {
+			Thread.interrupted();
+		}
 	}
 
 }

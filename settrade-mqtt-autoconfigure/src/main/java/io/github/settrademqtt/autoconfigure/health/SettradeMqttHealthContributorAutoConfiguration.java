@@ -1,8 +1,11 @@
 package io.github.settrademqtt.autoconfigure.health;
 
 import java.time.Duration;
+import java.util.List;
 
 import io.github.settrademqtt.actuate.health.SettradeMqttHealthIndicator;
+import io.github.settrademqtt.autoconfigure.InvalidSettradePropertiesException;
+import io.github.settrademqtt.autoconfigure.InvalidSettradePropertiesException.Problem;
 import io.github.settrademqtt.autoconfigure.SettradeMqttAutoConfiguration;
 import io.github.settrademqtt.autoconfigure.SettradeMqttProperties;
 import io.github.settrademqtt.connection.SettradeMqttConnection;
@@ -16,7 +19,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.context.annotation.Bean;
@@ -26,10 +29,11 @@ import org.springframework.context.annotation.Bean;
  * Auto-configuration} for the {@link SettradeMqttHealthIndicator}, shown as
  * {@code settrade} by the health endpoint.
  * {@code management.health.settrade.enabled=false} switches it off;
- * {@code settrade.mqtt.health.connect-grace-period} (30 s by default) sets how long the
- * connection may be down, or the feed deliver nothing while the market is open, before it
- * is reported {@code DOWN}; the {@link TradingCalendar} bean says when the market is
- * open.
+ * {@code management.health.settrade.connect-grace-period} (30 s by default; the
+ * deprecated {@code settrade.mqtt.health.connect-grace-period} still works, the new key
+ * winning when both are set) sets how long the connection may be down, or the feed
+ * deliver nothing while the market is open, before it is reported {@code DOWN}; the
+ * {@link TradingCalendar} bean says when the market is open.
  *
  * @author settrade-mqtt
  * @since 0.1.0
@@ -38,28 +42,49 @@ import org.springframework.context.annotation.Bean;
 @ConditionalOnClass({ AbstractHealthIndicator.class, ConditionalOnEnabledHealthIndicator.class })
 @ConditionalOnBean({ SettradeMqttConnection.class, SubscriptionRegistry.class, FeedLiveness.class })
 @ConditionalOnEnabledHealthIndicator("settrade")
+@EnableConfigurationProperties(SettradeMqttHealthProperties.class)
 public final class SettradeMqttHealthContributorAutoConfiguration {
 
 	/**
 	 * The property that sets how long the connection may be down before it is reported
 	 * {@code DOWN}.
 	 */
-	static final String CONNECT_GRACE_PERIOD = "settrade.mqtt.health.connect-grace-period";
+	static final String CONNECT_GRACE_PERIOD = "management.health.settrade.connect-grace-period";
+
+	/**
+	 * Its deprecated key.
+	 */
+	static final String DEPRECATED_CONNECT_GRACE_PERIOD = "settrade.mqtt.health.connect-grace-period";
 
 	@Bean
 	@ConditionalOnMissingBean(name = "settradeHealthIndicator")
 	SettradeMqttHealthIndicator settradeHealthIndicator(SettradeMqttConnection connection,
-			SubscriptionRegistry registry, FeedLiveness liveness, SettradeMqttProperties properties,
-			ObjectProvider<TradingCalendar> calendar) {
-		return new SettradeMqttHealthIndicator(connection, registry, liveness, connectGracePeriod(properties),
+			SubscriptionRegistry registry, FeedLiveness liveness, SettradeMqttHealthProperties healthProperties,
+			SettradeMqttProperties properties, ObjectProvider<TradingCalendar> calendar) {
+		return new SettradeMqttHealthIndicator(connection, registry, liveness,
+				connectGracePeriod(healthProperties, properties),
 				calendar.getIfAvailable(SessionTradingCalendar::setAndTfex));
 	}
 
-	private static Duration connectGracePeriod(SettradeMqttProperties properties) {
-		Duration gracePeriod = properties.getHealth().getConnectGracePeriod();
+	/**
+	 * Return the grace period from its key, else from its deprecated key, else the
+	 * default.
+	 */
+	@SuppressWarnings("deprecation")
+	private static Duration connectGracePeriod(SettradeMqttHealthProperties healthProperties,
+			SettradeMqttProperties properties) {
+		Duration gracePeriod = healthProperties.getConnectGracePeriod();
+		String key = CONNECT_GRACE_PERIOD;
+		if (gracePeriod == null) {
+			gracePeriod = properties.getHealth().getConnectGracePeriod();
+			key = DEPRECATED_CONNECT_GRACE_PERIOD;
+		}
+		if (gracePeriod == null) {
+			return SettradeMqttHealthProperties.DEFAULT_CONNECT_GRACE_PERIOD;
+		}
 		if (gracePeriod.isNegative()) {
-			throw new InvalidConfigurationPropertyValueException(CONNECT_GRACE_PERIOD, gracePeriod,
-					"must not be negative");
+			throw new InvalidSettradePropertiesException(List.of(new Problem(key, gracePeriod + " is negative",
+					"Set " + key + " to 0s (DOWN as soon as not connected) or a longer duration, such as 30s")));
 		}
 		return gracePeriod;
 	}

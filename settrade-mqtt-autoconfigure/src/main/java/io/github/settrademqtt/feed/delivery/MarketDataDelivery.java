@@ -8,13 +8,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
 
-import io.github.settrademqtt.connection.SettradeMqttConnection;
 import io.github.settrademqtt.connection.SettradeMqttHeaders;
 import io.github.settrademqtt.connection.SubscriptionRegistry;
 import io.github.settrademqtt.feed.MarketDataKind;
 import io.github.settrademqtt.feed.MarketDataKinds;
 import io.github.settrademqtt.feed.MarketDataDecoders;
 import io.github.settrademqtt.feed.liveness.FeedLiveness;
+import io.github.settrademqtt.support.SettradeMqttPhases;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -47,13 +47,6 @@ import org.springframework.util.Assert;
 public class MarketDataDelivery implements MessageHandler, SmartLifecycle, SubscriptionRegistry.Listener {
 
 	private static final Log logger = LogFactory.getLog(MarketDataDelivery.class);
-
-	/**
-	 * The phase of the delivery: with the connection, so its threads run before the
-	 * {@link io.github.settrademqtt.connection.SettradeMqttMessageProducer} sends
-	 * anything and until it has stopped.
-	 */
-	public static final int PHASE = SettradeMqttConnection.PHASE;
 
 	private final SubscribableChannel source;
 
@@ -208,7 +201,7 @@ public class MarketDataDelivery implements MessageHandler, SmartLifecycle, Subsc
 
 	@Override
 	public int getPhase() {
-		return PHASE;
+		return SettradeMqttPhases.MARKET_DATA_DELIVERY;
 	}
 
 	/**

@@ -135,6 +135,21 @@ public class FeedLiveness implements SubscriptionRegistry.Listener {
 	}
 
 	/**
+	 * Return the topics that heard nothing since they were subscribed, longer than the
+	 * silence threshold ago: unlike {@link #getNeverReceivedTopics()}, a topic subscribed
+	 * a moment ago, which has not had the chance to hear anything yet, is not one.
+	 * @return the topics, sorted
+	 * @since 0.1.0
+	 */
+	public List<String> getUnheardTopics() {
+		return getTopics().stream()
+			.filter((topic) -> topic.state() == LivenessState.NEVER_RECEIVED
+					&& topic.subscribedFor().compareTo(this.silenceThreshold) > 0)
+			.map(TopicLiveness::topic)
+			.toList();
+	}
+
+	/**
 	 * Return the topics that hear from the market but whose messages have not reached the
 	 * application for longer than the silence threshold.
 	 * @return the stalled topics, sorted

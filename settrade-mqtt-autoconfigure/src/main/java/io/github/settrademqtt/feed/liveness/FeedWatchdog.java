@@ -14,6 +14,7 @@ import io.github.settrademqtt.connection.SettradeMqttConnection;
 import io.github.settrademqtt.connection.SubscriptionRegistry;
 import io.github.settrademqtt.connection.SubscriptionState;
 import io.github.settrademqtt.support.FixedDelayLifecycle;
+import io.github.settrademqtt.support.SettradeMqttPhases;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -42,12 +43,6 @@ import org.springframework.util.Assert;
  * @since 0.1.0
  */
 public class FeedWatchdog extends FixedDelayLifecycle {
-
-	/**
-	 * The phase of the watchdog: after the connection's, so that it starts once there is
-	 * a connection to watch and stops before it.
-	 */
-	public static final int PHASE = SettradeMqttConnection.PHASE + 1;
 
 	private static final Log logger = LogFactory.getLog(FeedWatchdog.class);
 
@@ -121,12 +116,13 @@ public class FeedWatchdog extends FixedDelayLifecycle {
 	}
 
 	/**
-	 * Return the phase: after the connection, which it watches.
+	 * Return the phase, {@link SettradeMqttPhases#FEED_WATCHDOG}: after the connection,
+	 * which it watches.
 	 * @return the phase
 	 */
 	@Override
 	public int getPhase() {
-		return PHASE;
+		return SettradeMqttPhases.FEED_WATCHDOG;
 	}
 
 	/**

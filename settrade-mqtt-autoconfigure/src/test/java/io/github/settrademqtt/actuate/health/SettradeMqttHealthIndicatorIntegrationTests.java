@@ -50,7 +50,7 @@ class SettradeMqttHealthIndicatorIntegrationTests {
 	@Test
 	void upThenDownWhenTheLossOutlastsTheGracePeriodThenUpAgain() {
 		simulator().market().start(List.of("PTT"), 20);
-		runner("settrade.mqtt.subscriptions.bid-offer=PTT", "settrade.mqtt.health.connect-grace-period=1s")
+		runner("settrade.mqtt.subscriptions.bid-offer=PTT", "management.health.settrade.connect-grace-period=1s")
 			.run((context) -> {
 				SettradeMqttHealthIndicator indicator = context.getBean(SettradeMqttHealthIndicator.class);
 				await().atMost(Duration.ofSeconds(10)).until(() -> upAndLive(indicator, context));

@@ -9,12 +9,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 
 import io.github.settrademqtt.ManualClock;
 import io.github.settrademqtt.connection.ConnectionState;
+import io.github.settrademqtt.connection.ConnectionStatus;
 import io.github.settrademqtt.connection.RotationFailure;
 import io.github.settrademqtt.connection.RotationOutcome;
 import io.github.settrademqtt.connection.RotationStrategy;
@@ -24,8 +24,6 @@ import io.github.settrademqtt.connection.SettradeMqttConnection;
 import io.github.settrademqtt.connection.SubscriptionRegistry;
 import io.github.settrademqtt.connection.SubscriptionState;
 import io.github.settrademqtt.feed.liveness.FeedLiveness;
-import io.github.settrademqtt.feed.liveness.LivenessState;
-import io.github.settrademqtt.feed.liveness.TopicLiveness;
 import io.github.settrademqtt.feed.liveness.TradingCalendar;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -56,8 +54,6 @@ class SettradeMqttHealthIndicatorTests {
 
 	private static final Instant CONNECTED_AT = Instant.parse("2026-11-26T03:00:00Z");
 
-	private final AtomicLong nanos = new AtomicLong(7_000_000_000L);
-
 	private final ManualClock now = new ManualClock(CONNECTED_AT.plusSeconds(10));
 
 	private final AtomicBoolean marketOpen = new AtomicBoolean(true);
@@ -75,51 +71,55 @@ class SettradeMqttHealthIndicatorTests {
 
 	private final Map<String, SubscriptionState> subscriptions = new LinkedHashMap<>();
 
-	private final List<TopicLiveness> topics = new ArrayList<>();
+	private final Map<String, String> failures = new LinkedHashMap<>();
+
+	private final List<String> silentTopics = new ArrayList<>();
+
+	private final List<String> unheardTopics = new ArrayList<>();
+
+	private ConnectionStatus status = new ConnectionStatus(ConnectionState.CONNECTING, this.now.instant(), null, null,
+			null, null, null, null);
 
 	private SettradeMqttHealthIndicator indicator;
 
 	@BeforeEach
 	void setUp() {
 		given(this.registry.states()).willAnswer((invocation) -> Map.copyOf(this.subscriptions));
-		given(this.liveness.getSilenceThreshold()).willReturn(THRESHOLD);
-		given(this.liveness.getTopics()).willAnswer((invocation) -> List.copyOf(this.topics));
-		given(this.connection.getState()).willReturn(ConnectionState.CONNECTING);
+		given(this.registry.failures()).willAnswer((invocation) -> Map.copyOf(this.failures));
+		given(this.liveness.getSilentTopics()).willAnswer((invocation) -> List.copyOf(this.silentTopics));
+		given(this.liveness.getUnheardTopics()).willAnswer((invocation) -> List.copyOf(this.unheardTopics));
+		given(this.connection.getStatus()).willAnswer((invocation) -> this.status);
 		this.indicator = indicator(GRACE);
 	}
 
 	private SettradeMqttHealthIndicator indicator(Duration grace) {
 		return new SettradeMqttHealthIndicator(this.connection, this.registry, this.liveness, grace, this.calendar,
-				this.nanos::get, this.now);
+				this.now);
 	}
 
 	private void connected(ConnectionState state) {
-		given(this.connection.getState()).willReturn(state);
-		given(this.connection.getHost()).willReturn("dispatcher.example");
-		given(this.connection.getSessionFacts())
-			.willReturn(new SessionFacts(3, SessionChange.RECOVERY, Duration.ofMillis(1250), CONNECTED_AT));
-		given(this.connection.getTicketExpiresAtNanos())
-			.willReturn(this.nanos.get() + Duration.ofMinutes(55).toNanos());
-		given(this.connection.getLastFailure()).willReturn(null);
+		this.status = new ConnectionStatus(state, this.now.instant(), "dispatcher.example",
+				new SessionFacts(3, SessionChange.RECOVERY, Duration.ofMillis(1250), CONNECTED_AT),
+				Duration.ofMinutes(55), this.status.lastRotation(), this.status.lastRotationFailure(), null);
 	}
 
 	private void disconnected(ConnectionState state, String failure) {
-		given(this.connection.getState()).willReturn(state);
-		given(this.connection.getHost()).willReturn(null);
-		given(this.connection.getSessionFacts()).willReturn(null);
-		given(this.connection.getTicketExpiresAtNanos()).willReturn(null);
-		given(this.connection.getLastFailure()).willReturn(failure);
+		this.status = new ConnectionStatus(state, this.now.instant(), null, null, null, this.status.lastRotation(),
+				this.status.lastRotationFailure(), failure);
+	}
+
+	private void rotated(RotationOutcome rotation, RotationFailure failure) {
+		this.status = new ConnectionStatus(this.status.state(), this.status.since(), this.status.host(),
+				this.status.session(), this.status.tokenExpiresIn(), rotation, failure, this.status.lastFailure());
 	}
 
 	private void live(String topic) {
 		this.subscriptions.put(topic, SubscriptionState.ACTIVE);
-		this.topics.add(new TopicLiveness(topic, LivenessState.LIVE, Duration.ofMinutes(10), CONNECTED_AT,
-				Duration.ofMillis(40)));
+		given(this.liveness.getLastMessageAge()).willReturn(Optional.of(Duration.ofMillis(40)));
 		given(this.liveness.getLastDeliveryAge()).willReturn(Optional.of(Duration.ofMillis(60)));
 	}
 
 	private void advance(Duration duration) {
-		this.nanos.addAndGet(duration.toNanos());
 		this.now.advance(duration);
 	}
 
@@ -157,8 +157,6 @@ class SettradeMqttHealthIndicatorTests {
 			connected(ConnectionState.CONNECTED);
 			live(PTT);
 			SettradeMqttHealthIndicatorTests.this.subscriptions.put(AOT, SubscriptionState.PENDING);
-			SettradeMqttHealthIndicatorTests.this.topics
-				.add(new TopicLiveness(AOT, LivenessState.NEVER_RECEIVED, Duration.ofMillis(5), null, null));
 			Health health = health();
 			assertThat(health.getStatus()).isEqualTo(Status.UP);
 			assertThat(health.getDetails()).containsEntry("subscriptions",
@@ -173,16 +171,6 @@ class SettradeMqttHealthIndicatorTests {
 			assertThat(health.getDetails()).doesNotContainKey("lastMessageAgeMillis");
 		}
 
-		@Test
-		void whenATopicSubscribedJustNowHasHeardNothingYet() {
-			connected(ConnectionState.CONNECTED);
-			SettradeMqttHealthIndicatorTests.this.subscriptions.put(PTT, SubscriptionState.ACTIVE);
-			SettradeMqttHealthIndicatorTests.this.topics
-				.add(new TopicLiveness(PTT, LivenessState.NEVER_RECEIVED, THRESHOLD, null, null));
-			assertThat(health().getStatus()).isEqualTo(Status.UP);
-			assertThat(health().getDetails()).containsEntry("neverReceivedTopics", List.of());
-		}
-
 	}
 
 	@Nested
@@ -193,7 +181,7 @@ class SettradeMqttHealthIndicatorTests {
 			connected(ConnectionState.CONNECTED);
 			live(PTT);
 			SettradeMqttHealthIndicatorTests.this.subscriptions.put(AOT, SubscriptionState.FAILED);
-			given(SettradeMqttHealthIndicatorTests.this.registry.failureReason(AOT)).willReturn("SUBACK 0x80");
+			SettradeMqttHealthIndicatorTests.this.failures.put(AOT, "SUBACK 0x80");
 			Health health = health();
 			assertThat(health.getStatus()).isEqualTo(SettradeMqttHealthIndicator.DEGRADED);
 			assertThat(health.getDetails())
@@ -206,8 +194,7 @@ class SettradeMqttHealthIndicatorTests {
 			connected(ConnectionState.CONNECTED);
 			live(PTT);
 			SettradeMqttHealthIndicatorTests.this.subscriptions.put(AOT, SubscriptionState.ACTIVE);
-			SettradeMqttHealthIndicatorTests.this.topics.add(new TopicLiveness(AOT, LivenessState.SILENT,
-					Duration.ofMinutes(10), CONNECTED_AT, Duration.ofSeconds(61)));
+			SettradeMqttHealthIndicatorTests.this.silentTopics.add(AOT);
 			Health health = health();
 			assertThat(health.getStatus()).isEqualTo(SettradeMqttHealthIndicator.DEGRADED);
 			assertThat(health.getDetails()).containsEntry("silentTopics", List.of(AOT))
@@ -220,8 +207,7 @@ class SettradeMqttHealthIndicatorTests {
 			connected(ConnectionState.CONNECTED);
 			live(PTT);
 			SettradeMqttHealthIndicatorTests.this.subscriptions.put(AOT, SubscriptionState.ACTIVE);
-			SettradeMqttHealthIndicatorTests.this.topics
-				.add(new TopicLiveness(AOT, LivenessState.NEVER_RECEIVED, THRESHOLD.plusMillis(1), null, null));
+			SettradeMqttHealthIndicatorTests.this.unheardTopics.add(AOT);
 			Health health = health();
 			assertThat(health.getStatus()).isEqualTo(SettradeMqttHealthIndicator.DEGRADED);
 			assertThat(health.getDetails()).containsEntry("neverReceivedTopics", List.of(AOT))
@@ -260,7 +246,7 @@ class SettradeMqttHealthIndicatorTests {
 			Health health = health();
 			assertThat(health.getStatus()).isEqualTo(Status.DOWN);
 			assertThat(health.getDetails()).containsEntry("reason",
-					"nothing delivered for 31 s while the market is open (settrade.mqtt.health.connect-grace-period 30 s)");
+					"nothing delivered for 31 s while the market is open (management.health.settrade.connect-grace-period 30 s)");
 			assertThat(new SimpleStatusAggregator().getAggregateStatus(Set.of(Status.UP, health.getStatus())))
 				.isEqualTo(Status.DOWN);
 		}
@@ -279,8 +265,7 @@ class SettradeMqttHealthIndicatorTests {
 			connected(ConnectionState.CONNECTED);
 			live(PTT);
 			SettradeMqttHealthIndicatorTests.this.subscriptions.put(AOT, SubscriptionState.ACTIVE);
-			SettradeMqttHealthIndicatorTests.this.topics.add(new TopicLiveness(AOT, LivenessState.SILENT,
-					Duration.ofMinutes(10), CONNECTED_AT, Duration.ofHours(2)));
+			SettradeMqttHealthIndicatorTests.this.silentTopics.add(AOT);
 			given(SettradeMqttHealthIndicatorTests.this.liveness.getLastDeliveryAge())
 				.willReturn(Optional.of(Duration.ofHours(2)));
 			SettradeMqttHealthIndicatorTests.this.marketOpen.set(false);
@@ -391,13 +376,13 @@ class SettradeMqttHealthIndicatorTests {
 			assertThatIllegalArgumentException()
 				.isThrownBy(() -> new SettradeMqttHealthIndicator(SettradeMqttHealthIndicatorTests.this.connection,
 						SettradeMqttHealthIndicatorTests.this.registry, SettradeMqttHealthIndicatorTests.this.liveness,
-						Duration.ofSeconds(-1)))
+						Duration.ofSeconds(-1), SettradeMqttHealthIndicatorTests.this.calendar))
 				.withMessageContaining("connectGracePeriod");
 		}
 
 		@Test
 		void anUnexpectedFailureIsDown() {
-			given(SettradeMqttHealthIndicatorTests.this.connection.getState())
+			given(SettradeMqttHealthIndicatorTests.this.connection.getStatus())
 				.willThrow(new IllegalStateException("boom"));
 			Health health = health();
 			assertThat(health.getStatus()).isEqualTo(Status.DOWN);
@@ -416,12 +401,11 @@ class SettradeMqttHealthIndicatorTests {
 			connected(ConnectionState.CONNECTED);
 			live(PTT);
 			SettradeMqttHealthIndicatorTests.this.subscriptions.put(AOT, SubscriptionState.FAILED);
-			given(SettradeMqttHealthIndicatorTests.this.registry.failureReason(AOT)).willReturn("SUBACK 0x80");
-			given(SettradeMqttHealthIndicatorTests.this.connection.getLastRotation()).willReturn(new RotationOutcome(
-					RotationStrategy.RESTART, CONNECTED_AT, Duration.ofMillis(850), Duration.ofMillis(900)));
-			given(SettradeMqttHealthIndicatorTests.this.connection.getLastRotationFailure())
-				.willReturn(new RotationFailure(CONNECTED_AT,
-						"the new connection could not connect to [dispatcher.example]", Duration.ofSeconds(2)));
+			SettradeMqttHealthIndicatorTests.this.failures.put(AOT, "SUBACK 0x80");
+			rotated(new RotationOutcome(RotationStrategy.RESTART, CONNECTED_AT, Duration.ofMillis(850),
+					Duration.ofMillis(900)),
+					new RotationFailure(CONNECTED_AT, "the new connection could not connect to [dispatcher.example]",
+							Duration.ofSeconds(2)));
 			Map<String, Object> details = health().getDetails();
 			assertThat(details).containsOnlyKeys("state", "host", "epoch", "lastChange", "gapMillis", "connectedAt",
 					"tokenExpiresInSeconds", "lastRotation", "lastRotationFailure", "subscriptions",
@@ -455,8 +439,8 @@ class SettradeMqttHealthIndicatorTests {
 		@Test
 		void aGapFreeRotationWithoutFailureShowsNoRotationFailure() {
 			connected(ConnectionState.CONNECTED);
-			given(SettradeMqttHealthIndicatorTests.this.connection.getLastRotation()).willReturn(
-					new RotationOutcome(RotationStrategy.OVERLAP, CONNECTED_AT, Duration.ZERO, Duration.ofMillis(420)));
+			rotated(new RotationOutcome(RotationStrategy.OVERLAP, CONNECTED_AT, Duration.ZERO, Duration.ofMillis(420)),
+					null);
 			assertThat(health().getDetails())
 				.containsEntry("lastRotation",
 						Map.of("strategy", "overlap", "at", "2026-11-26T03:00:00Z", "gapMillis", 0L, "tookMillis",
@@ -466,8 +450,8 @@ class SettradeMqttHealthIndicatorTests {
 
 		@Test
 		void lastFailureIsShownOnlyWhenNotConnected() {
-			connected(ConnectionState.CONNECTED);
-			given(SettradeMqttHealthIndicatorTests.this.connection.getLastFailure()).willReturn("stale");
+			SettradeMqttHealthIndicatorTests.this.status = new ConnectionStatus(ConnectionState.CONNECTED, CONNECTED_AT,
+					null, null, null, null, null, "stale");
 			assertThat(health().getDetails()).doesNotContainKey("lastFailure");
 		}
 

@@ -3,13 +3,15 @@ package io.github.settrademqtt.autoconfigure.health;
 import java.time.Duration;
 
 import io.github.settrademqtt.actuate.health.SettradeMqttHealthIndicator;
+import io.github.settrademqtt.autoconfigure.InvalidSettradePropertiesException;
 import io.github.settrademqtt.autoconfigure.SettradeMqttAutoConfiguration;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
-import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.health.autoconfigure.contributor.HealthContributorAutoConfiguration;
 import org.springframework.boot.health.autoconfigure.registry.HealthContributorRegistryAutoConfiguration;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
@@ -142,7 +144,15 @@ class SettradeMqttHealthContributorAutoConfigurationTests {
 		}
 
 		@Test
-		void isReadFromSettradeMqttHealthConnectGracePeriod() {
+		void isReadFromManagementHealthSettrade() {
+			SettradeMqttHealthContributorAutoConfigurationTests.this.configured
+				.withPropertyValues("management.health.settrade.connect-grace-period=2m")
+				.run((context) -> assertThat(context.getBean(SettradeMqttHealthIndicator.class))
+					.hasFieldOrPropertyWithValue("connectGracePeriod", Duration.ofMinutes(2)));
+		}
+
+		@Test
+		void isStillReadFromTheDeprecatedKey() {
 			SettradeMqttHealthContributorAutoConfigurationTests.this.configured
 				.withPropertyValues("settrade.mqtt.health.connect-grace-period=2m")
 				.run((context) -> assertThat(context.getBean(SettradeMqttHealthIndicator.class))
@@ -150,23 +160,43 @@ class SettradeMqttHealthContributorAutoConfigurationTests {
 		}
 
 		@Test
+		void theNewKeyWinsOverTheDeprecatedOne() {
+			SettradeMqttHealthContributorAutoConfigurationTests.this.configured
+				.withPropertyValues("settrade.mqtt.health.connect-grace-period=2m",
+						"management.health.settrade.connect-grace-period=45s")
+				.run((context) -> assertThat(context.getBean(SettradeMqttHealthIndicator.class))
+					.hasFieldOrPropertyWithValue("connectGracePeriod", Duration.ofSeconds(45)));
+		}
+
+		@Test
+		void theNewKeyWinsOverTheDeprecatedOneEvenWhenItSetsTheDefault() {
+			SettradeMqttHealthContributorAutoConfigurationTests.this.configured
+				.withPropertyValues("settrade.mqtt.health.connect-grace-period=2m",
+						"management.health.settrade.connect-grace-period=30s")
+				.run((context) -> assertThat(context.getBean(SettradeMqttHealthIndicator.class))
+					.hasFieldOrPropertyWithValue("connectGracePeriod", Duration.ofSeconds(30)));
+		}
+
+		@Test
 		void zeroReportsDownAtOnce() {
 			SettradeMqttHealthContributorAutoConfigurationTests.this.configured
-				.withPropertyValues("settrade.mqtt.health.connect-grace-period=0s")
+				.withPropertyValues("management.health.settrade.connect-grace-period=0s")
 				.run((context) -> assertThat(context.getBean(SettradeMqttHealthIndicator.class).health().getStatus())
 					.isEqualTo(Status.DOWN));
 		}
 
-		@Test
-		void negativeFailsStartUpNamingTheProperty() {
-			SettradeMqttHealthContributorAutoConfigurationTests.this.configured
-				.withPropertyValues("settrade.mqtt.health.connect-grace-period=-1s")
+		@ParameterizedTest
+		@ValueSource(strings = { "management.health.settrade.connect-grace-period",
+				"settrade.mqtt.health.connect-grace-period" })
+		void negativeFailsStartUpNamingTheKeyThatSetIt(String key) {
+			SettradeMqttHealthContributorAutoConfigurationTests.this.configured.withPropertyValues(key + "=-1s")
 				.run((context) -> {
 					assertThat(context).hasFailed();
 					assertThat(context.getStartupFailure()).rootCause()
-						.isInstanceOf(InvalidConfigurationPropertyValueException.class)
-						.hasMessageContaining("settrade.mqtt.health.connect-grace-period")
-						.hasMessageContaining("must not be negative");
+						.hasMessageContaining(key + ": PT-1S is negative")
+						.isInstanceOfSatisfying(InvalidSettradePropertiesException.class,
+								(ex) -> assertThat(ex.getProblems()).singleElement()
+									.satisfies((problem) -> assertThat(problem.action()).contains(key).contains("0s")));
 				});
 		}
 

@@ -38,12 +38,26 @@ class FeedLivenessTests {
 		advance(Duration.ofSeconds(2));
 		assertThat(this.liveness.getSilentTopics()).containsExactly("t/silent");
 		assertThat(this.liveness.getNeverReceivedTopics()).containsExactly("t/never");
+		assertThat(this.liveness.getUnheardTopics()).containsExactly("t/never");
 		assertThat(this.liveness.getLastMessageAge()).contains(Duration.ofSeconds(2));
 		assertThat(this.liveness.getTopics()).satisfiesExactly(
 				(live) -> assertThat(live).isEqualTo(new TopicLiveness("t/live", LivenessState.LIVE,
 						Duration.ofSeconds(13), at.plusSeconds(11), Duration.ofSeconds(2))),
 				(never) -> assertThat(never.subscribedFor()).isEqualTo(Duration.ofSeconds(13)),
 				(silent) -> assertThat(silent.lastMessageAge()).isEqualTo(Duration.ofSeconds(13)));
+	}
+
+	@Test
+	void aTopicIsUnheardOnlyOnceSubscribedForLongerThanTheThreshold() {
+		this.registry.addListener(this.liveness);
+		this.registry.subscribe("t/a");
+		advance(Duration.ofSeconds(10));
+		assertThat(this.liveness.getNeverReceivedTopics()).containsExactly("t/a");
+		assertThat(this.liveness.getUnheardTopics()).isEmpty();
+		advance(Duration.ofMillis(1));
+		assertThat(this.liveness.getUnheardTopics()).containsExactly("t/a");
+		this.liveness.received("t/a", this.nanos.get(), START_AT);
+		assertThat(this.liveness.getUnheardTopics()).isEmpty();
 	}
 
 	@Test
