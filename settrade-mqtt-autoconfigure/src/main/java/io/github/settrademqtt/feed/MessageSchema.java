@@ -28,6 +28,35 @@ final class MessageSchema {
 			{ "too many levels of nesting", "groups nested too deeply" },
 			{ "end-group tag did not match", "unexpected end-group tag" } };
 
+	// the types of field a schema reads; a switch on an int is the decode loop's
+	// cheapest dispatch
+	private static final int INT64 = 0;
+
+	private static final int INT32 = 1;
+
+	private static final int ENUM = 2;
+
+	private static final int BOOL = 3;
+
+	private static final int STRING = 4;
+
+	private static final int MONEY = 5;
+
+	private static final int TIMESTAMP = 6;
+
+	private static final int DATE = 7;
+
+	private static final int TIME_OF_DAY = 8;
+
+	private static final int MESSAGE = 9;
+
+	private static final int[] WIRE_TYPES = { Wire.VARINT, Wire.VARINT, Wire.VARINT, Wire.VARINT, Wire.LENGTH_DELIMITED,
+			Wire.LENGTH_DELIMITED, Wire.LENGTH_DELIMITED, Wire.LENGTH_DELIMITED, Wire.LENGTH_DELIMITED,
+			Wire.LENGTH_DELIMITED };
+
+	private static final int[] SLOTS = { 1, 1, 1, 1, 1, Wire.MONEY_SLOTS, Wire.TIMESTAMP_SLOTS, Wire.DATE_SLOTS,
+			Wire.TIME_OF_DAY_SLOTS, 0 };
+
 	private final String name;
 
 	private final @Nullable MessageSchema parent;
@@ -37,6 +66,19 @@ final class MessageSchema {
 	private final int number;
 
 	private Field[] fields = new Field[1];
+
+	/**
+	 * The fields by tag (number and wire type): the decode loop's one lookup. A tag with
+	 * no field here is unknown, or a known field with the wrong wire type, which
+	 * {@link #skip(CodedInputStream, int)} tells apart.
+	 */
+	private Field[] byTag = new Field[8];
+
+	/**
+	 * The same, packed for the decode loop: {@code slot << 4 | type + 1} by tag, 0 for
+	 * none; one load per field instead of three.
+	 */
+	private int[] readerByTag = new int[8];
 
 	private int slots;
 
@@ -63,7 +105,7 @@ final class MessageSchema {
 	 * @return the field
 	 */
 	Field int64(int number, String name) {
-		return add(number, name, Type.INT64);
+		return add(number, name, INT64);
 	}
 
 	/**
@@ -73,7 +115,7 @@ final class MessageSchema {
 	 * @return the field
 	 */
 	Field int32(int number, String name) {
-		return add(number, name, Type.INT32);
+		return add(number, name, INT32);
 	}
 
 	/**
@@ -83,7 +125,7 @@ final class MessageSchema {
 	 * @return the field
 	 */
 	Field enumeration(int number, String name) {
-		return add(number, name, Type.ENUM);
+		return add(number, name, ENUM);
 	}
 
 	/**
@@ -93,7 +135,7 @@ final class MessageSchema {
 	 * @return the field
 	 */
 	Field bool(int number, String name) {
-		return add(number, name, Type.BOOL);
+		return add(number, name, BOOL);
 	}
 
 	/**
@@ -103,7 +145,7 @@ final class MessageSchema {
 	 * @return the field
 	 */
 	Field string(int number, String name) {
-		return add(number, name, Type.STRING);
+		return add(number, name, STRING);
 	}
 
 	/**
@@ -113,7 +155,7 @@ final class MessageSchema {
 	 * @return the field
 	 */
 	Field money(int number, String name) {
-		return add(number, name, Type.MONEY);
+		return add(number, name, MONEY);
 	}
 
 	/**
@@ -123,7 +165,7 @@ final class MessageSchema {
 	 * @return the field
 	 */
 	Field timestamp(int number, String name) {
-		return add(number, name, Type.TIMESTAMP);
+		return add(number, name, TIMESTAMP);
 	}
 
 	/**
@@ -133,7 +175,7 @@ final class MessageSchema {
 	 * @return the field
 	 */
 	Field date(int number, String name) {
-		return add(number, name, Type.DATE);
+		return add(number, name, DATE);
 	}
 
 	/**
@@ -143,7 +185,7 @@ final class MessageSchema {
 	 * @return the field
 	 */
 	Field timeOfDay(int number, String name) {
-		return add(number, name, Type.TIME_OF_DAY);
+		return add(number, name, TIME_OF_DAY);
 	}
 
 	/**
@@ -155,14 +197,14 @@ final class MessageSchema {
 	 * @return the nested schema, to declare its fields in
 	 */
 	MessageSchema message(int number, String name, String typeName) {
-		Field field = add(number, name, Type.MESSAGE);
+		Field field = add(number, name, MESSAGE);
 		MessageSchema nested = new MessageSchema(typeName, this, field.path() + ".",
 				(this.parent != null) ? this.number : number);
 		field.nested = nested;
 		return nested;
 	}
 
-	private Field add(int number, String name, Type type) {
+	private Field add(int number, String name, int type) {
 		if (number >= this.fields.length) {
 			this.fields = Arrays.copyOf(this.fields, number + 1);
 		}
@@ -172,8 +214,15 @@ final class MessageSchema {
 		MessageSchema root = root();
 		Field field = new Field(number, (this.parent != null) ? this.number : number, this.path + name, type,
 				root.slots);
-		root.slots += type.slots;
+		root.slots += SLOTS[type];
 		this.fields[number] = field;
+		int tag = (number << 3) | WIRE_TYPES[type];
+		if (tag >= this.byTag.length) {
+			this.byTag = Arrays.copyOf(this.byTag, tag + 1);
+			this.readerByTag = Arrays.copyOf(this.readerByTag, tag + 1);
+		}
+		this.byTag[tag] = field;
+		this.readerByTag[tag] = (field.slot << 4) | (type + 1);
 		return field;
 	}
 
@@ -211,15 +260,13 @@ final class MessageSchema {
 	}
 
 	private void readField(CodedInputStream input, int tag, long[] slots) throws IOException {
-		int number = tag >>> 3;
-		Field field = (number < this.fields.length) ? this.fields[number] : null;
-		if (field == null) {
-			Wire.skip(input, tag);
+		int reader = (tag > 0 && tag < this.readerByTag.length) ? this.readerByTag[tag] : 0;
+		if (reader == 0) {
+			skip(input, tag);
 			return;
 		}
-		checkWireType(field, tag);
-		int slot = field.slot;
-		switch (field.type) {
+		int slot = reader >>> 4;
+		switch ((reader & 15) - 1) {
 			case INT64 -> slots[slot] = input.readInt64();
 			case INT32 -> slots[slot] = input.readInt32();
 			case ENUM -> slots[slot] = input.readEnum();
@@ -232,8 +279,8 @@ final class MessageSchema {
 			case TIMESTAMP -> Wire.timestamp(input, slots, slot);
 			case DATE -> Wire.date(input, slots, slot);
 			case TIME_OF_DAY -> Wire.timeOfDay(input, slots, slot);
-			case MESSAGE -> {
-				MessageSchema nested = field.nested;
+			default -> { // MESSAGE
+				MessageSchema nested = this.byTag[tag].nested;
 				int limit = Wire.enter(input);
 				for (int inner = input.readTag(); inner != 0; inner = input.readTag()) {
 					nested.readField(input, inner, slots);
@@ -270,9 +317,9 @@ final class MessageSchema {
 	}
 
 	private void checkWireType(Field field, int tag) throws InvalidProtocolBufferException {
-		if ((tag & 7) != field.type.wireType) {
+		if ((tag & 7) != WIRE_TYPES[field.type]) {
 			throw new InvalidProtocolBufferException(this.name + " field " + field.number + " (" + field.name()
-					+ "): wire type " + Wire.describe(tag & 7) + ", expected " + Wire.describe(field.type.wireType));
+					+ "): wire type " + Wire.describe(tag & 7) + ", expected " + Wire.describe(WIRE_TYPES[field.type]));
 		}
 	}
 
@@ -312,27 +359,6 @@ final class MessageSchema {
 	}
 
 	/**
-	 * The types of field a schema reads, with their wire type and number of slots.
-	 */
-	enum Type {
-
-		INT64(Wire.VARINT, 1), INT32(Wire.VARINT, 1), ENUM(Wire.VARINT, 1), BOOL(Wire.VARINT, 1),
-		STRING(Wire.LENGTH_DELIMITED, 1), MONEY(Wire.LENGTH_DELIMITED, Wire.MONEY_SLOTS),
-		TIMESTAMP(Wire.LENGTH_DELIMITED, Wire.TIMESTAMP_SLOTS), DATE(Wire.LENGTH_DELIMITED, Wire.DATE_SLOTS),
-		TIME_OF_DAY(Wire.LENGTH_DELIMITED, Wire.TIME_OF_DAY_SLOTS), MESSAGE(Wire.LENGTH_DELIMITED, 0);
-
-		final int wireType;
-
-		final int slots;
-
-		Type(int wireType, int slots) {
-			this.wireType = wireType;
-			this.slots = slots;
-		}
-
-	}
-
-	/**
 	 * A declared field: where its value is kept, and how to name it.
 	 */
 	static final class Field {
@@ -343,13 +369,13 @@ final class MessageSchema {
 
 		private final String path;
 
-		private final Type type;
+		private final int type;
 
 		private final int slot;
 
 		private @Nullable MessageSchema nested;
 
-		private Field(int number, int topLevelNumber, String path, Type type, int slot) {
+		private Field(int number, int topLevelNumber, String path, int type, int slot) {
 			this.number = number;
 			this.topLevelNumber = topLevelNumber;
 			this.path = path;
