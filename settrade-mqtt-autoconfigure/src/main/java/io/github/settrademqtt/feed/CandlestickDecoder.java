@@ -47,11 +47,22 @@ final class CandlestickDecoder implements MarketDataDecoder<Candlestick> {
 		Assert.notNull(receipt, "'receipt' must not be null");
 		FieldValues values = SCHEMA.read(KIND, payload);
 		String topic = receipt.topic();
-		String topicInterval = TopicKeys.interval(topic);
+		String topicInterval = interval(topic);
 		return new Candlestick(values.symbol(SYMBOL, topic, this.observer),
 				topicInterval.isEmpty() ? values.string(INTERVAL) : topicInterval, values.int64(LAST_SEQUENCE),
 				values.instant(TIME), values.price(OPEN), values.price(HIGH), values.price(LOW), values.price(CLOSE),
 				values.int64(VOLUME), values.price(VALUE), receipt);
+	}
+
+	/**
+	 * Return the interval of a candlestick topic, which the topic has after the symbol.
+	 * @param topic the topic
+	 * @return the interval, empty when the topic has none
+	 */
+	static String interval(String topic) {
+		int start = KIND.keyStart(topic);
+		int end = KIND.keyEnd(topic, start);
+		return (end < topic.length()) ? topic.substring(end + 1) : "";
 	}
 
 }

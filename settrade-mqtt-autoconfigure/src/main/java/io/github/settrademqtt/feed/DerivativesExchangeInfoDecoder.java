@@ -28,7 +28,7 @@ final class DerivativesExchangeInfoDecoder implements MarketDataDecoder<Derivati
 
 	private static final Field OPEN_INTEREST = MARKET_INFO.int32(5, "open_interest");
 
-	private static final @Nullable DerivativesMarketStatus[] STATUSES = EnumNumbers
+	private static final @Nullable DerivativesMarketStatus[] STATUSES = EnumsByNumber
 		.index(DerivativesMarketStatus.values(), DerivativesMarketStatus::code);
 
 	private final DecodeObserver observer;

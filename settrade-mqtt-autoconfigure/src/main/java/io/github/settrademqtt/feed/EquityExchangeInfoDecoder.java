@@ -36,7 +36,7 @@ final class EquityExchangeInfoDecoder implements MarketDataDecoder<EquityExchang
 
 	private static final Field TOTAL_INDEX_VALUE = MARKET_INFO.money(9, "total_index_value");
 
-	private static final @Nullable EquityMarketStatus[] STATUSES = EnumNumbers.index(EquityMarketStatus.values(),
+	private static final @Nullable EquityMarketStatus[] STATUSES = EnumsByNumber.index(EquityMarketStatus.values(),
 			EquityMarketStatus::code);
 
 	private final DecodeObserver observer;

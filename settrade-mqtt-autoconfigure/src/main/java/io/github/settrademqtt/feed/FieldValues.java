@@ -61,7 +61,7 @@ final class FieldValues {
 	 */
 	String string(Field field) {
 		long span = this.slots[field.slot()];
-		return (span != 0) ? Wire.string(this.payload, start(span), (int) span) : "";
+		return (span != 0) ? ProtobufReader.string(this.payload, start(span), (int) span) : "";
 	}
 
 	/**
@@ -74,9 +74,15 @@ final class FieldValues {
 	 */
 	String symbol(Field field, String topic, DecodeObserver observer) {
 		long span = this.slots[field.slot()];
+		int keyStart = this.kind.keyStart(topic);
+		int keyEnd = this.kind.keyEnd(topic, keyStart);
+		String symbol = topic.substring(keyStart, keyEnd);
 		try {
-			return TopicKeys.symbol(this.kind, topic, this.payload, (span != 0) ? start(span) : -1, (int) span,
-					observer);
+			if (span != 0 && !ProtobufReader.sameKey(this.payload, start(span), (int) span, topic, keyStart, keyEnd)) {
+				observer.symbolMismatch(this.kind, symbol,
+						ProtobufReader.string(this.payload, start(span), (int) span));
+			}
+			return symbol;
 		}
 		catch (RuntimeException ex) {
 			throw failure(field, ex);
@@ -84,12 +90,12 @@ final class FieldValues {
 	}
 
 	Price price(Field field) {
-		return Wire.price(this.slots, field.slot());
+		return ProtobufReader.price(this.slots, field.slot());
 	}
 
 	Instant instant(Field field) {
 		try {
-			return Wire.instant(this.slots, field.slot());
+			return ProtobufReader.instant(this.slots, field.slot());
 		}
 		catch (RuntimeException ex) {
 			throw failure(field, ex);
@@ -98,7 +104,7 @@ final class FieldValues {
 
 	@Nullable LocalDate date(Field field) {
 		try {
-			return Wire.localDate(this.slots, field.slot());
+			return ProtobufReader.localDate(this.slots, field.slot());
 		}
 		catch (RuntimeException ex) {
 			throw failure(field, ex);
@@ -107,7 +113,7 @@ final class FieldValues {
 
 	LocalTime timeOfDay(Field field) {
 		try {
-			return Wire.localTime(this.slots, field.slot());
+			return ProtobufReader.localTime(this.slots, field.slot());
 		}
 		catch (RuntimeException ex) {
 			throw failure(field, ex);
@@ -125,7 +131,8 @@ final class FieldValues {
 	 */
 	<E extends Enum<E>> E enumValue(Field field, @Nullable E[] byNumber, E unknown, DecodeObserver observer) {
 		try {
-			return Wire.enumValue(byNumber, (int) this.slots[field.slot()], unknown, observer, this.kind, field.path());
+			return ProtobufReader.enumValue(byNumber, (int) this.slots[field.slot()], unknown, observer, this.kind,
+					field.path());
 		}
 		catch (RuntimeException ex) {
 			throw failure(field, ex);

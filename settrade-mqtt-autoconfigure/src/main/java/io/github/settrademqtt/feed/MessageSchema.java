@@ -50,12 +50,13 @@ final class MessageSchema {
 
 	private static final int MESSAGE = 9;
 
-	private static final int[] WIRE_TYPES = { Wire.VARINT, Wire.VARINT, Wire.VARINT, Wire.VARINT, Wire.LENGTH_DELIMITED,
-			Wire.LENGTH_DELIMITED, Wire.LENGTH_DELIMITED, Wire.LENGTH_DELIMITED, Wire.LENGTH_DELIMITED,
-			Wire.LENGTH_DELIMITED };
+	private static final int[] WIRE_TYPES = { ProtobufReader.VARINT, ProtobufReader.VARINT, ProtobufReader.VARINT,
+			ProtobufReader.VARINT, ProtobufReader.LENGTH_DELIMITED, ProtobufReader.LENGTH_DELIMITED,
+			ProtobufReader.LENGTH_DELIMITED, ProtobufReader.LENGTH_DELIMITED, ProtobufReader.LENGTH_DELIMITED,
+			ProtobufReader.LENGTH_DELIMITED };
 
-	private static final int[] SLOTS = { 1, 1, 1, 1, 1, Wire.MONEY_SLOTS, Wire.TIMESTAMP_SLOTS, Wire.DATE_SLOTS,
-			Wire.TIME_OF_DAY_SLOTS, 0 };
+	private static final int[] SLOTS = { 1, 1, 1, 1, 1, ProtobufReader.MONEY_SLOTS, ProtobufReader.TIMESTAMP_SLOTS,
+			ProtobufReader.DATE_SLOTS, ProtobufReader.TIME_OF_DAY_SLOTS, 0 };
 
 	private final String name;
 
@@ -246,7 +247,7 @@ final class MessageSchema {
 		long[] slots = new long[this.slots];
 		int field = 0;
 		try {
-			CodedInputStream input = Wire.input(payload);
+			CodedInputStream input = ProtobufReader.input(payload);
 			for (int tag = input.readTag(); tag != 0; tag = input.readTag()) {
 				field = tag >>> 3;
 				readField(input, tag, slots);
@@ -272,16 +273,16 @@ final class MessageSchema {
 			case ENUM -> slots[slot] = input.readEnum();
 			case BOOL -> slots[slot] = input.readBool() ? 1 : 0;
 			case STRING -> {
-				int start = Wire.skipString(input);
+				int start = ProtobufReader.skipString(input);
 				slots[slot] = FieldValues.span(start, input.getTotalBytesRead());
 			}
-			case MONEY -> Wire.money(input, slots, slot);
-			case TIMESTAMP -> Wire.timestamp(input, slots, slot);
-			case DATE -> Wire.date(input, slots, slot);
-			case TIME_OF_DAY -> Wire.timeOfDay(input, slots, slot);
+			case MONEY -> ProtobufReader.money(input, slots, slot);
+			case TIMESTAMP -> ProtobufReader.timestamp(input, slots, slot);
+			case DATE -> ProtobufReader.date(input, slots, slot);
+			case TIME_OF_DAY -> ProtobufReader.timeOfDay(input, slots, slot);
 			default -> { // MESSAGE
 				MessageSchema nested = this.byTag[tag].nested;
-				int limit = Wire.enter(input);
+				int limit = ProtobufReader.enter(input);
 				for (int inner = input.readTag(); inner != 0; inner = input.readTag()) {
 					nested.readField(input, inner, slots);
 				}
@@ -302,7 +303,7 @@ final class MessageSchema {
 
 	/**
 	 * Skip a field a hand-written reader did not read, checking the wire type of a
-	 * declared one (for the well-known types {@link Wire} reads by hand).
+	 * declared one (for the well-known types {@link ProtobufReader} reads by hand).
 	 * @param input the input, positioned after the tag
 	 * @param tag the tag
 	 * @throws IOException if the field is malformed or has the wrong wire type
@@ -313,13 +314,14 @@ final class MessageSchema {
 		if (field != null) {
 			checkWireType(field, tag);
 		}
-		Wire.skip(input, tag);
+		ProtobufReader.skip(input, tag);
 	}
 
 	private void checkWireType(Field field, int tag) throws InvalidProtocolBufferException {
 		if ((tag & 7) != WIRE_TYPES[field.type]) {
 			throw new InvalidProtocolBufferException(this.name + " field " + field.number + " (" + field.name()
-					+ "): wire type " + Wire.describe(tag & 7) + ", expected " + Wire.describe(WIRE_TYPES[field.type]));
+					+ "): wire type " + ProtobufReader.describe(tag & 7) + ", expected "
+					+ ProtobufReader.describe(WIRE_TYPES[field.type]));
 		}
 	}
 

@@ -36,7 +36,7 @@ final class PriceInfoDecoder implements MarketDataDecoder<PriceInfo> {
 
 	private static final Field PROJECTED_OPEN_VOLUME = SCHEMA.int64(10, "projected_open_volume");
 
-	private static final @Nullable MarketStatus[] STATUSES = EnumNumbers.index(MarketStatus.values(),
+	private static final @Nullable MarketStatus[] STATUSES = EnumsByNumber.index(MarketStatus.values(),
 			MarketStatus::code);
 
 	private final DecodeObserver observer;

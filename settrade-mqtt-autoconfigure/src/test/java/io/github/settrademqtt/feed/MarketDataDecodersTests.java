@@ -204,7 +204,7 @@ class MarketDataDecodersTests {
 		assertThat(MarketDataKinds.BID_OFFER.key(SettradeTopics.bidOffer("ptt"))).isEqualTo("PTT");
 		assertThat(MarketDataKinds.PRICE_INFO.key(SettradeTopics.priceInfo("ptt"))).isEqualTo("PTT");
 		assertThat(MarketDataKinds.CANDLESTICK.key(SettradeTopics.candlestick("ptt", "1d"))).isEqualTo("PTT");
-		assertThat(TopicKeys.interval(SettradeTopics.candlestick("ptt", "1d"))).isEqualTo("1d");
+		assertThat(CandlestickDecoder.interval(SettradeTopics.candlestick("ptt", "1d"))).isEqualTo("1d");
 		assertThat(MarketDataKinds.EQUITY_EXCHANGE_INFO.key(SettradeTopics.equityExchangeInfo("mai"))).isEqualTo("mai");
 		assertThat(MarketDataKinds.DERIVATIVES_EXCHANGE_INFO.key(SettradeTopics.derivativesExchangeInfo("TFEX")))
 			.isEqualTo("TFEX");
@@ -217,7 +217,7 @@ class MarketDataDecodersTests {
 	void malformedTopicsGiveEmptyKeys() {
 		assertThat(MarketDataKinds.EQUITY_ORDERS.key("proto/ua/_broker/_front/ordereqv3")).isEmpty();
 		assertThat(MarketDataKinds.BID_OFFER.key("proto/")).isEmpty();
-		assertThat(TopicKeys.interval("proto/topic/cdlv3/AOT")).isEmpty();
+		assertThat(CandlestickDecoder.interval("proto/topic/cdlv3/AOT")).isEmpty();
 		MarketDataEvent event = this.decoders.decode(FeedFixtures.receipt("proto/ua/_broker/_front/ordereqv3"),
 				new byte[0]);
 		assertThat(event.key()).isEmpty();

@@ -12,9 +12,9 @@ import com.google.protobuf.WireFormat;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reading the protobuf wire format field by field, shared by the decoders: the nested
- * well-known types (Money, Timestamp, Date, TimeOfDay), skipping and enum lookup;
- * {@link MessageSchema} holds the one loop that reads a message by its declared fields.
+ * Reads the protobuf wire format, for the decoders: the nested well-known types (Money,
+ * Timestamp, Date, TimeOfDay), skipping and enum lookup; {@link MessageSchema} holds the
+ * one loop that reads a message by its declared fields.
  * <p>
  * Nested messages are read into {@code long[]} slots rather than objects, so that a
  * message that repeats a singular message field merges the occurrences the way protobuf
@@ -25,7 +25,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @author settrade-mqtt
  */
-final class Wire {
+final class ProtobufReader {
 
 	static final int VARINT = WireFormat.WIRETYPE_VARINT;
 
@@ -109,7 +109,7 @@ final class Wire {
 	private static final String[] WIRE_TYPES = { "0 (varint)", "1 (fixed64)", "2 (length-delimited)", "3 (start group)",
 			"4 (end group)", "5 (fixed32)", "6 (invalid)", "7 (invalid)" };
 
-	private Wire() {
+	private ProtobufReader() {
 	}
 
 	/**

@@ -10,9 +10,9 @@ import org.jspecify.annotations.Nullable;
  *
  * @author settrade-mqtt
  */
-final class EnumNumbers {
+final class EnumsByNumber {
 
-	private EnumNumbers() {
+	private EnumsByNumber() {
 	}
 
 	/**
