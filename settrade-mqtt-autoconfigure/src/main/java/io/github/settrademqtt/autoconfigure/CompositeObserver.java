@@ -64,6 +64,16 @@ final class CompositeObserver implements ConnectionObserver, FeedObserver {
 	}
 
 	@Override
+	public void unknownEnum(MarketDataKind<?, ?> kind, String field, int number) {
+		this.feed.forEach((observer) -> observer.unknownEnum(kind, field, number));
+	}
+
+	@Override
+	public void symbolMismatch(MarketDataKind<?, ?> kind, String topicSymbol, String payloadSymbol) {
+		this.feed.forEach((observer) -> observer.symbolMismatch(kind, topicSymbol, payloadSymbol));
+	}
+
+	@Override
 	public void received(MarketDataKind<?, ?> kind) {
 		this.feed.forEach((observer) -> observer.received(kind));
 	}

@@ -47,14 +47,6 @@ public class SettradeMqttMessageProducer extends MessageProducerSupport {
 		}
 	}
 
-	/**
-	 * Return how many messages a subscriber failed on.
-	 * @return the count
-	 */
-	public long getFailureCount() {
-		return this.failures.sum();
-	}
-
 	@Override
 	public String getComponentType() {
 		return "settrade-mqtt:inbound-channel-adapter";

@@ -191,7 +191,11 @@ class MarketDataEndToEndTests {
 				for (int i = 1; i <= 3; i++) {
 					int round = i;
 					simulator().mqtt().publishMalformed(PTT);
-					await().atMost(Duration.ofSeconds(5)).until(() -> delivery.getDecodeFailureCount() >= round);
+					await().atMost(Duration.ofSeconds(5))
+						.until(() -> meters.get("settrade.mqtt.messages.decode.errors")
+							.tag("kind", "bid-offer")
+							.counter()
+							.count() >= round);
 					simulator().mqtt().publish(PTT, book("PTT", i).toByteArray());
 					await().atMost(Duration.ofSeconds(5)).until(() -> listeners.counted.get() >= round);
 				}
@@ -199,6 +203,8 @@ class MarketDataEndToEndTests {
 						meters.get("settrade.mqtt.messages.decode.errors").tag("kind", "bid-offer").counter().count())
 					.isEqualTo(3);
 				assertThat(delivery.getListenerFailureCount()).as("the throwing listener failed on every book")
+					.isEqualTo(3);
+				assertThat(meters.get("settrade.mqtt.listener.errors").tag("kind", "bid-offer").counter().count())
 					.isEqualTo(3);
 				assertThat(context.getBean(SettradeMqttConnection.class).getState())
 					.isEqualTo(ConnectionState.CONNECTED);

@@ -20,8 +20,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The feed's event meters: {@code settrade.mqtt.messages.received},
- * {@code settrade.mqtt.messages.decode.errors}, {@code settrade.mqtt.messages.conflated}
- * and {@code settrade.mqtt.messages.dropped} (tag {@code kind}),
+ * {@code settrade.mqtt.messages.decode.errors}, {@code settrade.mqtt.messages.conflated},
+ * {@code settrade.mqtt.messages.dropped}, {@code settrade.mqtt.messages.unknown.values},
+ * {@code settrade.mqtt.messages.symbol.mismatches} and
+ * {@code settrade.mqtt.listener.errors} (tag {@code kind}),
  * {@code settrade.mqtt.connections} (tag {@code outcome}),
  * {@code settrade.mqtt.reconnects} (tag {@code cause}: {@code rotation} or {@code loss}),
  * {@code settrade.mqtt.token.refreshes} (tag {@code outcome}),
@@ -56,6 +58,12 @@ public class SettradeMqttMetrics implements MeterBinder, ConnectionObserver, Fee
 	private volatile @Nullable Map<MarketDataKind<?, ?>, Counter> conflated;
 
 	private volatile @Nullable Map<MarketDataKind<?, ?>, Counter> dropped;
+
+	private volatile @Nullable Map<MarketDataKind<?, ?>, Counter> listenerErrors;
+
+	private volatile @Nullable Map<MarketDataKind<?, ?>, Counter> unknownValues;
+
+	private volatile @Nullable Map<MarketDataKind<?, ?>, Counter> symbolMismatches;
 
 	private final Map<String, Counter> connections = new ConcurrentHashMap<>();
 
@@ -97,6 +105,12 @@ public class SettradeMqttMetrics implements MeterBinder, ConnectionObserver, Fee
 				"Payloads that could not be decoded and were dropped, by topic kind");
 		this.conflated = byKind(registry, "settrade.mqtt.messages.conflated",
 				"Snapshots replaced by a newer one before a slow consumer took them, by topic kind");
+		this.listenerErrors = byKind(registry, "settrade.mqtt.listener.errors",
+				"Events a listener bean or channel subscriber threw on, by topic kind");
+		this.unknownValues = byKind(registry, "settrade.mqtt.messages.unknown.values",
+				"Enum numbers this version does not know, delivered as UNKNOWN, by topic kind");
+		this.symbolMismatches = byKind(registry, "settrade.mqtt.messages.symbol.mismatches",
+				"Payloads naming another symbol than their topic, delivered under the topic's, by topic kind");
 		this.dropped = byKind(registry, "settrade.mqtt.messages.dropped",
 				"Order updates dropped because the bounded queue was full, by topic kind");
 		for (String outcome : OUTCOMES) {
@@ -240,6 +254,21 @@ public class SettradeMqttMetrics implements MeterBinder, ConnectionObserver, Fee
 	@Override
 	public void dropped(MarketDataKind<?, ?> kind) {
 		increment(this.dropped, kind);
+	}
+
+	@Override
+	public void listenerFailed(MarketDataKind<?, ?> kind) {
+		increment(this.listenerErrors, kind);
+	}
+
+	@Override
+	public void unknownEnum(MarketDataKind<?, ?> kind, String field, int number) {
+		increment(this.unknownValues, kind);
+	}
+
+	@Override
+	public void symbolMismatch(MarketDataKind<?, ?> kind, String topicSymbol, String payloadSymbol) {
+		increment(this.symbolMismatches, kind);
 	}
 
 	@Override

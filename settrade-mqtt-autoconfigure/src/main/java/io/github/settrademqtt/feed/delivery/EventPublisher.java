@@ -105,8 +105,4 @@ final class EventPublisher implements ConflatingDispatcher.Sink {
 				headers.get(SettradeMqttHeaders.SESSION, SessionFacts.class));
 	}
 
-	long decodeFailureCount() {
-		return this.decodeFailures.count();
-	}
-
 }

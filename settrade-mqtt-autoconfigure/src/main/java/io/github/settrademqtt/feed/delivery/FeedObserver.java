@@ -1,5 +1,6 @@
 package io.github.settrademqtt.feed.delivery;
 
+import io.github.settrademqtt.feed.DecodeObserver;
 import io.github.settrademqtt.feed.MarketDataKind;
 
 /**
@@ -10,7 +11,7 @@ import io.github.settrademqtt.feed.MarketDataKind;
  * @author settrade-mqtt
  * @since 0.1.0
  */
-public interface FeedObserver {
+public interface FeedObserver extends DecodeObserver {
 
 	/**
 	 * An observer that ignores everything.

@@ -60,8 +60,6 @@ public class MarketDataDelivery implements MessageHandler, SmartLifecycle, Subsc
 
 	private final MarketDataListeners listeners;
 
-	private final DecodeStatistics decodeStatistics = new DecodeStatistics();
-
 	private final EventPublisher publisher;
 
 	private final ConflatingDispatcher snapshots;
@@ -102,7 +100,7 @@ public class MarketDataDelivery implements MessageHandler, SmartLifecycle, Subsc
 		this.listeners = listeners;
 		this.kinds = listeners.kinds();
 		this.observer = observer;
-		this.publisher = new EventPublisher(new MarketDataDecoders(this.kinds, this.decodeStatistics), channel,
+		this.publisher = new EventPublisher(new MarketDataDecoders(this.kinds, new DecodeLog(observer)), channel,
 				listeners, observer, liveness, nanoClock);
 		this.snapshots = new ConflatingDispatcher(this.executor, this.publisher, observer);
 		this.orders = new OrderedDispatcher(orderQueueCapacity, this.executor, this.publisher, observer);
@@ -227,30 +225,6 @@ public class MarketDataDelivery implements MessageHandler, SmartLifecycle, Subsc
 	 */
 	public long getListenerFailureCount() {
 		return this.listeners.getFailureCount();
-	}
-
-	/**
-	 * Return how many payloads could not be decoded.
-	 * @return the count
-	 */
-	public long getDecodeFailureCount() {
-		return this.publisher.decodeFailureCount();
-	}
-
-	/**
-	 * Return how many enum values were not known and delivered as UNKNOWN.
-	 * @return the count
-	 */
-	public long getUnknownEnumCount() {
-		return this.decodeStatistics.unknownEnums();
-	}
-
-	/**
-	 * Return how many payloads named another symbol than their topic.
-	 * @return the count
-	 */
-	public long getSymbolMismatchCount() {
-		return this.decodeStatistics.symbolMismatches();
 	}
 
 	int snapshotSlotCount() {

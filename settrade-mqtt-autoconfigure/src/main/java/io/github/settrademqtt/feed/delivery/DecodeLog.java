@@ -1,7 +1,6 @@
 package io.github.settrademqtt.feed.delivery;
 
 import java.time.Duration;
-import java.util.concurrent.atomic.LongAdder;
 
 import io.github.settrademqtt.feed.MarketDataKind;
 import io.github.settrademqtt.feed.DecodeObserver;
@@ -9,19 +8,18 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 /**
- * Counts what decoding tolerated: enum numbers this starter does not know (the service
- * adds values over time) and payloads whose symbol disagrees with their topic. Both are
- * expected of a service that moves on, so they are logged without stack traces.
+ * Logs what decoding tolerated, and tells the feed's observer (the meters): enum numbers
+ * this starter does not know (the service adds values over time) and payloads whose
+ * symbol disagrees with their topic. Both are expected of a service that moves on, so
+ * they are logged without stack traces, a few at a time.
  *
  * @author settrade-mqtt
  */
-final class DecodeStatistics implements DecodeObserver {
+final class DecodeLog implements DecodeObserver {
 
-	private static final Log logger = LogFactory.getLog(DecodeStatistics.class);
+	private static final Log logger = LogFactory.getLog(DecodeLog.class);
 
-	private final LongAdder unknownEnums = new LongAdder();
-
-	private final LongAdder symbolMismatches = new LongAdder();
+	private final DecodeObserver observer;
 
 	private final RateLimitedLog unknownEnumLog = new RateLimitedLog(logger, "Unknown Settrade enum values", 3,
 			Duration.ofMinutes(10), System::nanoTime);
@@ -29,26 +27,22 @@ final class DecodeStatistics implements DecodeObserver {
 	private final RateLimitedLog mismatchLog = new RateLimitedLog(logger,
 			"Settrade payloads whose symbol disagrees with their topic", 3, Duration.ofMinutes(10), System::nanoTime);
 
+	DecodeLog(DecodeObserver observer) {
+		this.observer = observer;
+	}
+
 	@Override
 	public void unknownEnum(MarketDataKind<?, ?> kind, String field, int number) {
-		this.unknownEnums.increment();
+		this.observer.unknownEnum(kind, field, number);
 		this.unknownEnumLog.log(
 				() -> kind.tag() + " field '" + field + "' has the unknown value " + number + ": delivered as UNKNOWN");
 	}
 
 	@Override
 	public void symbolMismatch(MarketDataKind<?, ?> kind, String topicSymbol, String payloadSymbol) {
-		this.symbolMismatches.increment();
+		this.observer.symbolMismatch(kind, topicSymbol, payloadSymbol);
 		this.mismatchLog.log(() -> kind.tag() + " payload for '" + payloadSymbol + "' arrived on the topic of '"
 				+ topicSymbol + "': delivered as '" + topicSymbol + "'");
-	}
-
-	long unknownEnums() {
-		return this.unknownEnums.sum();
-	}
-
-	long symbolMismatches() {
-		return this.symbolMismatches.sum();
 	}
 
 }
