@@ -54,6 +54,18 @@ class PackageDependencyTests {
 		assertThat(imports("support", "feed")).isEmpty();
 	}
 
+	/**
+	 * The events' base sits below {@code login} and {@code connection}, which both
+	 * publish.
+	 */
+	@Test
+	void eventImportsNoneOfTheFeaturePackages() throws IOException {
+		assertThat(imports("event", "login")).isEmpty();
+		assertThat(imports("event", "connection")).isEmpty();
+		assertThat(imports("event", "feed")).isEmpty();
+		assertThat(imports("support", "event")).isEmpty();
+	}
+
 	@Test
 	void feedTakesOnlyTheMessageContractAndTheRegistryFromConnection() throws IOException {
 		imports("feed", "connection").forEach((file, types) -> {

@@ -8,96 +8,92 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 
-import io.github.settrademqtt.connection.ConnectionObserver;
 import io.github.settrademqtt.connection.RotationOutcome;
 import io.github.settrademqtt.connection.SessionChange;
 import io.github.settrademqtt.connection.SessionFacts;
-import io.github.settrademqtt.connection.SettradeMqttConnection;
-import org.jspecify.annotations.Nullable;
+import io.github.settrademqtt.connection.event.ConnectedEvent;
+import io.github.settrademqtt.connection.event.ConnectionFailedEvent;
+import io.github.settrademqtt.connection.event.FeedHealedEvent;
+import io.github.settrademqtt.connection.event.RecoveredEvent;
+import io.github.settrademqtt.connection.event.RotatedEvent;
+import io.github.settrademqtt.connection.event.RotationFailedEvent;
 
-import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
  * Records what the connection does for the live page's timeline: the first connection,
  * each rotation and recovery with its measured gap, replaced silent connections, failed
- * attempts and rotations. A {@link ConnectionObserver} bean: the starter tells it along
- * with its own observers. Keeps the newest {@value #CAPACITY} entries.
+ * attempts and rotations. Listens to the starter's application events, as any application
+ * can. Keeps the newest {@value #CAPACITY} entries.
  *
  * @author settrade-mqtt
  */
 @Component
-class ConnectionTimeline implements ConnectionObserver {
+class ConnectionTimeline {
 
 	static final int CAPACITY = 50;
-
-	private final ObjectProvider<SettradeMqttConnection> connection;
 
 	private final Deque<TimelineEntry> entries = new ArrayDeque<>();
 
 	private Totals totals = new Totals(0, Duration.ZERO, 0, Duration.ZERO);
 
-	ConnectionTimeline(ObjectProvider<SettradeMqttConnection> connection) {
-		this.connection = connection;
-	}
-
-	@Override
-	public synchronized void connectionAttempted(String outcome) {
-		if (!"success".equals(outcome)) {
-			SettradeMqttConnection connection = this.connection.getIfAvailable();
-			String reason = (connection != null) ? connection.getLastFailure() : null;
-			TimelineEntry last = this.entries.peekLast();
-			if (last != null && last.kind() == TimelineEntry.Kind.ATTEMPT_FAILED) {
-				// an outage fails attempt after attempt: one entry that counts them
-				this.entries.pollLast();
-				add(last.again(Instant.now(), reason));
-			}
-			else {
-				add(new TimelineEntry(TimelineEntry.Kind.ATTEMPT_FAILED, Instant.now(), null, null, null, reason));
-			}
-			return;
-		}
-		SessionFacts facts = facts();
-		if (facts != null && facts.change() == SessionChange.INITIAL) {
+	@EventListener
+	synchronized void connected(ConnectedEvent event) {
+		// a rotation is recorded when its outcome is told (RotatedEvent), a recovery
+		// with its gap (RecoveredEvent)
+		SessionFacts facts = event.getFacts();
+		if (facts.change() == SessionChange.INITIAL) {
 			add(new TimelineEntry(TimelineEntry.Kind.CONNECTED, facts.connectedAt(), facts.epoch(), null, null, null));
 		}
 	}
 
-	@Override
-	public synchronized void reconnected(SessionChange change) {
-		// a rotation is recorded when it is told how it went (rotated)
-		SessionFacts facts = facts();
-		if (change == SessionChange.RECOVERY && facts != null) {
-			add(new TimelineEntry(TimelineEntry.Kind.RECOVERY, facts.connectedAt(), facts.epoch(), facts.gap(), null,
-					null));
-			this.totals = this.totals.withRecovery(facts.gap());
+	@EventListener
+	synchronized void connectionFailed(ConnectionFailedEvent event) {
+		TimelineEntry last = this.entries.peekLast();
+		if (last != null && last.kind() == TimelineEntry.Kind.ATTEMPT_FAILED) {
+			// an outage fails attempt after attempt: one entry that counts them
+			this.entries.pollLast();
+			add(last.again(Instant.now(), event.getReason()));
+		}
+		else {
+			add(new TimelineEntry(TimelineEntry.Kind.ATTEMPT_FAILED, Instant.now(), null, null, null,
+					event.getReason()));
 		}
 	}
 
-	@Override
-	public synchronized void rotated(RotationOutcome outcome) {
-		SessionFacts facts = facts();
-		add(new TimelineEntry(TimelineEntry.Kind.ROTATION, outcome.at(), (facts != null) ? facts.epoch() : null,
-				outcome.gap(), outcome.took(), outcome.strategy().name().toLowerCase(Locale.ROOT)));
+	@EventListener
+	synchronized void recovered(RecoveredEvent event) {
+		SessionFacts facts = event.getFacts();
+		add(new TimelineEntry(TimelineEntry.Kind.RECOVERY, facts.connectedAt(), facts.epoch(), facts.gap(), null,
+				null));
+		this.totals = this.totals.withRecovery(facts.gap());
+	}
+
+	@EventListener
+	synchronized void rotated(RotatedEvent event) {
+		RotationOutcome outcome = event.getOutcome();
+		add(new TimelineEntry(TimelineEntry.Kind.ROTATION, outcome.at(), event.getFacts().epoch(), outcome.gap(),
+				outcome.took(), outcome.strategy().name().toLowerCase(Locale.ROOT)));
 		this.totals = this.totals.withRotation(outcome.gap());
 	}
 
-	@Override
-	public synchronized void rotationFailed(String reason) {
-		SessionFacts facts = facts();
-		add(new TimelineEntry(TimelineEntry.Kind.ROTATION_FAILED, Instant.now(), (facts != null) ? facts.epoch() : null,
-				null, null, reason));
+	@EventListener
+	synchronized void rotationFailed(RotationFailedEvent event) {
+		add(new TimelineEntry(TimelineEntry.Kind.ROTATION_FAILED, event.getFailure().at(), event.getEpoch(), null, null,
+				event.getFailure().reason()));
 	}
 
-	@Override
-	public synchronized void healed(String action) {
+	@EventListener
+	synchronized void healed(FeedHealedEvent event) {
 		TimelineEntry last = this.entries.peekLast();
-		if ("replace".equals(action) && last != null && last.kind() == TimelineEntry.Kind.ROTATION) {
+		if (event.getAction() == FeedHealedEvent.Action.REPLACE && last != null
+				&& last.kind() == TimelineEntry.Kind.ROTATION) {
 			// the connection tells the rotation that replaced a silent connection first
 			this.entries.pollLast();
 			add(last.as(TimelineEntry.Kind.REPLACED));
 		}
-		else if ("resubscribe".equals(action)) {
+		else if (event.getAction() == FeedHealedEvent.Action.RESUBSCRIBE) {
 			add(new TimelineEntry(TimelineEntry.Kind.RESUBSCRIBED, Instant.now(), null, null, null, null));
 		}
 	}
@@ -126,11 +122,6 @@ class ConnectionTimeline implements ConnectionObserver {
 		while (this.entries.size() > CAPACITY) {
 			this.entries.pollFirst();
 		}
-	}
-
-	private @Nullable SessionFacts facts() {
-		SettradeMqttConnection connection = this.connection.getIfAvailable();
-		return (connection != null) ? connection.getSessionFacts() : null;
 	}
 
 	/**

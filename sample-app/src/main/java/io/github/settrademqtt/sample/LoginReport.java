@@ -4,12 +4,13 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.github.settrademqtt.autoconfigure.SettradeConnectionDetails;
-import io.github.settrademqtt.connection.ConnectionObserver;
 import io.github.settrademqtt.connection.SettradeMqttConnection;
+import io.github.settrademqtt.connection.event.ConnectedEvent;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,12 +18,12 @@ import org.springframework.stereotype.Component;
  * MQTT host it connected to and how long the access token lives. Everything comes from
  * what the starter already holds: it neither logs in nor takes a dispatcher ticket of its
  * own (a ticket opens one connection and is the connection's), and it never prints a
- * token.
+ * token. Listens to the starter's {@link ConnectedEvent}.
  *
  * @author settrade-mqtt
  */
 @Component
-class LoginReport implements ConnectionObserver {
+class LoginReport {
 
 	private static final Log logger = LogFactory.getLog(LoginReport.class);
 
@@ -34,14 +35,14 @@ class LoginReport implements ConnectionObserver {
 
 	LoginReport(ObjectProvider<SettradeMqttConnection> connection,
 			ObjectProvider<SettradeConnectionDetails> connectionDetails) {
-		// providers: the connection is told of its observers as it is created
+		// providers: the report needs the beans only once the feed is up
 		this.connection = connection;
 		this.connectionDetails = connectionDetails;
 	}
 
-	@Override
-	public void connectionAttempted(String outcome) {
-		if ("success".equals(outcome) && !this.reported.get()) {
+	@EventListener(ConnectedEvent.class)
+	void connected() {
+		if (!this.reported.get()) {
 			report();
 		}
 	}

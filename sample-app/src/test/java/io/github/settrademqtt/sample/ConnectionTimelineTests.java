@@ -3,42 +3,39 @@ package io.github.settrademqtt.sample;
 import java.time.Duration;
 import java.time.Instant;
 
+import io.github.settrademqtt.connection.ConnectionStep;
+import io.github.settrademqtt.connection.RotationFailure;
 import io.github.settrademqtt.connection.RotationOutcome;
 import io.github.settrademqtt.connection.RotationStrategy;
 import io.github.settrademqtt.connection.SessionChange;
 import io.github.settrademqtt.connection.SessionFacts;
-import io.github.settrademqtt.connection.SettradeMqttConnection;
+import io.github.settrademqtt.connection.event.AuthenticationFailedEvent;
+import io.github.settrademqtt.connection.event.ConnectedEvent;
+import io.github.settrademqtt.connection.event.ConnectionFailedEvent;
+import io.github.settrademqtt.connection.event.FeedHealedEvent;
+import io.github.settrademqtt.connection.event.RecoveredEvent;
+import io.github.settrademqtt.connection.event.RotatedEvent;
+import io.github.settrademqtt.connection.event.RotationFailedEvent;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.beans.factory.support.StaticListableBeanFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
-import static org.mockito.BDDMockito.given;
-import static org.mockito.Mockito.mock;
 
 /**
- * Tests for {@link ConnectionTimeline}: the connection is a mock that says which
- * connection took over, as the real one does before it tells its observers.
+ * Tests for {@link ConnectionTimeline}: it is told the connection's events in the order
+ * the connection publishes them.
  */
 class ConnectionTimelineTests {
 
 	private static final Instant START = Instant.parse("2026-11-30T09:30:00Z");
 
-	private final SettradeMqttConnection connection = mock();
+	private static final Object CONNECTION = new Object();
 
-	private final ConnectionTimeline timeline;
-
-	ConnectionTimelineTests() {
-		StaticListableBeanFactory beans = new StaticListableBeanFactory();
-		beans.addBean("connection", this.connection);
-		this.timeline = new ConnectionTimeline(beans.getBeanProvider(SettradeMqttConnection.class));
-	}
+	private final ConnectionTimeline timeline = new ConnectionTimeline();
 
 	@Test
 	void startUpConnectionIsTheFirstEntry() {
-		connected(1, SessionChange.INITIAL, Duration.ZERO, START);
-		this.timeline.connectionAttempted("success");
+		this.timeline.connected(connected(1, SessionChange.INITIAL, Duration.ZERO, START, false));
 		assertThat(this.timeline.entries())
 			.extracting(TimelineEntry::kind, TimelineEntry::epoch, TimelineEntry::at, TimelineEntry::gap)
 			.containsExactly(tuple(TimelineEntry.Kind.CONNECTED, 1L, START, null));
@@ -46,15 +43,15 @@ class ConnectionTimelineTests {
 
 	@Test
 	void rotationsAndRecoveriesCarryTheirGapNewestFirst() {
-		connected(1, SessionChange.INITIAL, Duration.ZERO, START);
-		this.timeline.connectionAttempted("success");
-		connected(2, SessionChange.ROTATION, Duration.ZERO, START.plusSeconds(1500));
-		this.timeline.reconnected(SessionChange.ROTATION);
-		this.timeline.rotated(new RotationOutcome(RotationStrategy.OVERLAP, START.plusSeconds(1500), Duration.ZERO,
-				Duration.ofMillis(640)));
-		connected(3, SessionChange.RECOVERY, Duration.ofMillis(2300), START.plusSeconds(1600));
-		this.timeline.connectionAttempted("success");
-		this.timeline.reconnected(SessionChange.RECOVERY);
+		this.timeline.connected(connected(1, SessionChange.INITIAL, Duration.ZERO, START, false));
+		ConnectedEvent rotation = connected(2, SessionChange.ROTATION, Duration.ZERO, START.plusSeconds(1500), true);
+		this.timeline.connected(rotation);
+		this.timeline.rotated(new RotatedEvent(CONNECTION, new RotationOutcome(RotationStrategy.OVERLAP,
+				START.plusSeconds(1500), Duration.ZERO, Duration.ofMillis(640)), rotation.getFacts()));
+		ConnectedEvent recovery = connected(3, SessionChange.RECOVERY, Duration.ofMillis(2300), START.plusSeconds(1600),
+				false);
+		this.timeline.connected(recovery);
+		this.timeline.recovered(new RecoveredEvent(CONNECTION, recovery.getFacts()));
 		assertThat(this.timeline.entries())
 			.extracting(TimelineEntry::kind, TimelineEntry::epoch, TimelineEntry::gap, TimelineEntry::took,
 					TimelineEntry::detail)
@@ -67,15 +64,14 @@ class ConnectionTimelineTests {
 
 	@Test
 	void restartRotationIsOneRotationEntry() {
-		connected(1, SessionChange.INITIAL, Duration.ZERO, START);
-		this.timeline.connectionAttempted("success");
-		// a restart rotation connects anew: the connection tells the attempt, the change
-		// and then the rotation
-		connected(2, SessionChange.ROTATION, Duration.ofMillis(180), START.plusSeconds(60));
-		this.timeline.connectionAttempted("success");
-		this.timeline.reconnected(SessionChange.ROTATION);
-		this.timeline.rotated(new RotationOutcome(RotationStrategy.RESTART, START.plusSeconds(60),
-				Duration.ofMillis(180), Duration.ofMillis(200)));
+		this.timeline.connected(connected(1, SessionChange.INITIAL, Duration.ZERO, START, false));
+		// a restart rotation connects anew: the connection tells the new connection, then
+		// the rotation
+		ConnectedEvent restart = connected(2, SessionChange.ROTATION, Duration.ofMillis(180), START.plusSeconds(60),
+				false);
+		this.timeline.connected(restart);
+		this.timeline.rotated(new RotatedEvent(CONNECTION, new RotationOutcome(RotationStrategy.RESTART,
+				START.plusSeconds(60), Duration.ofMillis(180), Duration.ofMillis(200)), restart.getFacts()));
 		assertThat(this.timeline.entries()).extracting(TimelineEntry::kind, TimelineEntry::gap, TimelineEntry::detail)
 			.containsExactly(tuple(TimelineEntry.Kind.ROTATION, Duration.ofMillis(180), "restart"),
 					tuple(TimelineEntry.Kind.CONNECTED, null, null));
@@ -83,12 +79,11 @@ class ConnectionTimelineTests {
 
 	@Test
 	void failedAttemptsInARowAreOneEntryThatCountsThem() {
-		given(this.connection.getLastFailure()).willReturn("connection refused", "connection refused", "timed out");
-		this.timeline.connectionAttempted("failure");
-		this.timeline.connectionAttempted("failure");
-		this.timeline.connectionAttempted("auth-failure");
-		connected(1, SessionChange.INITIAL, Duration.ZERO, START);
-		this.timeline.connectionAttempted("success");
+		this.timeline.connectionFailed(failed("connection refused"));
+		this.timeline.connectionFailed(failed("connection refused"));
+		this.timeline.connectionFailed(new AuthenticationFailedEvent(CONNECTION, ConnectionStep.TICKET, "timed out",
+				new IllegalStateException("timed out"), Duration.ofSeconds(1)));
+		this.timeline.connected(connected(1, SessionChange.INITIAL, Duration.ZERO, START, false));
 		assertThat(this.timeline.entries()).extracting(TimelineEntry::kind, TimelineEntry::count, TimelineEntry::detail)
 			.containsExactly(tuple(TimelineEntry.Kind.CONNECTED, 1, null),
 					tuple(TimelineEntry.Kind.ATTEMPT_FAILED, 3, "timed out"));
@@ -96,19 +91,19 @@ class ConnectionTimelineTests {
 
 	@Test
 	void replacingASilentConnectionIsItsRotationRenamed() {
-		connected(4, SessionChange.ROTATION, Duration.ZERO, START);
-		this.timeline
-			.rotated(new RotationOutcome(RotationStrategy.OVERLAP, START, Duration.ZERO, Duration.ofMillis(900)));
-		this.timeline.healed("replace");
-		this.timeline.healed("resubscribe");
+		SessionFacts facts = new SessionFacts(4, SessionChange.ROTATION, Duration.ZERO, START);
+		this.timeline.rotated(new RotatedEvent(CONNECTION,
+				new RotationOutcome(RotationStrategy.OVERLAP, START, Duration.ZERO, Duration.ofMillis(900)), facts));
+		this.timeline.healed(new FeedHealedEvent(CONNECTION, FeedHealedEvent.Action.REPLACE, null));
+		this.timeline.healed(new FeedHealedEvent(CONNECTION, FeedHealedEvent.Action.RESUBSCRIBE, "topic"));
 		assertThat(this.timeline.entries()).extracting(TimelineEntry::kind, TimelineEntry::epoch)
 			.containsExactly(tuple(TimelineEntry.Kind.RESUBSCRIBED, null), tuple(TimelineEntry.Kind.REPLACED, 4L));
 	}
 
 	@Test
 	void failedRotationNamesWhy() {
-		connected(2, SessionChange.ROTATION, Duration.ZERO, START);
-		this.timeline.rotationFailed("failed while subscribing: timed out");
+		this.timeline.rotationFailed(new RotationFailedEvent(CONNECTION, 2,
+				new RotationFailure(START, "failed while subscribing: timed out", Duration.ofSeconds(5))));
 		assertThat(this.timeline.entries()).extracting(TimelineEntry::kind, TimelineEntry::epoch, TimelineEntry::detail)
 			.containsExactly(tuple(TimelineEntry.Kind.ROTATION_FAILED, 2L, "failed while subscribing: timed out"));
 	}
@@ -116,8 +111,8 @@ class ConnectionTimelineTests {
 	@Test
 	void keepsTheNewestEntries() {
 		for (int epoch = 1; epoch <= ConnectionTimeline.CAPACITY + 10; epoch++) {
-			connected(epoch, SessionChange.RECOVERY, Duration.ofSeconds(1), START.plusSeconds(epoch));
-			this.timeline.reconnected(SessionChange.RECOVERY);
+			this.timeline.recovered(new RecoveredEvent(CONNECTION,
+					new SessionFacts(epoch, SessionChange.RECOVERY, Duration.ofSeconds(1), START.plusSeconds(epoch))));
 		}
 		assertThat(this.timeline.entries()).hasSize(ConnectionTimeline.CAPACITY)
 			.first()
@@ -130,8 +125,14 @@ class ConnectionTimelineTests {
 			.isEqualTo(Duration.ofSeconds(ConnectionTimeline.CAPACITY + 10));
 	}
 
-	private void connected(long epoch, SessionChange change, Duration gap, Instant at) {
-		given(this.connection.getSessionFacts()).willReturn(new SessionFacts(epoch, change, gap, at));
+	private static ConnectedEvent connected(long epoch, SessionChange change, Duration gap, Instant at,
+			boolean handOver) {
+		return new ConnectedEvent(CONNECTION, new SessionFacts(epoch, change, gap, at), handOver);
+	}
+
+	private static ConnectionFailedEvent failed(String reason) {
+		return new ConnectionFailedEvent(CONNECTION, ConnectionStep.OPEN, reason, new IllegalStateException(reason),
+				Duration.ofSeconds(1));
 	}
 
 }

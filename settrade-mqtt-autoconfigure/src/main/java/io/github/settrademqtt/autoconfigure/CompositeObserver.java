@@ -2,65 +2,26 @@ package io.github.settrademqtt.autoconfigure;
 
 import java.util.List;
 
-import io.github.settrademqtt.connection.ConnectionObserver;
-import io.github.settrademqtt.connection.RotationOutcome;
-import io.github.settrademqtt.connection.SessionChange;
 import io.github.settrademqtt.feed.MarketDataKind;
 import io.github.settrademqtt.feed.delivery.FeedObserver;
 
 /**
- * Tells every observer bean what the connection and the delivery do. One class for both
- * kinds of observer, since one bean (the metrics) is usually both.
+ * Tells every {@link FeedObserver} bean what the delivery does. The connection and the
+ * login service publish application events instead, which reach every listener bean
+ * without one.
  *
  * @author settrade-mqtt
  */
-final class CompositeObserver implements ConnectionObserver, FeedObserver {
-
-	private final List<ConnectionObserver> connection;
+final class CompositeObserver implements FeedObserver {
 
 	private final List<FeedObserver> feed;
 
-	private CompositeObserver(List<ConnectionObserver> connection, List<FeedObserver> feed) {
-		this.connection = List.copyOf(connection);
+	private CompositeObserver(List<FeedObserver> feed) {
 		this.feed = List.copyOf(feed);
 	}
 
-	static ConnectionObserver of(List<? extends ConnectionObserver> observers) {
-		return (observers.size() == 1) ? observers.get(0) : new CompositeObserver(List.copyOf(observers), List.of());
-	}
-
 	static FeedObserver ofFeed(List<? extends FeedObserver> observers) {
-		return (observers.size() == 1) ? observers.get(0) : new CompositeObserver(List.of(), List.copyOf(observers));
-	}
-
-	@Override
-	public void connectionAttempted(String outcome) {
-		this.connection.forEach((observer) -> observer.connectionAttempted(outcome));
-	}
-
-	@Override
-	public void reconnected(SessionChange change) {
-		this.connection.forEach((observer) -> observer.reconnected(change));
-	}
-
-	@Override
-	public void rotated(RotationOutcome outcome) {
-		this.connection.forEach((observer) -> observer.rotated(outcome));
-	}
-
-	@Override
-	public void rotationFailed(String reason) {
-		this.connection.forEach((observer) -> observer.rotationFailed(reason));
-	}
-
-	@Override
-	public void subscriptionRejected(String topic) {
-		this.connection.forEach((observer) -> observer.subscriptionRejected(topic));
-	}
-
-	@Override
-	public void healed(String action) {
-		this.connection.forEach((observer) -> observer.healed(action));
+		return (observers.size() == 1) ? observers.get(0) : new CompositeObserver(List.copyOf(observers));
 	}
 
 	@Override

@@ -8,9 +8,7 @@ import io.github.settrademqtt.login.SettradeCredentials;
 import io.github.settrademqtt.login.SettradeLoginClient;
 import io.github.settrademqtt.login.SettradeLoginService;
 import io.github.settrademqtt.login.SettradeSigner;
-import io.github.settrademqtt.login.TokenObserver;
 import io.github.settrademqtt.support.ExponentialBackoff;
-import io.github.settrademqtt.connection.ConnectionObserver;
 import io.github.settrademqtt.connection.ConnectionSettings;
 import io.github.settrademqtt.connection.SettradeMqttConnection;
 import io.github.settrademqtt.connection.SettradeMqttMessageProducer;
@@ -90,10 +88,10 @@ public final class SettradeMqttAutoConfiguration {
 		SettradeSigner settradeSigner(SettradeConnectionDetails connectionDetails) {
 			AppSecret secret = connectionDetails.getAppSecret();
 			if (secret == null) {
-				throw new InvalidSettradePropertiesException(java.util.List
-					.of(new Problem(OnSettradeAppSecretCondition.PROPERTY, "is required to sign the login",
-							"Set " + OnSettradeAppSecretCondition.PROPERTY + " (environment variable "
-									+ "SETTRADE_MQTT_APP_SECRET), or define a SettradeSigner bean")));
+				throw new InvalidSettradePropertiesException(
+						List.of(new Problem(OnSettradeAppSecretCondition.PROPERTY, "is required to sign the login",
+								"Set " + OnSettradeAppSecretCondition.PROPERTY + " (environment variable "
+										+ "SETTRADE_MQTT_APP_SECRET), or define a SettradeSigner bean")));
 			}
 			return new EcdsaSettradeSigner(secret);
 		}
@@ -123,12 +121,8 @@ public final class SettradeMqttAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean(SettradeLoginService.class)
-		DefaultSettradeLoginService settradeLoginService(SettradeLoginClient loginClient,
-				ObjectProvider<TokenObserver> observers) {
-			DefaultSettradeLoginService loginService = new DefaultSettradeLoginService(loginClient);
-			List<TokenObserver> all = observers.orderedStream().toList();
-			loginService.setObserver((outcome) -> all.forEach((observer) -> observer.tokenRenewed(outcome)));
-			return loginService;
+		DefaultSettradeLoginService settradeLoginService(SettradeLoginClient loginClient) {
+			return new DefaultSettradeLoginService(loginClient);
 		}
 
 	}
@@ -177,10 +171,10 @@ public final class SettradeMqttAutoConfiguration {
 		SettradeMqttConnection settradeMqttConnection(SettradeLoginService loginService,
 				SettradeMqttProperties properties, SettradeConnectionDetails connectionDetails,
 				SubscriptionRegistry registry, SettradeMqttMessageProducer producer, BeanFactory beanFactory,
-				ObjectProvider<SslBundles> sslBundles, ObjectProvider<ConnectionObserver> observers) {
+				ObjectProvider<SslBundles> sslBundles) {
 			ConnectionSettings settings = ConnectionSettingsMapper.map(properties, connectionDetails, sslBundles);
 			SettradeMqttConnection connection = new SettradeMqttConnection(loginService, settings, registry, producer,
-					beanFactory, CompositeObserver.of(observers.orderedStream().toList()));
+					beanFactory);
 			connection.setAutoStartup(properties.isAutoStartup());
 			return connection;
 		}

@@ -32,9 +32,10 @@ public enum ConnectionStep {
 	INSTALL,
 
 	/**
-	 * Telling the observers.
+	 * Publishing one of the connection's application events; what a listener throws is
+	 * logged and passed over.
 	 */
-	OBSERVE,
+	PUBLISH_EVENT,
 
 	/**
 	 * Starting a rotation.

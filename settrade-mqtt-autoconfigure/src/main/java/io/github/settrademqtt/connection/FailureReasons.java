@@ -50,7 +50,7 @@ final class FailureReasons {
 			case OPEN -> "opening the connection";
 			case SUBSCRIBE -> "subscribing";
 			case INSTALL -> "installing the connection";
-			case OBSERVE -> "telling the observers";
+			case PUBLISH_EVENT -> "publishing an event";
 			case ROTATE -> "starting a rotation";
 			case HAND_OVER -> "handing over";
 		};

@@ -10,6 +10,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
 
+import io.github.settrademqtt.connection.event.AuthenticationFailedEvent;
+import io.github.settrademqtt.connection.event.ConnectedEvent;
+import io.github.settrademqtt.connection.event.ConnectionFailedEvent;
+import io.github.settrademqtt.connection.event.ConnectionLostEvent;
+import io.github.settrademqtt.connection.event.FeedHealedEvent;
+import io.github.settrademqtt.connection.event.RecoveredEvent;
+import io.github.settrademqtt.connection.event.RotatedEvent;
+import io.github.settrademqtt.connection.event.RotationFailedEvent;
+import io.github.settrademqtt.connection.event.SubscriptionRefusedEvent;
+import io.github.settrademqtt.connection.event.SubscriptionRefusedEvent.Refusal;
+import io.github.settrademqtt.event.SettradeMqttEventPublisher;
 import io.github.settrademqtt.login.DispatcherTicket;
 import io.github.settrademqtt.login.SettradeApiException;
 import io.github.settrademqtt.login.SettradeLoginService;
@@ -19,6 +30,8 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.BeanFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.ApplicationEventPublisherAware;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.messaging.Message;
 import org.springframework.util.Assert;
@@ -40,11 +53,18 @@ import org.springframework.util.Assert;
  * fails leaves it delivering and is tried again later, for as long as it lives. Only a
  * connection that is gone (lost, or closed by the service at token expiry) is recovered
  * by opening a new one.
+ * <p>
+ * What happens is published as application events ({@link ConnectedEvent},
+ * {@link RotatedEvent}, {@link ConnectionLostEvent}, {@link RecoveredEvent} and the rest
+ * of {@code connection.event}) on the thread where it happens, once the connection is
+ * given an {@link ApplicationEventPublisher}; a listener that throws is logged and passed
+ * over.
  *
  * @author settrade-mqtt
  * @since 0.1.0
  */
-public class SettradeMqttConnection implements SmartLifecycle, MqttSession.Listener, SubscriptionRegistry.Listener {
+public class SettradeMqttConnection
+		implements SmartLifecycle, ApplicationEventPublisherAware, MqttSession.Listener, SubscriptionRegistry.Listener {
 
 	private static final Log logger = LogFactory.getLog(SettradeMqttConnection.class);
 
@@ -64,7 +84,7 @@ public class SettradeMqttConnection implements SmartLifecycle, MqttSession.Liste
 
 	private final StepHook hook = (step) -> this.stepHook.before(step);
 
-	private final ContainedObserver observer;
+	private final SettradeMqttEventPublisher events = new SettradeMqttEventPublisher();
 
 	private final DeliveryGate gate;
 
@@ -145,11 +165,9 @@ public class SettradeMqttConnection implements SmartLifecycle, MqttSession.Liste
 	 * @param registry the wanted topics
 	 * @param output where delivered messages go
 	 * @param beanFactory the bean factory the Spring Integration adapters are given
-	 * @param observer told what happens, for metrics
 	 */
 	public SettradeMqttConnection(SettradeLoginService loginService, ConnectionSettings settings,
-			SubscriptionRegistry registry, SettradeMqttMessageProducer output, BeanFactory beanFactory,
-			ConnectionObserver observer) {
+			SubscriptionRegistry registry, SettradeMqttMessageProducer output, BeanFactory beanFactory) {
 		Assert.notNull(loginService, "'loginService' must not be null");
 		Assert.notNull(settings, "'settings' must not be null");
 		Assert.notNull(registry, "'registry' must not be null");
@@ -157,15 +175,30 @@ public class SettradeMqttConnection implements SmartLifecycle, MqttSession.Liste
 		this.loginService = loginService;
 		this.settings = settings;
 		this.registry = registry;
-		this.observer = new ContainedObserver(observer, this.hook);
 		this.gate = new DeliveryGate(new ProducerDownstream(output), this.nanoClock);
-		this.reconciler = new SubscriptionReconciler(registry, settings.reconnectBackoff(), this.nanoClock);
-		this.subscriptionErrors = new SubscriptionErrors(registry, this.observer);
+		this.reconciler = new SubscriptionReconciler(registry, settings.reconnectBackoff(), this.nanoClock,
+				(topic, reason) -> refused(topic, reason, Refusal.BROKER));
+		this.subscriptionErrors = new SubscriptionErrors(registry,
+				(topic, reason) -> refused(topic, reason, Refusal.SERVICE));
 		this.sessions = new MqttSessions(settings, beanFactory, this);
 		this.overlapRotation = new OverlapRotation(loginService, this.gate, new RotationSessions(), this.reconciler,
 				settings.rotationTimeout(), this::step, this.nanoClock);
 		this.rotationBackoff = new RotationBackoff(settings.reconnectBackoff(), this.nanoClock);
 		registry.addListener(this);
+	}
+
+	/**
+	 * Set where the connection's events go; without one none is published. Each is
+	 * published after {@link StepHook#before} for {@link ConnectionStep#PUBLISH}.
+	 * @param publisher the publisher
+	 */
+	@Override
+	public void setApplicationEventPublisher(ApplicationEventPublisher publisher) {
+		Assert.notNull(publisher, "'publisher' must not be null");
+		this.events.setPublisher((event) -> {
+			this.hook.before(ConnectionStep.PUBLISH_EVENT);
+			publisher.publishEvent(event);
+		});
 	}
 
 	/**
@@ -324,7 +357,7 @@ public class SettradeMqttConnection implements SmartLifecycle, MqttSession.Liste
 				step(ConnectionStep.SUBSCRIBE);
 				this.reconciler.unsubscribe(session, topic);
 				reconcile();
-				this.observer.healed("resubscribe");
+				this.events.publish(new FeedHealedEvent(this, FeedHealedEvent.Action.RESUBSCRIBE, topic));
 			}
 		});
 	}
@@ -567,7 +600,8 @@ public class SettradeMqttConnection implements SmartLifecycle, MqttSession.Liste
 		else {
 			logger.warn(message, ex);
 		}
-		this.observer.connectionAttempted(authentication ? "auth-failure" : "failure");
+		this.events.publish(authentication ? new AuthenticationFailedEvent(this, this.step, reason, ex, delay)
+				: new ConnectionFailedEvent(this, this.step, reason, ex, delay));
 	}
 
 	private void scheduleConnect(SessionChange change, Duration delay) {
@@ -592,9 +626,9 @@ public class SettradeMqttConnection implements SmartLifecycle, MqttSession.Liste
 		logger.info("Connected to Settrade MQTT via " + session.ticket().host() + " (epoch " + session.epoch() + ", "
 				+ FailureReasons.describe(change)
 				+ ((change == SessionChange.INITIAL) ? "" : ", gap " + facts.gap().toMillis() + " ms") + ")");
-		this.observer.connectionAttempted("success");
-		if (change != SessionChange.INITIAL) {
-			this.observer.reconnected(change);
+		this.events.publish(new ConnectedEvent(this, facts, false));
+		if (change == SessionChange.RECOVERY) {
+			this.events.publish(new RecoveredEvent(this, facts));
 		}
 		if (change != SessionChange.ROTATION) {
 			// a restart rotation is no loss: the feed has been up since before it
@@ -695,10 +729,11 @@ public class SettradeMqttConnection implements SmartLifecycle, MqttSession.Liste
 		Duration delay = this.settings.reconnectBackoff().delay(this.failedAttempts++);
 		scheduleConnect(SessionChange.RECOVERY, delay);
 		closeSession(session);
-		logger.warn("Lost the Settrade MQTT connection (epoch " + session.epoch() + ": "
-				+ ((cause instanceof ConnectAttemptException) ? cause.getMessage()
-						: (cause != null) ? FailureReasons.mostSpecific(cause) : "closed by the server")
+		String reason = (cause instanceof ConnectAttemptException) ? cause.getMessage()
+				: (cause != null) ? FailureReasons.mostSpecific(cause) : "closed by the server";
+		logger.warn("Lost the Settrade MQTT connection (epoch " + session.epoch() + ": " + reason
 				+ "); reconnecting in " + delay.toMillis() + " ms");
+		this.events.publish(new ConnectionLostEvent(this, session.epoch(), reason, cause));
 	}
 
 	private void rotateNow(long epoch, OverlapRotation.Purpose purpose, boolean force) {
@@ -782,10 +817,10 @@ public class SettradeMqttConnection implements SmartLifecycle, MqttSession.Liste
 		logger.info(((purpose == OverlapRotation.Purpose.HEAL) ? "Replaced the silent Settrade MQTT connection"
 				: "Rotated the Settrade MQTT connection without a gap") + " (epoch " + old.epoch() + " -> "
 				+ next.epoch() + ", " + outcome.took().toMillis() + " ms)");
-		this.observer.reconnected(SessionChange.ROTATION);
-		this.observer.rotated(outcome);
+		this.events.publish(new ConnectedEvent(this, facts, true));
+		this.events.publish(new RotatedEvent(this, outcome, facts));
 		if (purpose == OverlapRotation.Purpose.HEAL) {
-			this.observer.healed("replace");
+			this.events.publish(new FeedHealedEvent(this, FeedHealedEvent.Action.REPLACE, null));
 		}
 		requestReconcile();
 	}
@@ -805,12 +840,13 @@ public class SettradeMqttConnection implements SmartLifecycle, MqttSession.Liste
 		}
 		Duration retryIn = this.rotationBackoff.failed(purpose);
 		setState(ConnectionState.CONNECTED);
-		this.lastRotationFailure = new RotationFailure(Instant.now(), reason, retryIn);
+		RotationFailure failure = new RotationFailure(Instant.now(), reason, retryIn);
+		this.lastRotationFailure = failure;
 		Duration tokenLeft = old.ticket().remaining(this.nanoClock.getAsLong());
 		logger.warn("Could not replace the Settrade MQTT connection (" + reason + "); epoch " + old.epoch()
 				+ " keeps delivering, its token expires in " + tokenLeft.toSeconds() + " s; next attempt in "
 				+ retryIn.toMillis() + " ms");
-		this.observer.rotationFailed(reason);
+		this.events.publish(new RotationFailedEvent(this, old.epoch(), failure));
 	}
 
 	private void restart(MqttSession old, long started) {
@@ -825,8 +861,16 @@ public class SettradeMqttConnection implements SmartLifecycle, MqttSession.Liste
 			RotationOutcome outcome = new RotationOutcome(RotationStrategy.RESTART, Instant.now(), facts.gap(),
 					Duration.ofNanos(this.nanoClock.getAsLong() - started));
 			this.lastRotation = outcome;
-			this.observer.rotated(outcome);
+			this.events.publish(new RotatedEvent(this, outcome, facts));
 		}
+	}
+
+	/**
+	 * A subscription was refused, on the connection's thread (by the broker) or Paho's
+	 * (by the service).
+	 */
+	private void refused(String topic, String reason, Refusal refusal) {
+		this.events.publish(new SubscriptionRefusedEvent(this, topic, reason, refusal));
 	}
 
 	private void execute(Runnable task) {

@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.BiConsumer;
 
+import io.github.settrademqtt.support.LogThrottle;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -37,13 +39,18 @@ final class SubscriptionErrors {
 
 	private final SubscriptionRegistry registry;
 
-	private final ConnectionObserver observer;
+	private final BiConsumer<String, String> refused;
 
 	private final LogThrottle unmatched = new LogThrottle(Duration.ofMinutes(1));
 
-	SubscriptionErrors(SubscriptionRegistry registry, ConnectionObserver observer) {
+	/**
+	 * Create a reader of the service's reports.
+	 * @param registry the wanted topics
+	 * @param refused told of each topic newly marked failed, with the reason
+	 */
+	SubscriptionErrors(SubscriptionRegistry registry, BiConsumer<String, String> refused) {
 		this.registry = registry;
-		this.observer = observer;
+		this.refused = refused;
 	}
 
 	/**
@@ -69,8 +76,9 @@ final class SubscriptionErrors {
 				return;
 			}
 			for (String topic : topics) {
-				if (this.registry.fail(topic, "Settrade reported: " + text)) {
-					this.observer.subscriptionRejected(topic);
+				String reason = "Settrade reported: " + text;
+				if (this.registry.fail(topic, reason)) {
+					this.refused.accept(topic, reason);
 					logger.warn("Settrade refused the subscription to '" + topic + "': " + text
 							+ " (check the symbol, market or account in settrade.mqtt.subscriptions)");
 				}

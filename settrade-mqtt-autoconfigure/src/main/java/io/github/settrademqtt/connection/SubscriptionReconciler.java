@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
@@ -40,6 +41,8 @@ final class SubscriptionReconciler {
 
 	private final LongSupplier nanoClock;
 
+	private final BiConsumer<String, String> refusedListener;
+
 	private final Map<String, Refused> refused = new HashMap<>();
 
 	/**
@@ -47,10 +50,20 @@ final class SubscriptionReconciler {
 	 */
 	private final Set<String> inFlight = new HashSet<>();
 
-	SubscriptionReconciler(SubscriptionRegistry registry, ExponentialBackoff retryBackoff, LongSupplier nanoClock) {
+	/**
+	 * Create a reconciler.
+	 * @param registry the wanted topics
+	 * @param retryBackoff the pace refused topics are subscribed again on
+	 * @param nanoClock the monotonic clock
+	 * @param refusedListener told of a topic the broker refused, with the reason, the
+	 * first time on each connection
+	 */
+	SubscriptionReconciler(SubscriptionRegistry registry, ExponentialBackoff retryBackoff, LongSupplier nanoClock,
+			BiConsumer<String, String> refusedListener) {
 		this.registry = registry;
 		this.retryBackoff = retryBackoff;
 		this.nanoClock = nanoClock;
+		this.refusedListener = refusedListener;
 	}
 
 	/**
@@ -98,6 +111,7 @@ final class SubscriptionReconciler {
 				if (refused.attempts == 1) {
 					logger.warn("Settrade MQTT subscription to '" + outcome.topic() + "' failed: " + outcome.reason()
 							+ "; retrying in " + delay.toMillis() + " ms");
+					this.refusedListener.accept(outcome.topic(), String.valueOf(outcome.reason()));
 				}
 			}
 		}

@@ -3,21 +3,28 @@ package io.github.settrademqtt.login;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
 
+import io.github.settrademqtt.event.SettradeMqttEventPublisher;
+import io.github.settrademqtt.login.event.TokenRenewedEvent;
+import io.github.settrademqtt.login.event.TokenRenewedEvent.Outcome;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.ApplicationEventPublisherAware;
 import org.springframework.util.Assert;
 
 /**
  * The starter's {@link SettradeLoginService}: holds the current access token, renews it
  * through a {@link SettradeLoginClient}, and lets concurrent callers share one login or
- * refresh rather than each starting their own.
+ * refresh rather than each starting their own. Publishes a {@link TokenRenewedEvent}
+ * after each renewal, once given an {@link ApplicationEventPublisher} (a bean is given
+ * its application context).
  *
  * @author settrade-mqtt
  * @since 0.1.0
  */
-public class DefaultSettradeLoginService implements SettradeLoginService {
+public class DefaultSettradeLoginService implements SettradeLoginService, ApplicationEventPublisherAware {
 
 	private static final Log logger = LogFactory.getLog(DefaultSettradeLoginService.class);
 
@@ -29,7 +36,7 @@ public class DefaultSettradeLoginService implements SettradeLoginService {
 
 	private volatile @Nullable AccessToken current;
 
-	private TokenObserver observer = TokenObserver.NONE;
+	private final SettradeMqttEventPublisher events = new SettradeMqttEventPublisher();
 
 	/**
 	 * Create a service on the system's monotonic clock.
@@ -52,12 +59,13 @@ public class DefaultSettradeLoginService implements SettradeLoginService {
 	}
 
 	/**
-	 * Set the observer told how each renewal went.
-	 * @param observer the observer
+	 * Set where the {@link TokenRenewedEvent}s go; without one none is published. What a
+	 * listener throws is logged and passed over: a renewal never fails for it.
+	 * @param publisher the publisher
 	 */
-	public void setObserver(TokenObserver observer) {
-		Assert.notNull(observer, "'observer' must not be null");
-		this.observer = observer;
+	@Override
+	public void setApplicationEventPublisher(ApplicationEventPublisher publisher) {
+		this.events.setPublisher(publisher);
 	}
 
 	@Override
@@ -116,7 +124,7 @@ public class DefaultSettradeLoginService implements SettradeLoginService {
 				renewed = (token != null && token.refreshToken() != null) ? refreshOrLogin(token) : login();
 			}
 			catch (RuntimeException ex) {
-				this.observer.tokenRenewed("failure");
+				renewed(Outcome.FAILURE);
 				throw ex;
 			}
 			this.current = renewed;
@@ -133,7 +141,7 @@ public class DefaultSettradeLoginService implements SettradeLoginService {
 	private AccessToken refreshOrLogin(AccessToken token) {
 		try {
 			AccessToken refreshed = this.client.refresh(token);
-			this.observer.tokenRenewed("refreshed");
+			renewed(Outcome.REFRESHED);
 			return refreshed;
 		}
 		catch (SettradeApiException ex) {
@@ -144,8 +152,12 @@ public class DefaultSettradeLoginService implements SettradeLoginService {
 
 	private AccessToken login() {
 		AccessToken token = this.client.login();
-		this.observer.tokenRenewed("logged-in");
+		renewed(Outcome.LOGGED_IN);
 		return token;
+	}
+
+	private void renewed(Outcome outcome) {
+		this.events.publish(new TokenRenewedEvent(this, outcome));
 	}
 
 }

@@ -64,7 +64,9 @@ class OverlapRotationTests {
 			.willReturn(List.of(SubscribeOutcome.granted(PTT), SubscribeOutcome.granted(SubscriptionErrors.TOPIC)));
 		this.gate.deliverFrom(new SessionFacts(1, SessionChange.INITIAL, Duration.ZERO, Instant.EPOCH));
 		SubscriptionReconciler reconciler = new SubscriptionReconciler(this.registry,
-				new ExponentialBackoff(Duration.ofSeconds(1), Duration.ofSeconds(1), 1, 0), System::nanoTime);
+				new ExponentialBackoff(Duration.ofSeconds(1), Duration.ofSeconds(1), 1, 0), System::nanoTime,
+				(topic, reason) -> {
+				});
 		this.rotation = new OverlapRotation(this.loginService, this.gate, new OverlapRotation.Sessions() {
 
 			@Override

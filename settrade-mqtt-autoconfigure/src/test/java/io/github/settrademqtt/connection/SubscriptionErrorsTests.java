@@ -71,21 +71,14 @@ class SubscriptionErrorsTests {
 		registry.record(SubscribeOutcome.granted(BAD));
 		registry.record(SubscribeOutcome.granted(PTT));
 		List<String> rejected = new ArrayList<>();
-		SubscriptionErrors errors = new SubscriptionErrors(registry, new ConnectionObserver() {
-
-			@Override
-			public void subscriptionRejected(String topic) {
-				rejected.add(topic);
-			}
-
-		});
+		SubscriptionErrors errors = new SubscriptionErrors(registry, (topic, reason) -> rejected.add(topic));
 		byte[] report = "Symbol ZXCASDXZC not found".getBytes(StandardCharsets.UTF_8);
 		errors.report(report);
 		errors.report(report);
 		assertThat(registry.states()).containsEntry(BAD, SubscriptionState.FAILED)
 			.containsEntry(PTT, SubscriptionState.ACTIVE);
 		assertThat(registry.failureReason(BAD)).isEqualTo("Settrade reported: Symbol ZXCASDXZC not found");
-		assertThat(rejected).as("counted once, not per copy of the report").containsExactly(BAD);
+		assertThat(rejected).as("told once, not per copy of the report").containsExactly(BAD);
 	}
 
 	@Test

@@ -32,8 +32,11 @@ class SubscriptionReconcilerTests {
 
 	private final AtomicLong nanos = new AtomicLong(1_000_000_000L);
 
+	private final List<String> toldRefused = new ArrayList<>();
+
 	private final SubscriptionReconciler reconciler = new SubscriptionReconciler(this.registry,
-			new ExponentialBackoff(Duration.ofSeconds(1), Duration.ofSeconds(8), 2, 0), this.nanos::get);
+			new ExponentialBackoff(Duration.ofSeconds(1), Duration.ofSeconds(8), 2, 0), this.nanos::get,
+			(topic, reason) -> this.toldRefused.add(topic + ": " + reason));
 
 	private final MqttSession session = mock(MqttSession.class);
 
@@ -125,6 +128,7 @@ class SubscriptionReconcilerTests {
 		assertThat(reconcile()).as("granted: nothing left to retry").isNull();
 		assertThat(this.registry.states()).containsEntry(banned, SubscriptionState.ACTIVE);
 		assertThat(this.subscribes).hasSize(3);
+		assertThat(this.toldRefused).as("told once, not on every retry").containsExactly(banned + ": SUBACK 0x80");
 	}
 
 	@Test

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -50,6 +51,22 @@ class DocumentationSnippetsTests {
 			}
 		}
 		softly.assertAll();
+	}
+
+	/**
+	 * The operations guide's listener is a snippet too.
+	 */
+	@Test
+	void theOperationsGuidesListenerIsASnippetThatTheBuildRuns() {
+		List<CodeBlock> java = CodeBlock.parse(RepositoryFiles.read("docs/operations.md"))
+			.stream()
+			.filter((block) -> "java".equals(block.language()))
+			.toList();
+		assertThat(java).isNotEmpty().allSatisfy((block) -> {
+			assertThat(block.snippet()).as("docs/operations.md line %s: its snippet", block.line()).isNotNull();
+			assertThat(block.content()).as("docs/operations.md line %s", block.line())
+				.isEqualTo(shown(block.snippet()));
+		});
 	}
 
 	/**

@@ -5,9 +5,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-import io.github.settrademqtt.connection.ConnectionObserver;
 import io.github.settrademqtt.connection.RotationOutcome;
 import io.github.settrademqtt.connection.SettradeMqttConnection;
+import io.github.settrademqtt.connection.event.FeedHealedEvent;
+import io.github.settrademqtt.connection.event.RotatedEvent;
+import io.github.settrademqtt.event.SettradeMqttEvent;
 import io.github.settrademqtt.test.SettradeSimulator;
 import io.github.settrademqtt.test.SimulatedApp;
 import org.jspecify.annotations.Nullable;
@@ -16,6 +18,7 @@ import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.messaging.SubscribableChannel;
 
@@ -59,7 +62,7 @@ public final class StarterFeed implements AutoCloseable {
 			.properties(values)
 			.initializers((applicationContext) -> {
 				beans.forEach((name, bean) -> applicationContext.getBeanFactory().registerSingleton(name, bean));
-				applicationContext.getBeanFactory().registerSingleton("harnessHealRecorder", heals);
+				applicationContext.addApplicationListener(heals);
 			})
 			.run();
 		return new StarterFeed(context, heals);
@@ -108,25 +111,26 @@ public final class StarterFeed implements AutoCloseable {
 	}
 
 	/**
-	 * Remembers the rotations that were heals: the connection tells {@code healed} right
-	 * after {@code rotated}, on the same thread.
+	 * Remembers the rotations that were heals: the connection publishes a
+	 * {@link FeedHealedEvent} to replace right after the {@link RotatedEvent}, on the
+	 * same thread.
 	 */
-	private static final class HealRecorder implements ConnectionObserver {
+	private static final class HealRecorder implements ApplicationListener<SettradeMqttEvent> {
 
 		private final Set<RotationOutcome> heals = ConcurrentHashMap.newKeySet();
 
 		private volatile @Nullable RotationOutcome lastRotation;
 
 		@Override
-		public void rotated(RotationOutcome outcome) {
-			this.lastRotation = outcome;
-		}
-
-		@Override
-		public void healed(String action) {
-			RotationOutcome rotation = this.lastRotation;
-			if ("replace".equals(action) && rotation != null) {
-				this.heals.add(rotation);
+		public void onApplicationEvent(SettradeMqttEvent event) {
+			if (event instanceof RotatedEvent rotated) {
+				this.lastRotation = rotated.getOutcome();
+			}
+			else if (event instanceof FeedHealedEvent healed && healed.getAction() == FeedHealedEvent.Action.REPLACE) {
+				RotationOutcome rotation = this.lastRotation;
+				if (rotation != null) {
+					this.heals.add(rotation);
+				}
 			}
 		}
 

@@ -5,18 +5,27 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
-import io.github.settrademqtt.connection.ConnectionObserver;
-import io.github.settrademqtt.connection.RotationOutcome;
 import io.github.settrademqtt.connection.SessionChange;
+import io.github.settrademqtt.connection.event.AuthenticationFailedEvent;
+import io.github.settrademqtt.connection.event.ConnectedEvent;
+import io.github.settrademqtt.connection.event.ConnectionFailedEvent;
+import io.github.settrademqtt.connection.event.FeedHealedEvent;
+import io.github.settrademqtt.connection.event.RotatedEvent;
+import io.github.settrademqtt.connection.event.RotationFailedEvent;
+import io.github.settrademqtt.connection.event.SubscriptionRefusedEvent;
+import io.github.settrademqtt.event.SettradeMqttEvent;
 import io.github.settrademqtt.feed.MarketDataKind;
 import io.github.settrademqtt.feed.MarketDataKinds;
 import io.github.settrademqtt.feed.delivery.FeedObserver;
-import io.github.settrademqtt.login.TokenObserver;
+import io.github.settrademqtt.login.event.TokenRenewedEvent;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.ApplicationListener;
+import org.springframework.core.Ordered;
 
 /**
  * The feed's event meters: {@code settrade.mqtt.messages.received},
@@ -34,20 +43,21 @@ import org.jspecify.annotations.Nullable;
  * {@code settrade.mqtt.rotation.gap} and {@code settrade.mqtt.delivery.latency} (from
  * arrival to the listeners). Every tag value is registered at binding, so dashboards see
  * zeros rather than nothing. {@link SettradeMqttGauges} reads the state gauges.
+ * <p>
+ * The connection's and the token's meters count the {@link SettradeMqttEvent}s the
+ * application sees, so that both tell the same story; the per-message meters are told by
+ * the delivery directly, being on every message's path. As a listener it comes first, so
+ * that an application listener that throws cannot keep an event from being counted.
  *
  * @author settrade-mqtt
  * @since 0.1.0
  */
-public class SettradeMqttMetrics implements MeterBinder, ConnectionObserver, FeedObserver, TokenObserver {
+public class SettradeMqttMetrics implements MeterBinder, FeedObserver, ApplicationListener<SettradeMqttEvent>, Ordered {
 
 	/**
 	 * The outcomes of a connection attempt.
 	 */
 	private static final String[] OUTCOMES = { "success", "failure", "auth-failure" };
-
-	private static final String[] TOKEN_OUTCOMES = { "refreshed", "logged-in", "failure" };
-
-	private static final String[] HEAL_ACTIONS = { "resubscribe", "replace" };
 
 	private final MarketDataKinds kinds;
 
@@ -122,11 +132,11 @@ public class SettradeMqttMetrics implements MeterBinder, ConnectionObserver, Fee
 		}
 		this.received = byKind(registry, "settrade.mqtt.messages.received",
 				"Messages received from the connection, by topic kind");
-		for (String outcome : TOKEN_OUTCOMES) {
-			this.tokenRefreshes.put(outcome,
+		for (TokenRenewedEvent.Outcome outcome : TokenRenewedEvent.Outcome.values()) {
+			this.tokenRefreshes.put(outcome.tag(),
 					Counter.builder("settrade.mqtt.token.refreshes")
 						.description("Access token renewals, by outcome")
-						.tag("outcome", outcome)
+						.tag("outcome", outcome.tag())
 						.register(registry));
 		}
 		this.rotationReconnects = reconnects(registry, "rotation");
@@ -137,11 +147,11 @@ public class SettradeMqttMetrics implements MeterBinder, ConnectionObserver, Fee
 		this.subscriptionsRejected = Counter.builder("settrade.mqtt.subscriptions.rejected")
 			.description("Subscriptions the service reported as errors, such as unknown symbols")
 			.register(registry);
-		for (String action : HEAL_ACTIONS) {
-			this.heals.put(action,
+		for (FeedHealedEvent.Action action : FeedHealedEvent.Action.values()) {
+			this.heals.put(action.tag(),
 					Counter.builder("settrade.mqtt.heals")
 						.description("Actions taken on a silent feed while the market was open, by action")
-						.tag("action", action)
+						.tag("action", action.tag())
 						.register(registry));
 		}
 		this.rotationGap = Timer.builder("settrade.mqtt.rotation.gap")
@@ -182,43 +192,57 @@ public class SettradeMqttMetrics implements MeterBinder, ConnectionObserver, Fee
 		}
 	}
 
+	/**
+	 * Return the order among the application's listeners: first.
+	 * @return {@link Ordered#HIGHEST_PRECEDENCE}
+	 */
 	@Override
-	public void tokenRenewed(String outcome) {
-		Counter counter = this.tokenRefreshes.get(outcome);
-		if (counter != null) {
-			counter.increment();
+	public int getOrder() {
+		return Ordered.HIGHEST_PRECEDENCE;
+	}
+
+	@Override
+	public void onApplicationEvent(SettradeMqttEvent event) {
+		if (event instanceof ConnectedEvent connected) {
+			connected(connected);
+		}
+		else if (event instanceof ConnectionFailedEvent failed) {
+			increment(this.connections.get((failed instanceof AuthenticationFailedEvent) ? "auth-failure" : "failure"));
+		}
+		else if (event instanceof RotatedEvent rotated) {
+			Timer gap = this.rotationGap;
+			if (gap != null) {
+				gap.record(rotated.getOutcome().gap());
+			}
+		}
+		else if (event instanceof RotationFailedEvent) {
+			increment(this.rotationFailures);
+		}
+		else if (event instanceof SubscriptionRefusedEvent refused
+				&& refused.getRefusal() == SubscriptionRefusedEvent.Refusal.SERVICE) {
+			increment(this.subscriptionsRejected);
+		}
+		else if (event instanceof FeedHealedEvent healed) {
+			increment(this.heals.get(healed.getAction().tag()));
+		}
+		else if (event instanceof TokenRenewedEvent renewed) {
+			increment(this.tokenRefreshes.get(renewed.getOutcome().tag()));
 		}
 	}
 
-	@Override
-	public void reconnected(SessionChange change) {
-		Counter counter = (change == SessionChange.ROTATION) ? this.rotationReconnects : this.lossReconnects;
-		if (counter != null) {
-			counter.increment();
+	/**
+	 * A connection attempt that succeeded is a {@code success}; a hand-over (an overlap
+	 * rotation) opened its connection beside the old one and is no attempt. Every
+	 * connection after the first is a reconnect, by why it took over.
+	 */
+	private void connected(ConnectedEvent event) {
+		if (!event.isHandOver()) {
+			increment(this.connections.get("success"));
 		}
-	}
-
-	@Override
-	public void rotated(RotationOutcome outcome) {
-		Timer gap = this.rotationGap;
-		if (gap != null) {
-			gap.record(outcome.gap());
+		SessionChange change = event.getFacts().change();
+		if (change != SessionChange.INITIAL) {
+			increment((change == SessionChange.ROTATION) ? this.rotationReconnects : this.lossReconnects);
 		}
-	}
-
-	@Override
-	public void rotationFailed(String reason) {
-		increment(this.rotationFailures);
-	}
-
-	@Override
-	public void subscriptionRejected(String topic) {
-		increment(this.subscriptionsRejected);
-	}
-
-	@Override
-	public void healed(String action) {
-		increment(this.heals.get(action));
 	}
 
 	private static void increment(@Nullable Counter counter) {
@@ -269,14 +293,6 @@ public class SettradeMqttMetrics implements MeterBinder, ConnectionObserver, Fee
 	@Override
 	public void symbolMismatch(MarketDataKind<?, ?> kind, String topicSymbol, String payloadSymbol) {
 		increment(this.symbolMismatches, kind);
-	}
-
-	@Override
-	public void connectionAttempted(String outcome) {
-		Counter counter = this.connections.get(outcome);
-		if (counter != null) {
-			counter.increment();
-		}
 	}
 
 }

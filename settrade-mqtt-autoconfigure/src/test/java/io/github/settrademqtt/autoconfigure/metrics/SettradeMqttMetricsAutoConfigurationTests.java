@@ -2,9 +2,11 @@ package io.github.settrademqtt.autoconfigure.metrics;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.settrademqtt.actuate.metrics.SettradeMqttMetrics;
 import io.github.settrademqtt.autoconfigure.SettradeMqttAutoConfiguration;
+import io.github.settrademqtt.event.SettradeMqttEvent;
 import io.github.settrademqtt.test.SettradeSimulatorExtension;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterEach;
@@ -19,6 +21,8 @@ import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.S
 import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.ApplicationListener;
+import org.springframework.core.Ordered;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -105,6 +109,23 @@ class SettradeMqttMetricsAutoConfigurationTests {
 		});
 	}
 
+	/**
+	 * The meters count the events the application hears, ahead of its own listeners: one
+	 * that throws cannot keep an event from being counted.
+	 */
+	@Test
+	void countsEventsThatAnApplicationListenerFailsOn() {
+		withSimulator().withBean(ThrowingListener.class).run((context) -> {
+			MeterRegistry registry = context.getBean(MeterRegistry.class);
+			ThrowingListener listener = context.getBean(ThrowingListener.class);
+			await().atMost(Duration.ofSeconds(10)).until(() -> listener.heard.get() >= 2);
+			assertThat(registry.get("settrade.mqtt.token.refreshes").tag("outcome", "logged-in").counter().count())
+				.isEqualTo(1);
+			assertThat(registry.get("settrade.mqtt.connections").tag("outcome", "success").counter().count())
+				.isEqualTo(1);
+		});
+	}
+
 	@Test
 	void countersMatchTheSimulatorsOwnCountsOfWhatItSentAndWhatWasMalformed() {
 		String topic = io.github.settrademqtt.feed.SettradeTopics.bidOffer("PTT");
@@ -144,6 +165,27 @@ class SettradeMqttMetricsAutoConfigurationTests {
 			.forEach((key, value) -> properties.add(key + "=" + value));
 		properties.add("settrade.mqtt.subscriptions.bid-offer=PTT");
 		return this.runner.withPropertyValues(properties.toArray(String[]::new));
+	}
+
+	/**
+	 * An application listener of the feed's events that fails on every one.
+	 */
+	static class ThrowingListener implements ApplicationListener<SettradeMqttEvent>, Ordered {
+
+		private final AtomicInteger heard = new AtomicInteger();
+
+		@Override
+		public void onApplicationEvent(SettradeMqttEvent event) {
+			this.heard.incrementAndGet();
+			throw new IllegalStateException("listener failed on " + event);
+		}
+
+		@Override
+		public int getOrder() {
+			// an application may well ask to come first too
+			return Ordered.HIGHEST_PRECEDENCE + 1;
+		}
+
 	}
 
 	@Test

@@ -4,13 +4,14 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import io.github.settrademqtt.EventRecorder;
 import io.github.settrademqtt.SimulatorContexts;
-import io.github.settrademqtt.connection.ConnectionObserver;
 import io.github.settrademqtt.connection.SessionChange;
 import io.github.settrademqtt.connection.SettradeMqttConnection;
 import io.github.settrademqtt.feed.SettradeTopics;
 import io.github.settrademqtt.connection.SubscriptionRegistry;
 import io.github.settrademqtt.connection.SubscriptionState;
+import io.github.settrademqtt.connection.event.FeedHealedEvent;
 import io.github.settrademqtt.test.SettradeSimulator;
 import io.github.settrademqtt.test.SettradeSimulatorExtension;
 import org.junit.jupiter.api.AfterEach;
@@ -41,7 +42,7 @@ class FeedHealingIntegrationTests {
 	@RegisterExtension
 	static final SettradeSimulatorExtension settrade = new SettradeSimulatorExtension();
 
-	private final List<String> healed = new CopyOnWriteArrayList<>();
+	private final EventRecorder events = new EventRecorder();
 
 	private final List<String> received = new CopyOnWriteArrayList<>();
 
@@ -55,19 +56,15 @@ class FeedHealingIntegrationTests {
 	}
 
 	private ApplicationContextRunner runner(String... properties) {
-		ConnectionObserver observer = new ConnectionObserver() {
-
-			@Override
-			public void healed(String action) {
-				FeedHealingIntegrationTests.this.healed.add(action);
-			}
-
-		};
 		return SimulatorContexts.runner(simulator(), settrade.app(), properties)
 			.withPropertyValues("settrade.mqtt.subscriptions.bid-offer=PTT,AOT",
 					// the keep-alive would take minutes to notice: the watchdog must
 					"settrade.mqtt.keep-alive=300s", "settrade.mqtt.liveness.feed-silence-timeout=2s")
-			.withBean("healingObserver", ConnectionObserver.class, () -> observer);
+			.withBean("healingListener", EventRecorder.class, () -> this.events);
+	}
+
+	private List<FeedHealedEvent.Action> healed() {
+		return this.events.of(FeedHealedEvent.class).stream().map(FeedHealedEvent::getAction).toList();
 	}
 
 	private void record(org.springframework.context.ApplicationContext context) {
@@ -85,7 +82,7 @@ class FeedHealingIntegrationTests {
 			await().atMost(Duration.ofSeconds(10)).until(() -> this.received.size() > 10);
 			assertThat(simulator().mqtt().stallOpenConnections()).isEqualTo(1);
 			long stalledAt = System.nanoTime();
-			await().atMost(Duration.ofSeconds(15)).until(() -> this.healed.contains("replace"));
+			await().atMost(Duration.ofSeconds(15)).until(() -> healed().contains(FeedHealedEvent.Action.REPLACE));
 			int afterHeal = this.received.size();
 			await().atMost(Duration.ofSeconds(5)).until(() -> this.received.size() > afterHeal + 10);
 			assertThat(Duration.ofNanos(System.nanoTime() - stalledAt)).isLessThan(Duration.ofSeconds(20));
@@ -107,7 +104,7 @@ class FeedHealingIntegrationTests {
 			simulator().mqtt().stallOpenConnections();
 			long stalledAt = System.nanoTime();
 			registry.subscribe(SCB);
-			await().atMost(Duration.ofSeconds(15)).until(() -> this.healed.contains("replace"));
+			await().atMost(Duration.ofSeconds(15)).until(() -> healed().contains(FeedHealedEvent.Action.REPLACE));
 			assertThat(Duration.ofNanos(System.nanoTime() - stalledAt)).as("healed before the SUBACK's timeout")
 				.isLessThan(Duration.ofSeconds(10));
 			assertThat(connection.getSessionFacts().change()).isEqualTo(SessionChange.ROTATION);
@@ -133,7 +130,7 @@ class FeedHealingIntegrationTests {
 			await().atMost(Duration.ofSeconds(5)).until(() -> registry.states().get(SCB) == SubscriptionState.ACTIVE);
 			int afterReconnect = this.received.size();
 			await().atMost(Duration.ofSeconds(5)).until(() -> this.received.size() > afterReconnect + 10);
-			assertThat(this.healed).isEmpty();
+			assertThat(healed()).isEmpty();
 		});
 	}
 
@@ -145,7 +142,7 @@ class FeedHealingIntegrationTests {
 			SettradeMqttConnection connection = context.getBean(SettradeMqttConnection.class);
 			await().atMost(Duration.ofSeconds(10)).until(() -> this.received.size() > 10);
 			simulator().mqtt().stallOpenConnections();
-			await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(6)).until(() -> this.healed.isEmpty());
+			await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(6)).until(() -> healed().isEmpty());
 			assertThat(connection.getSessionFacts().epoch()).isEqualTo(1);
 		});
 	}
@@ -157,8 +154,8 @@ class FeedHealingIntegrationTests {
 			record(context);
 			await().atMost(Duration.ofSeconds(10)).until(() -> this.received.contains(AOT));
 			simulator().mqtt().silenceSymbols("AOT");
-			await().atMost(Duration.ofSeconds(10)).until(() -> this.healed.contains("resubscribe"));
-			assertThat(this.healed).doesNotContain("replace");
+			await().atMost(Duration.ofSeconds(10)).until(() -> healed().contains(FeedHealedEvent.Action.RESUBSCRIBE));
+			assertThat(healed()).doesNotContain(FeedHealedEvent.Action.REPLACE);
 			simulator().mqtt().unsilenceSymbols("AOT");
 			int before = (int) this.received.stream().filter(AOT::equals).count();
 			await().atMost(Duration.ofSeconds(10))

@@ -1,11 +1,10 @@
 package io.github.settrademqtt.feed.liveness;
 
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.github.settrademqtt.SimulatorContexts;
-import io.github.settrademqtt.connection.ConnectionObserver;
+import io.github.settrademqtt.EventRecorder;
+import io.github.settrademqtt.connection.event.RotationFailedEvent;
 import io.github.settrademqtt.connection.SettradeMqttConnection;
 import io.github.settrademqtt.test.SettradeSimulatorExtension;
 import org.junit.jupiter.api.Test;
@@ -28,27 +27,22 @@ class QuietMarketIntegrationTests {
 
 	@Test
 	void failedAttemptsToHealAQuietMarketNeverHoldUpTokenRotations() {
-		List<String> failures = new CopyOnWriteArrayList<>();
-		ConnectionObserver observer = new ConnectionObserver() {
-
-			@Override
-			public void rotationFailed(String reason) {
-				failures.add(reason);
-			}
-
-		};
+		EventRecorder events = new EventRecorder();
 		SimulatorContexts
 			.runner(settrade.simulator(), settrade.app(), "settrade.mqtt.subscriptions.bid-offer=PTT",
 					"settrade.mqtt.liveness.feed-silence-timeout=1s", "settrade.mqtt.rotation-timeout=1s",
 					"settrade.mqtt.token-refresh-before-expiry=3s")
-			.withBean("failureObserver", ConnectionObserver.class, () -> observer)
+			.withBean("failureListener", EventRecorder.class, () -> events)
 			.run((context) -> {
 				SettradeMqttConnection connection = context.getBean(SettradeMqttConnection.class);
 				await().atMost(Duration.ofSeconds(10)).until(() -> connection.getSessionFacts() != null);
 				long closedBefore = settrade.simulator().mqtt().connectionsClosedForExpiry();
 				await().atMost(Duration.ofSeconds(30))
-					.until(() -> failures.stream().filter((reason) -> reason.contains("received nothing")).count() >= 2
-							&& connection.getSessionFacts() != null && connection.getSessionFacts().epoch() >= 6);
+					.until(() -> events.of(RotationFailedEvent.class)
+						.stream()
+						.filter((event) -> event.getFailure().reason().contains("received nothing"))
+						.count() >= 2 && connection.getSessionFacts() != null
+							&& connection.getSessionFacts().epoch() >= 6);
 				assertThat(settrade.simulator().mqtt().connectionsClosedForExpiry() - closedBefore)
 					.as("connections the server closed at token expiry")
 					.isZero();

@@ -1,4 +1,4 @@
-package io.github.settrademqtt.connection;
+package io.github.settrademqtt.support;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
@@ -8,14 +8,19 @@ import java.util.concurrent.atomic.AtomicLong;
  * failure repeated on a message's path says itself without flooding the log.
  *
  * @author settrade-mqtt
+ * @since 0.2.0
  */
-final class LogThrottle {
+public final class LogThrottle {
 
 	private final long periodNanos;
 
 	private final AtomicLong lastNanos;
 
-	LogThrottle(Duration period) {
+	/**
+	 * Create a throttle that lets the first line through at once.
+	 * @param period how long after a line the next one is held back
+	 */
+	public LogThrottle(Duration period) {
 		this.periodNanos = period.toNanos();
 		this.lastNanos = new AtomicLong(System.nanoTime() - this.periodNanos);
 	}
@@ -24,7 +29,7 @@ final class LogThrottle {
 	 * Return whether the line may be logged now; if so, the period starts again.
 	 * @return whether to log
 	 */
-	boolean tryAcquire() {
+	public boolean tryAcquire() {
 		long now = System.nanoTime();
 		long last = this.lastNanos.get();
 		return now - last >= this.periodNanos && this.lastNanos.compareAndSet(last, now);
