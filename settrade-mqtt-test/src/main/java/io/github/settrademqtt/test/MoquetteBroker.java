@@ -18,6 +18,7 @@ import io.netty.handler.codec.mqtt.MqttMessageBuilders;
 import io.netty.handler.codec.mqtt.MqttPublishMessage;
 import io.netty.handler.codec.mqtt.MqttQoS;
 import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
 import reactor.util.Logger;
 import reactor.util.Loggers;
 
@@ -45,6 +46,8 @@ final class MoquetteBroker {
 	private final DeniedSubscriptions policy;
 
 	private final SubscriptionTracker subscriptions;
+
+	private final ConnectInterceptor connects = new ConnectInterceptor();
 
 	/**
 	 * Volatile rather than guarded: publishing takes no lock, so that the interceptor
@@ -74,8 +77,8 @@ final class MoquetteBroker {
 			int port = freePort();
 			Server server = new Server();
 			try {
-				server.startServer(new MemoryConfig(configuration(port)), List.of(this.subscriptions), null,
-						new AcceptAllAuthenticator(), this.policy);
+				server.startServer(new MemoryConfig(configuration(port)), List.of(this.subscriptions, this.connects),
+						null, new AcceptAllAuthenticator(), this.policy);
 				this.server = server;
 				this.port = port;
 				logger.debug("MQTT broker listening on 127.0.0.1:{}", port);
@@ -145,6 +148,17 @@ final class MoquetteBroker {
 	}
 
 	/**
+	 * Returns a signal of the broker taking a client's {@code CONNECT}: from then on it
+	 * serves the client's other packets. The wait starts with this call.
+	 * @param clientId the client id of the {@code CONNECT}
+	 * @return completes, on the broker's interceptor thread, once the client is connected
+	 * @see ConnectInterceptor#connected(String)
+	 */
+	Mono<Void> connected(String clientId) {
+		return this.connects.connected(clientId);
+	}
+
+	/**
 	 * Returns the topic filters the broker's clients hold.
 	 * @return an immutable snapshot, empty before the broker started
 	 */
@@ -167,6 +181,7 @@ final class MoquetteBroker {
 		if (server != null) {
 			server.stopServer();
 			this.subscriptions.clear();
+			this.connects.clear();
 			logger.debug("MQTT broker stopped");
 		}
 	}

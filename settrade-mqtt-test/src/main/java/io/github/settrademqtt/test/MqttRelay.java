@@ -4,14 +4,18 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
 import io.netty.resolver.DefaultAddressResolverGroup;
+import io.netty.util.ReferenceCountUtil;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
 import reactor.netty.Connection;
 import reactor.netty.http.websocket.WebsocketInbound;
 import reactor.netty.http.websocket.WebsocketOutbound;
@@ -22,12 +26,15 @@ import reactor.util.Loggers;
 /**
  * Relays the bytes of an upgraded WebSocket to the broker's TCP port and back: binary
  * frames in, their content out to the broker; the broker's bytes back as binary frames.
- * MQTT packets may straddle frames, as the MQTT-over-WebSocket binding allows. Once a
- * connection is {@linkplain MqttClientConnection#stall() stalled} the relay drops what
- * either side sends and waits for the client to close.
+ * MQTT packets may straddle frames, as the MQTT-over-WebSocket binding allows. What a
+ * client sends passes a {@link ConnectGate} first, which holds what follows the
+ * {@code CONNECT} until the broker took it. Once a connection is
+ * {@linkplain MqttClientConnection#stall() stalled} the relay drops what either side
+ * sends and waits for the client to close.
  * <p>
  * The broker connection runs on the client channel's own event loop, so the relay adds no
- * thread and no hand-over between threads.
+ * thread, and hands nothing over between threads but the broker's report that it took a
+ * {@code CONNECT}.
  *
  * @author settrade-mqtt
  */
@@ -55,9 +62,9 @@ final class MqttRelay {
 	 * @return completes when the connection is over
 	 */
 	Mono<Void> relayAdmitted(WebsocketInbound in, WebsocketOutbound out, TicketInfo ticket) {
-		return relay(in, out, (connection) -> {
+		return relay(in, out, (connection, brokerConnected) -> {
 			this.connections.opened(connection, ticket.expiresAt());
-			return null;
+			return ConnectGate.admitted(brokerConnected);
 		});
 	}
 
@@ -71,9 +78,9 @@ final class MqttRelay {
 	 */
 	Mono<Void> relayWithConnectCredentials(WebsocketInbound in, WebsocketOutbound out, String brokerId) {
 		return relay(in, out,
-				(connection) -> new ConnectCredentialsGate(
+				(connection, brokerConnected) -> ConnectGate.checkingCredentials(
 						(userName, password) -> admitConnect(connection, brokerId, userName, password),
-						new ConnectCredentialsGate.Outcome() {
+						new ConnectGate.Outcome() {
 
 							@Override
 							public void refused() {
@@ -86,7 +93,7 @@ final class MqttRelay {
 								connection.drop();
 							}
 
-						}));
+						}, brokerConnected));
 	}
 
 	private boolean admitConnect(MqttClientConnection connection, String brokerId, @Nullable String userName,
@@ -111,8 +118,24 @@ final class MqttRelay {
 		// of a fraction of a second on a loop that serves tests only
 		return Mono.fromCallable(this.broker::ensureStarted)
 			.flatMap((port) -> connectToBroker(clientChannel, port))
-			.flatMap((broker) -> pipe(in, out, new MqttClientConnection(clientChannel, broker), gates))
+			.flatMap((broker) -> {
+				MqttClientConnection connection = new MqttClientConnection(clientChannel, broker);
+				ConnectGate gate = gates.create(connection, brokerConnected(clientChannel));
+				// The relay ends once the gate let go: a client gone must end a hold
+				clientChannel.closeFuture().addListener((closed) -> gate.close());
+				return pipe(in, out, connection, gate);
+			})
 			.doOnError((ex) -> logger.debug("MQTT relay ended with {}", ex.getClass().getName()));
+	}
+
+	/**
+	 * Returns the broker's signal that it took a client's {@code CONNECT}, moved to the
+	 * client channel's event loop: the bytes the gate held then go on from the thread
+	 * that writes every other byte to the broker, so nothing overtakes them.
+	 */
+	private Function<String, Mono<Void>> brokerConnected(Channel clientChannel) {
+		Scheduler clientLoop = Schedulers.fromExecutor(clientChannel.eventLoop());
+		return (clientId) -> this.broker.connected(clientId).publishOn(clientLoop);
 	}
 
 	private static Mono<? extends Connection> connectToBroker(Channel clientChannel, int port) {
@@ -125,12 +148,13 @@ final class MqttRelay {
 	}
 
 	private Mono<Void> pipe(WebsocketInbound in, WebsocketOutbound out, MqttClientConnection connection,
-			GateFactory gates) {
-		ConnectCredentialsGate gate = gates.create(connection);
-		Flux<ByteBuf> fromClient = in.receive().retain();
-		if (gate != null) {
-			fromClient = fromClient.concatMap(gate::offer);
-		}
+			ConnectGate gate) {
+		// concatMap offers the next frame once the gate passed on all it let through
+		// for the last one: frames sent while it holds wait in line, in order
+		Flux<ByteBuf> fromClient = in.receive()
+			.retain()
+			.concatMap(gate::offer)
+			.doOnDiscard(ByteBuf.class, ReferenceCountUtil::release);
 		// Read until the client closes, even once nothing goes to the broker any more
 		Mono<Void> upstream = fromClient.doOnNext(connection::toBroker).then();
 		Mono<Void> downstream = out.send(connection.broker().inbound().receive().retain().filter(connection::toClient))
@@ -140,21 +164,19 @@ final class MqttRelay {
 			.then(Mono.defer(() -> connection.isRelaying() ? Mono.empty() : Mono.never()));
 		// Either side ending ends the connection
 		return Mono.firstWithSignal(upstream, downstream).doFinally((signal) -> {
-			if (gate != null) {
-				gate.close();
-			}
+			gate.close();
 			this.connections.closed(connection);
 		});
 	}
 
 	/**
-	 * Decides how a new connection is let in: registers it at once and returns
-	 * {@code null}, or returns the gate that lets it in once its {@code CONNECT} passed.
+	 * Decides how a new connection is let in: registers it at once or once its
+	 * {@code CONNECT} passed, and returns the gate its bytes pass.
 	 */
 	@FunctionalInterface
 	private interface GateFactory {
 
-		@Nullable ConnectCredentialsGate create(MqttClientConnection connection);
+		ConnectGate create(MqttClientConnection connection, Function<String, Mono<Void>> brokerConnected);
 
 	}
 
