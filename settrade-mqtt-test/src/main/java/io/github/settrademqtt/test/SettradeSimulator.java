@@ -16,12 +16,34 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
+import io.github.settrademqtt.test.rest.AppRegistry.RegisteredApp;
+import io.github.settrademqtt.test.mqtt.DeniedSubscriptions;
+import io.github.settrademqtt.test.mqtt.MoquetteBroker;
+import io.github.settrademqtt.test.mqtt.MqttAdmission;
+import io.github.settrademqtt.test.mqtt.MqttConnections;
+import io.github.settrademqtt.test.mqtt.MqttRelay;
+import io.github.settrademqtt.test.mqtt.MqttWebSocketEndpoint;
+import io.github.settrademqtt.test.mqtt.SubscriptionErrors;
+import io.github.settrademqtt.test.rest.AppRegistry;
+import io.github.settrademqtt.test.rest.DispatcherTicketEndpoint;
+import io.github.settrademqtt.test.rest.HungRequests;
+import io.github.settrademqtt.test.rest.IssuedSecrets;
+import io.github.settrademqtt.test.rest.LoginEndpoint;
+import io.github.settrademqtt.test.rest.P256Keys;
+import io.github.settrademqtt.test.rest.RefreshTokenEndpoint;
+import io.github.settrademqtt.test.rest.RequestCounters;
+import io.github.settrademqtt.test.rest.ResponseBodies;
+import io.github.settrademqtt.test.rest.ResponseHeaders;
+import io.github.settrademqtt.test.rest.RestFaults;
+import io.github.settrademqtt.test.rest.RestRoutes;
+import io.github.settrademqtt.test.rest.SimulatorCertificate;
+import io.github.settrademqtt.test.rest.SimulatorServer;
+import io.github.settrademqtt.test.rest.TicketStore;
+import io.github.settrademqtt.test.rest.TokenStore;
 import org.jspecify.annotations.Nullable;
 import reactor.netty.http.server.HttpServerRoutes;
 import reactor.util.Logger;
 import reactor.util.Loggers;
-
-import io.github.settrademqtt.test.AppRegistry.RegisteredApp;
 
 /**
  * An in-process simulator of the Settrade Open API: login, token refresh and the
@@ -70,11 +92,15 @@ public final class SettradeSimulator implements AutoCloseable {
 
 	private final ResponseBodies bodies = new ResponseBodies();
 
+	private final RestFaults pendingFaults = new RestFaults();
+
 	private final SimulatorFaults faults;
 
-	private final SimulatorStats stats = new SimulatorStats();
+	private final RequestCounters counters = new RequestCounters();
 
-	private final HungRequests hungRequests = new HungRequests(this.stats);
+	private final SimulatorStats stats = new SimulatorStats(this.counters);
+
+	private final HungRequests hungRequests = new HungRequests(this.counters);
 
 	private final LoginEndpoint login;
 
@@ -102,13 +128,14 @@ public final class SettradeSimulator implements AutoCloseable {
 		this.brokerId = builder.brokerId;
 		this.tokens = new TokenStore(builder.clock, builder.tokenLifetime, builder.refreshTokenLifetime, this.secrets);
 		this.tickets = new TicketStore(builder.clock, this.secrets);
-		this.faults = new SimulatorFaults(this.tokens::revokeAccessTokens, this.hungRequests::releaseAll);
-		this.login = new LoginEndpoint(this.apps, this.tokens, this.bodies, this.faults, this.stats, this.secrets,
-				builder.clock, builder.timestampTolerance);
-		this.refresh = new RefreshTokenEndpoint(this.apps, this.tokens, this.bodies, this.faults, this.stats);
-		this.dispatcherTicket = new DispatcherTicketEndpoint(this.tokens, this.tickets, this.bodies, this.faults,
-				this.stats, () -> this.faults.currentDispatcherHosts(port()));
-		this.restRoutes = new RestRoutes(new ResponseHeaders(builder.clock), this.faults::currentLatency,
+		this.faults = new SimulatorFaults(this.pendingFaults, this.tokens::revokeAccessTokens,
+				this.hungRequests::releaseAll);
+		this.login = new LoginEndpoint(this.apps, this.tokens, this.bodies, this.pendingFaults, this.counters,
+				this.secrets, builder.clock, builder.timestampTolerance);
+		this.refresh = new RefreshTokenEndpoint(this.apps, this.tokens, this.bodies, this.pendingFaults, this.counters);
+		this.dispatcherTicket = new DispatcherTicketEndpoint(this.tokens, this.tickets, this.bodies, this.pendingFaults,
+				this.counters, () -> this.pendingFaults.currentDispatcherHosts(port()));
+		this.restRoutes = new RestRoutes(new ResponseHeaders(builder.clock), this.pendingFaults::currentLatency,
 				this.hungRequests);
 		DeniedSubscriptions deniedSubscriptions = new DeniedSubscriptions();
 		SubscriptionErrors subscriptionErrors = new SubscriptionErrors();

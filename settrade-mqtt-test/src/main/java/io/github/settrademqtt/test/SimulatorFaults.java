@@ -1,12 +1,8 @@
 package io.github.settrademqtt.test;
 
 import java.time.Duration;
-import java.util.List;
-import java.util.Objects;
-import java.util.OptionalInt;
-import java.util.concurrent.atomic.AtomicInteger;
 
-import org.jspecify.annotations.Nullable;
+import io.github.settrademqtt.test.rest.RestFaults;
 
 /**
  * Failures a {@link SettradeSimulator} can be told to inject, to test how a client copes
@@ -19,29 +15,14 @@ import org.jspecify.annotations.Nullable;
  */
 public final class SimulatorFaults {
 
-	private static final String PORT_PLACEHOLDER = "{port}";
-
 	private final Runnable accessTokenRevoker;
 
 	private final Runnable hungRequestReleaser;
 
-	private final CountedFailure loginFailures = new CountedFailure();
+	private final RestFaults pending;
 
-	private final CountedFailure ticketFailures = new CountedFailure();
-
-	private final Countdown loginHangs = new Countdown();
-
-	private final Countdown refreshHangs = new Countdown();
-
-	private final Countdown ticketHangs = new Countdown();
-
-	private volatile Duration latency = Duration.ZERO;
-
-	private volatile boolean rejectRefresh;
-
-	private volatile @Nullable List<String> dispatcherHosts;
-
-	SimulatorFaults(Runnable accessTokenRevoker, Runnable hungRequestReleaser) {
+	SimulatorFaults(RestFaults pending, Runnable accessTokenRevoker, Runnable hungRequestReleaser) {
+		this.pending = pending;
 		this.accessTokenRevoker = accessTokenRevoker;
 		this.hungRequestReleaser = hungRequestReleaser;
 	}
@@ -55,7 +36,7 @@ public final class SimulatorFaults {
 	 * @return this instance
 	 */
 	public SimulatorFaults failNextLogins(int count, int status) {
-		this.loginFailures.set(count, status);
+		this.pending.failNextLogins(count, status);
 		return this;
 	}
 
@@ -66,7 +47,7 @@ public final class SimulatorFaults {
 	 * @return this instance
 	 */
 	public SimulatorFaults failNextTickets(int count, int status) {
-		this.ticketFailures.set(count, status);
+		this.pending.failNextTickets(count, status);
 		return this;
 	}
 
@@ -83,7 +64,7 @@ public final class SimulatorFaults {
 	 * @return this instance
 	 */
 	public SimulatorFaults hangNextLogins(int count) {
-		this.loginHangs.set(count);
+		this.pending.hangNextLogins(count);
 		return this;
 	}
 
@@ -94,7 +75,7 @@ public final class SimulatorFaults {
 	 * @return this instance
 	 */
 	public SimulatorFaults hangNextRefreshes(int count) {
-		this.refreshHangs.set(count);
+		this.pending.hangNextRefreshes(count);
 		return this;
 	}
 
@@ -106,7 +87,7 @@ public final class SimulatorFaults {
 	 * @return this instance
 	 */
 	public SimulatorFaults hangNextTickets(int count) {
-		this.ticketHangs.set(count);
+		this.pending.hangNextTickets(count);
 		return this;
 	}
 
@@ -123,13 +104,7 @@ public final class SimulatorFaults {
 	 * @see SettradeSimulator#dispatcherHost()
 	 */
 	public SimulatorFaults dispatcherHosts(String... hosts) {
-		Objects.requireNonNull(hosts, "'hosts' must not be null");
-		for (String host : hosts) {
-			if (host == null || host.isBlank()) {
-				throw new IllegalArgumentException("'hosts' must not contain empty hosts");
-			}
-		}
-		this.dispatcherHosts = List.of(hosts);
+		this.pending.dispatcherHosts(hosts);
 		return this;
 	}
 
@@ -139,11 +114,7 @@ public final class SimulatorFaults {
 	 * @return this instance
 	 */
 	public SimulatorFaults latency(Duration latency) {
-		Objects.requireNonNull(latency, "'latency' must not be null");
-		if (latency.isNegative()) {
-			throw new IllegalArgumentException("'latency' must not be negative");
-		}
-		this.latency = latency;
+		this.pending.latency(latency);
 		return this;
 	}
 
@@ -154,7 +125,7 @@ public final class SimulatorFaults {
 	 * @return this instance
 	 */
 	public SimulatorFaults rejectRefresh(boolean reject) {
-		this.rejectRefresh = reject;
+		this.pending.rejectRefresh(reject);
 		return this;
 	}
 
@@ -177,131 +148,14 @@ public final class SimulatorFaults {
 	 * @return this instance
 	 */
 	public SimulatorFaults reset() {
-		this.loginFailures.set(0, 503);
-		this.ticketFailures.set(0, 503);
-		this.loginHangs.set(0);
-		this.refreshHangs.set(0);
-		this.ticketHangs.set(0);
-		this.latency = Duration.ZERO;
-		this.rejectRefresh = false;
-		this.dispatcherHosts = null;
+		this.pending.reset();
 		this.hungRequestReleaser.run();
 		return this;
 	}
 
-	OptionalInt takeLoginFailure() {
-		return this.loginFailures.take();
-	}
-
-	OptionalInt takeTicketFailure() {
-		return this.ticketFailures.take();
-	}
-
-	boolean takeLoginHang() {
-		return this.loginHangs.take();
-	}
-
-	boolean takeRefreshHang() {
-		return this.refreshHangs.take();
-	}
-
-	boolean takeTicketHang() {
-		return this.ticketHangs.take();
-	}
-
-	/**
-	 * Returns the hosts a ticket names.
-	 * @param port the simulator's port
-	 * @return the hosts set by {@link #dispatcherHosts(String...)}, {@code {port}}
-	 * replaced, or {@code localhost:<port>}
-	 */
-	List<String> currentDispatcherHosts(int port) {
-		List<String> hosts = this.dispatcherHosts;
-		if (hosts == null) {
-			return List.of("localhost:" + port);
-		}
-		String portText = Integer.toString(port);
-		return hosts.stream().map((host) -> host.replace(PORT_PLACEHOLDER, portText)).toList();
-	}
-
-	Duration currentLatency() {
-		return this.latency;
-	}
-
-	boolean isRefreshRejected() {
-		return this.rejectRefresh;
-	}
-
 	@Override
 	public String toString() {
-		List<String> hosts = this.dispatcherHosts;
-		return "SimulatorFaults[loginFailures=" + this.loginFailures + ", ticketFailures=" + this.ticketFailures
-				+ ", loginHangs=" + this.loginHangs + ", refreshHangs=" + this.refreshHangs + ", ticketHangs="
-				+ this.ticketHangs + ", latency=" + this.latency + ", rejectRefresh=" + this.rejectRefresh
-				+ ", dispatcherHosts=" + ((hosts != null) ? hosts : "default") + "]";
-	}
-
-	private static void requireCount(int count) {
-		if (count < 0) {
-			throw new IllegalArgumentException("'count' must not be negative");
-		}
-	}
-
-	/**
-	 * A number of requests still to leave unanswered.
-	 */
-	private static final class Countdown {
-
-		private final AtomicInteger remaining = new AtomicInteger();
-
-		void set(int count) {
-			requireCount(count);
-			this.remaining.set(count);
-		}
-
-		boolean take() {
-			return this.remaining.getAndUpdate((remaining) -> Math.max(0, remaining - 1)) > 0;
-		}
-
-		@Override
-		public String toString() {
-			return Integer.toString(this.remaining.get());
-		}
-
-	}
-
-	/**
-	 * A number of failures still to inject and their status. Count and status change
-	 * together, hence a lock rather than two atomics.
-	 */
-	private static final class CountedFailure {
-
-		private int remaining;
-
-		private int status = 503;
-
-		synchronized void set(int count, int status) {
-			requireCount(count);
-			if (status < 400 || status > 599) {
-				throw new IllegalArgumentException("'status' must be an HTTP error status (400-599)");
-			}
-			this.remaining = count;
-			this.status = status;
-		}
-
-		synchronized OptionalInt take() {
-			if (this.remaining == 0) {
-				return OptionalInt.empty();
-			}
-			this.remaining--;
-			return OptionalInt.of(this.status);
-		}
-
-		@Override
-		public synchronized String toString() {
-			return this.remaining + "x" + this.status;
-		}
-
+		return "SimulatorFaults[" + this.pending.describe() + "]";
 	}
 
 }

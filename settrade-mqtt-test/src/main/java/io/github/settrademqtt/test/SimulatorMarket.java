@@ -11,6 +11,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.LongFunction;
 
+import io.github.settrademqtt.test.market.MarketMessages;
+import io.github.settrademqtt.test.market.PacedPublisher;
+import io.github.settrademqtt.test.market.SimulatedSymbol;
 import org.jspecify.annotations.Nullable;
 
 /**

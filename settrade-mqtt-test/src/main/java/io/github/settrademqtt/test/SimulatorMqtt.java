@@ -10,6 +10,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
+import io.github.settrademqtt.test.market.SymbolTopics;
+import io.github.settrademqtt.test.mqtt.DeniedSubscriptions;
+import io.github.settrademqtt.test.mqtt.MoquetteBroker;
+import io.github.settrademqtt.test.mqtt.MqttAdmission;
+import io.github.settrademqtt.test.mqtt.MqttConnections;
+import io.github.settrademqtt.test.mqtt.SubscriptionErrors;
 import org.jspecify.annotations.Nullable;
 
 /**

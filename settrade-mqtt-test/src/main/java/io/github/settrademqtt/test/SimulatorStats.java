@@ -1,6 +1,6 @@
 package io.github.settrademqtt.test;
 
-import java.util.concurrent.atomic.AtomicLong;
+import io.github.settrademqtt.test.rest.RequestCounters;
 
 /**
  * Thread-safe request counters of a {@link SettradeSimulator}, for tests that check how
@@ -11,27 +11,10 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class SimulatorStats {
 
-	private final AtomicLong loginRequests = new AtomicLong();
+	private final RequestCounters counters;
 
-	private final AtomicLong successfulLogins = new AtomicLong();
-
-	private final AtomicLong rejectedLogins = new AtomicLong();
-
-	private final AtomicLong refreshRequests = new AtomicLong();
-
-	private final AtomicLong successfulRefreshes = new AtomicLong();
-
-	private final AtomicLong rejectedRefreshes = new AtomicLong();
-
-	private final AtomicLong ticketRequests = new AtomicLong();
-
-	private final AtomicLong ticketsIssued = new AtomicLong();
-
-	private final AtomicLong rejectedTickets = new AtomicLong();
-
-	private final AtomicLong hungRequests = new AtomicLong();
-
-	SimulatorStats() {
+	SimulatorStats(RequestCounters counters) {
+		this.counters = counters;
 	}
 
 	/**
@@ -39,7 +22,7 @@ public final class SimulatorStats {
 	 * @return the number of login requests
 	 */
 	public long loginRequests() {
-		return this.loginRequests.get();
+		return this.counters.loginRequests();
 	}
 
 	/**
@@ -47,7 +30,7 @@ public final class SimulatorStats {
 	 * @return the number of successful logins
 	 */
 	public long successfulLogins() {
-		return this.successfulLogins.get();
+		return this.counters.successfulLogins();
 	}
 
 	/**
@@ -56,7 +39,7 @@ public final class SimulatorStats {
 	 * @return the number of rejected logins
 	 */
 	public long rejectedLogins() {
-		return this.rejectedLogins.get();
+		return this.counters.rejectedLogins();
 	}
 
 	/**
@@ -64,7 +47,7 @@ public final class SimulatorStats {
 	 * @return the number of refresh requests
 	 */
 	public long refreshRequests() {
-		return this.refreshRequests.get();
+		return this.counters.refreshRequests();
 	}
 
 	/**
@@ -72,7 +55,7 @@ public final class SimulatorStats {
 	 * @return the number of successful refreshes
 	 */
 	public long successfulRefreshes() {
-		return this.successfulRefreshes.get();
+		return this.counters.successfulRefreshes();
 	}
 
 	/**
@@ -80,7 +63,7 @@ public final class SimulatorStats {
 	 * @return the number of rejected refreshes
 	 */
 	public long rejectedRefreshes() {
-		return this.rejectedRefreshes.get();
+		return this.counters.rejectedRefreshes();
 	}
 
 	/**
@@ -88,7 +71,7 @@ public final class SimulatorStats {
 	 * @return the number of ticket requests
 	 */
 	public long ticketRequests() {
-		return this.ticketRequests.get();
+		return this.counters.ticketRequests();
 	}
 
 	/**
@@ -96,7 +79,7 @@ public final class SimulatorStats {
 	 * @return the number of tickets issued
 	 */
 	public long ticketsIssued() {
-		return this.ticketsIssued.get();
+		return this.counters.ticketsIssued();
 	}
 
 	/**
@@ -105,7 +88,7 @@ public final class SimulatorStats {
 	 * @return the number of rejected ticket requests
 	 */
 	public long rejectedTickets() {
-		return this.rejectedTickets.get();
+		return this.counters.rejectedTickets();
 	}
 
 	/**
@@ -116,63 +99,14 @@ public final class SimulatorStats {
 	 * @return the number of hung requests
 	 */
 	public long hungRequests() {
-		return this.hungRequests.get();
+		return this.counters.hungRequests();
 	}
 
 	/**
 	 * Sets every counter back to zero.
 	 */
 	public void reset() {
-		this.loginRequests.set(0);
-		this.successfulLogins.set(0);
-		this.rejectedLogins.set(0);
-		this.refreshRequests.set(0);
-		this.successfulRefreshes.set(0);
-		this.rejectedRefreshes.set(0);
-		this.ticketRequests.set(0);
-		this.ticketsIssued.set(0);
-		this.rejectedTickets.set(0);
-		this.hungRequests.set(0);
-	}
-
-	void loginRequested() {
-		this.loginRequests.incrementAndGet();
-	}
-
-	void loginSucceeded() {
-		this.successfulLogins.incrementAndGet();
-	}
-
-	void loginRejected() {
-		this.rejectedLogins.incrementAndGet();
-	}
-
-	void refreshRequested() {
-		this.refreshRequests.incrementAndGet();
-	}
-
-	void refreshSucceeded() {
-		this.successfulRefreshes.incrementAndGet();
-	}
-
-	void refreshRejected() {
-		this.rejectedRefreshes.incrementAndGet();
-	}
-
-	void ticketRequested() {
-		this.ticketRequests.incrementAndGet();
-	}
-
-	void ticketIssued() {
-		this.ticketsIssued.incrementAndGet();
-	}
-
-	void ticketRejected() {
-		this.rejectedTickets.incrementAndGet();
-	}
-
-	void requestHung() {
-		this.hungRequests.incrementAndGet();
+		this.counters.reset();
 	}
 
 	@Override

@@ -5,7 +5,9 @@
  * <p>
  * Start with {@link io.github.settrademqtt.test.SettradeSimulator}, the
  * {@link io.github.settrademqtt.test.SettradeSimulatorExtension JUnit extension} or
- * {@link io.github.settrademqtt.test.EmbeddedSettrade @EmbeddedSettrade}.
+ * {@link io.github.settrademqtt.test.EmbeddedSettrade @EmbeddedSettrade}. This package
+ * holds those entry points and the types their public methods take and return; the
+ * sub-packages hold the simulator's internals.
  */
 @NullMarked
 package io.github.settrademqtt.test;

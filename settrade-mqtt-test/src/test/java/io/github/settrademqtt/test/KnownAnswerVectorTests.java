@@ -8,6 +8,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Base64;
 
+import io.github.settrademqtt.test.rest.LoginSignatureVerifier;
+import io.github.settrademqtt.test.rest.P256Keys;
 import org.bouncycastle.jce.ECNamedCurveTable;
 import org.junit.jupiter.api.Test;
 

@@ -8,6 +8,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.CompositeByteBuf;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.mqtt.MqttDecoder;
 import io.netty.handler.codec.mqtt.MqttEncoder;
@@ -21,6 +23,7 @@ import io.netty.handler.codec.mqtt.MqttSubAckMessage;
 import io.netty.handler.codec.mqtt.MqttVersion;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.util.ReferenceCountUtil;
+import org.jspecify.annotations.Nullable;
 import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
@@ -50,12 +53,14 @@ final class RawMqttClient implements AutoCloseable {
 
 	private final Disposable connection;
 
-	private RawMqttClient(SettradeSimulator simulator, String ticket) {
+	private RawMqttClient(SettradeSimulator simulator, @Nullable String ticket) {
 		Http11SslContextSpec ssl = Http11SslContextSpec.forClient()
 			.configure((builder) -> builder.trustManager(simulator.trustedCertificate()));
-		this.connection = HttpClient.create()
-			.secure((spec) -> spec.sslContext(ssl))
-			.headers((headers) -> headers.set("Authorization", "Bearer " + ticket))
+		this.connection = HttpClient.create().secure((spec) -> spec.sslContext(ssl)).headers((headers) -> {
+			if (ticket != null) {
+				headers.set("Authorization", "Bearer " + ticket);
+			}
+		})
 			.websocket(WebsocketClientSpec.builder().protocols("mqtt").build())
 			.uri(MqttTestClient.uri(simulator, simulator.brokerId()))
 			.handle((in, out) -> {
@@ -70,32 +75,66 @@ final class RawMqttClient implements AutoCloseable {
 	 */
 	static RawMqttClient connect(SettradeSimulator simulator, String ticket, int keepAliveSeconds) {
 		RawMqttClient client = new RawMqttClient(simulator, ticket);
-		client.send(MqttMessageBuilders.connect()
-			.clientId("raw-" + System.nanoTime())
-			.protocolVersion(MqttVersion.MQTT_3_1_1)
-			.cleanSession(true)
-			.keepAlive(keepAliveSeconds)
-			.build());
+		client.send(connectPacket(keepAliveSeconds).build());
 		await().until(() -> client.types().contains(MqttMessageType.CONNACK));
 		return client;
 	}
 
+	/**
+	 * Opens the WebSocket and sends nothing: the caller writes the {@code CONNECT}.
+	 * @param ticket the ticket for the {@code Authorization} header, or {@code null} to
+	 * send none
+	 */
+	static RawMqttClient open(SettradeSimulator simulator, @Nullable String ticket) {
+		return new RawMqttClient(simulator, ticket);
+	}
+
+	/**
+	 * Returns a clean-session MQTT 3.1.1 {@code CONNECT} with a client id of its own.
+	 */
+	static MqttMessageBuilders.ConnectBuilder connectPacket(int keepAliveSeconds) {
+		return MqttMessageBuilders.connect()
+			.clientId("raw-" + System.nanoTime())
+			.protocolVersion(MqttVersion.MQTT_3_1_1)
+			.cleanSession(true)
+			.keepAlive(keepAliveSeconds);
+	}
+
 	void send(MqttMessage packet) {
-		this.encoder.writeOutbound(packet);
-		ByteBuf bytes = this.encoder.readOutbound();
+		sendInOneFrame(packet);
+	}
+
+	/**
+	 * Sends packets back to back in a single WebSocket frame, as a client that does not
+	 * wait for one answer before its next packet may.
+	 */
+	void sendInOneFrame(MqttMessage... packets) {
+		CompositeByteBuf bytes = Unpooled.compositeBuffer();
+		for (MqttMessage packet : packets) {
+			this.encoder.writeOutbound(packet);
+			bytes.addComponent(true, this.encoder.readOutbound());
+		}
 		this.outbound.emitNext(new BinaryWebSocketFrame(bytes),
 				Sinks.EmitFailureHandler.busyLooping(Duration.ofSeconds(1)));
 	}
 
-	void subscribe(int packetId, String topicFilter) {
-		send(MqttMessageBuilders.subscribe()
+	static MqttMessage subscribePacket(int packetId, String topicFilter) {
+		return MqttMessageBuilders.subscribe()
 			.messageId(packetId)
 			.addSubscription(MqttQoS.AT_MOST_ONCE, topicFilter)
-			.build());
+			.build();
+	}
+
+	static MqttMessage pingPacket() {
+		return new MqttMessage(new MqttFixedHeader(MqttMessageType.PINGREQ, false, MqttQoS.AT_MOST_ONCE, false, 0));
+	}
+
+	void subscribe(int packetId, String topicFilter) {
+		send(subscribePacket(packetId, topicFilter));
 	}
 
 	void ping() {
-		send(new MqttMessage(new MqttFixedHeader(MqttMessageType.PINGREQ, false, MqttQoS.AT_MOST_ONCE, false, 0)));
+		send(pingPacket());
 	}
 
 	private void decode(ByteBuf bytes) {

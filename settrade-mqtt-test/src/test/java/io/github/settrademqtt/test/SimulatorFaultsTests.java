@@ -69,8 +69,8 @@ class SimulatorFaultsTests {
 		faults.reset();
 		String refreshToken = this.client.loginOk(this.app).get("refresh_token").stringValue();
 		assertThat(this.client.refresh(this.app, refreshToken).statusCode()).isEqualTo(200);
-		assertThat(faults.currentLatency()).isZero();
-		assertThat(faults.takeTicketFailure()).isEmpty();
+		assertThat(faults).hasToString("SimulatorFaults[loginFailures=0x503, ticketFailures=0x503, loginHangs=0, "
+				+ "refreshHangs=0, ticketHangs=0, latency=PT0S, rejectRefresh=false, dispatcherHosts=default]");
 	}
 
 	@Test

@@ -2,6 +2,7 @@ package io.github.settrademqtt.test;
 
 import java.time.Duration;
 
+import io.github.settrademqtt.test.mqtt.MqttConnections;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

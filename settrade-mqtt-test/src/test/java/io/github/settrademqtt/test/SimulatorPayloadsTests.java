@@ -4,6 +4,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 
 import com.google.protobuf.CodedOutputStream;
+import io.github.settrademqtt.test.market.MarketMessages;
+import io.github.settrademqtt.test.market.SimulatedSymbol;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
