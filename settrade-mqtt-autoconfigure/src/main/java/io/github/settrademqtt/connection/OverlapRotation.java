@@ -33,7 +33,7 @@ final class OverlapRotation {
 
 	private final SettradeLoginService loginService;
 
-	private final DeliveryGate gate;
+	private final HandOverGate gate;
 
 	private final Sessions sessions;
 
@@ -48,7 +48,7 @@ final class OverlapRotation {
 
 	private final LongSupplier nanoClock;
 
-	OverlapRotation(SettradeLoginService loginService, DeliveryGate gate, Sessions sessions,
+	OverlapRotation(SettradeLoginService loginService, HandOverGate gate, Sessions sessions,
 			SubscriptionReconciler reconciler, Duration timeout, StepHook steps, LongSupplier nanoClock) {
 		this.loginService = loginService;
 		this.gate = gate;
@@ -67,7 +67,7 @@ final class OverlapRotation {
 	 * @throws InterruptedException if interrupted (the connection is stopping); nothing
 	 * is left open
 	 */
-	Result run(MqttSession old, Purpose purpose) throws InterruptedException {
+	Result run(TicketConnection old, Purpose purpose) throws InterruptedException {
 		long started = this.nanoClock.getAsLong();
 		this.steps.before(ConnectionStep.TICKET);
 		DispatcherTicket ticket = this.loginService.dispatcherTicket();
@@ -75,8 +75,8 @@ final class OverlapRotation {
 			return new Failed("the renewed access token expires no later than the current connection's, "
 					+ "so a new connection would gain nothing", null);
 		}
-		DeliveryGate.Overlap overlap = this.gate.beginOverlap(this.sessions.nextEpoch());
-		MqttSession next = null;
+		HandOverGate.Overlap overlap = this.gate.beginOverlap(this.sessions.nextEpoch());
+		TicketConnection next = null;
 		try {
 			// opening is the sessions' step
 			next = this.sessions.open(ticket);
@@ -88,9 +88,9 @@ final class OverlapRotation {
 			}
 			overlap
 				.subscribed(outcomes.stream().filter(SubscribeOutcome::granted).map(SubscribeOutcome::topic).toList());
-			MqttSession opened = next;
+			TicketConnection opened = next;
 			long deadline = started + this.timeout.toNanos();
-			DeliveryGate.Alignment alignment = overlap.awaitAligned(SETTLE.toNanos(), deadline, old::isOpen,
+			HandOverGate.Alignment alignment = overlap.awaitAligned(SETTLE.toNanos(), deadline, old::isOpen,
 					opened::isOpen);
 			String problem = switch (alignment) {
 				case NEW_CLOSED -> "the new connection closed before the hand-over";
@@ -107,7 +107,7 @@ final class OverlapRotation {
 			if (problem != null) {
 				return failed(overlap, next, problem, null);
 			}
-			return new Ready(next, overlap, outcomes, alignment == DeliveryGate.Alignment.OLD_CLOSED,
+			return new Ready(next, overlap, outcomes, alignment == HandOverGate.Alignment.OLD_CLOSED,
 					Duration.ofNanos(this.nanoClock.getAsLong() - started));
 		}
 		catch (InterruptedException | RuntimeException | Error ex) {
@@ -119,7 +119,7 @@ final class OverlapRotation {
 		}
 	}
 
-	private boolean awaitDelivery(DeliveryGate.Overlap overlap, MqttSession next, long deadline)
+	private boolean awaitDelivery(HandOverGate.Overlap overlap, TicketConnection next, long deadline)
 			throws InterruptedException {
 		while (overlap.newArrivals() == 0) {
 			long remaining = deadline - this.nanoClock.getAsLong();
@@ -134,7 +134,7 @@ final class OverlapRotation {
 		return true;
 	}
 
-	private static Failed failed(DeliveryGate.Overlap overlap, MqttSession next, String reason,
+	private static Failed failed(HandOverGate.Overlap overlap, TicketConnection next, String reason,
 			@Nullable Throwable cause) {
 		overlap.cancel();
 		next.close();
@@ -182,7 +182,7 @@ final class OverlapRotation {
 		 * @throws ConnectAttemptException if it could not be opened (nothing is left
 		 * open)
 		 */
-		MqttSession open(DispatcherTicket ticket);
+		TicketConnection open(DispatcherTicket ticket);
 
 	}
 
@@ -202,8 +202,8 @@ final class OverlapRotation {
 	 * @param oldClosed whether the old connection closed while waiting
 	 * @param took how long it took so far
 	 */
-	record Ready(MqttSession next, DeliveryGate.Overlap overlap, List<SubscribeOutcome> outcomes, boolean oldClosed,
-			Duration took) implements Result {
+	record Ready(TicketConnection next, HandOverGate.Overlap overlap, List<SubscribeOutcome> outcomes,
+			boolean oldClosed, Duration took) implements Result {
 
 	}
 

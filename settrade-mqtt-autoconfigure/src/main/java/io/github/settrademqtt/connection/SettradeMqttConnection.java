@@ -42,7 +42,7 @@ import org.springframework.util.Assert;
  * after a loss. It is the one reconnect owner: Paho's automatic reconnect is off.
  * <p>
  * Every change of state runs on one thread of its own, in order; Paho's threads only hand
- * messages to the {@link DeliveryGate} and report losses. Ticket fetching (network I/O)
+ * messages to the {@link HandOverGate} and report losses. Ticket fetching (network I/O)
  * happens on that thread too, never on Paho's. Every step that thread runs is contained:
  * whatever a step throws, what it opened is closed, the failure is logged once with its
  * cause and counted, and the next attempt is scheduled on the usual back-off, so nothing
@@ -63,8 +63,8 @@ import org.springframework.util.Assert;
  * @author settrade-mqtt
  * @since 0.1.0
  */
-public class SettradeMqttConnection
-		implements SmartLifecycle, ApplicationEventPublisherAware, MqttSession.Listener, SubscriptionRegistry.Listener {
+public class SettradeMqttConnection implements SmartLifecycle, ApplicationEventPublisherAware,
+		TicketConnection.Listener, SubscriptionRegistry.Listener {
 
 	private static final Log logger = LogFactory.getLog(SettradeMqttConnection.class);
 
@@ -86,7 +86,7 @@ public class SettradeMqttConnection
 
 	private final SettradeMqttEventPublisher events = new SettradeMqttEventPublisher();
 
-	private final DeliveryGate gate;
+	private final HandOverGate gate;
 
 	private final SubscriptionReconciler reconciler;
 
@@ -94,7 +94,7 @@ public class SettradeMqttConnection
 
 	private final OverlapRotation overlapRotation;
 
-	private final MqttSessions sessions;
+	private final TicketConnections sessions;
 
 	private final ConnectionWorker worker = new ConnectionWorker(this::ensureRecovering);
 
@@ -112,7 +112,7 @@ public class SettradeMqttConnection
 
 	private boolean autoStartup = true;
 
-	private volatile @Nullable MqttSession current;
+	private volatile @Nullable TicketConnection current;
 
 	private volatile @Nullable SessionFacts facts;
 
@@ -175,12 +175,12 @@ public class SettradeMqttConnection
 		this.loginService = loginService;
 		this.settings = settings;
 		this.registry = registry;
-		this.gate = new DeliveryGate(new ProducerDownstream(output), this.nanoClock);
+		this.gate = new HandOverGate(new ProducerDownstream(output), this.nanoClock);
 		this.reconciler = new SubscriptionReconciler(registry, settings.reconnectBackoff(), this.nanoClock,
 				(topic, reason) -> refused(topic, reason, Refusal.BROKER));
 		this.subscriptionErrors = new SubscriptionErrors(registry,
 				(topic, reason) -> refused(topic, reason, Refusal.SERVICE));
-		this.sessions = new MqttSessions(settings, beanFactory, this);
+		this.sessions = new TicketConnections(settings, beanFactory, this);
 		this.overlapRotation = new OverlapRotation(loginService, this.gate, new RotationSessions(), this.reconciler,
 				settings.rotationTimeout(), this::step, this.nanoClock);
 		this.rotationBackoff = new RotationBackoff(settings.reconnectBackoff(), this.nanoClock);
@@ -315,7 +315,7 @@ public class SettradeMqttConnection
 	 */
 	public void rotate() {
 		execute(() -> {
-			MqttSession session = this.current;
+			TicketConnection session = this.current;
 			if (session != null) {
 				rotateNow(session.epoch(), OverlapRotation.Purpose.MANUAL, true);
 			}
@@ -338,7 +338,7 @@ public class SettradeMqttConnection
 	 */
 	public void replaceSilentConnection() {
 		execute(() -> {
-			MqttSession session = this.current;
+			TicketConnection session = this.current;
 			if (session != null) {
 				rotateNow(session.epoch(), OverlapRotation.Purpose.HEAL, false);
 			}
@@ -352,7 +352,7 @@ public class SettradeMqttConnection
 	 */
 	public void resubscribe(String topic) {
 		execute(() -> {
-			MqttSession session = this.current;
+			TicketConnection session = this.current;
 			if (session != null && session.isOpen() && this.state.state() == ConnectionState.CONNECTED) {
 				step(ConnectionStep.SUBSCRIBE);
 				this.reconciler.unsubscribe(session, topic);
@@ -379,7 +379,7 @@ public class SettradeMqttConnection
 	 */
 	public ConnectionStatus getStatus() {
 		StateChange state = this.state;
-		MqttSession session = this.current;
+		TicketConnection session = this.current;
 		SessionFacts facts = this.facts;
 		boolean current = session != null && facts != null;
 		return new ConnectionStatus(state.state(), state.since(), current ? session.ticket().host() : null,
@@ -426,7 +426,7 @@ public class SettradeMqttConnection
 	 * @return the expiry on the monotonic clock, or {@code null} when not connected
 	 */
 	public @Nullable Long getTicketExpiresAtNanos() {
-		MqttSession session = this.current;
+		TicketConnection session = this.current;
 		return (session != null) ? session.ticket().expiresAtNanos() : null;
 	}
 
@@ -435,7 +435,7 @@ public class SettradeMqttConnection
 	 * @return the host, or {@code null} when not connected
 	 */
 	public @Nullable String getHost() {
-		MqttSession session = this.current;
+		TicketConnection session = this.current;
 		return (session != null) ? session.ticket().host() : null;
 	}
 
@@ -451,7 +451,7 @@ public class SettradeMqttConnection
 	// Paho's threads
 
 	@Override
-	public void messageArrived(MqttSession session, Message<?> message) {
+	public void messageArrived(TicketConnection session, Message<?> message) {
 		String topic = message.getHeaders().get(SettradeMqttHeaders.TOPIC, String.class);
 		if (topic != null && SubscriptionErrors.isErrorTopic(topic)) {
 			if (message.getPayload() instanceof byte[] payload) {
@@ -460,11 +460,11 @@ public class SettradeMqttConnection
 			return;
 		}
 		this.gate.accept(session.epoch(), message,
-				new DeliveryGate.Received(Instant.now(), this.nanoClock.getAsLong()));
+				new HandOverGate.Received(Instant.now(), this.nanoClock.getAsLong()));
 	}
 
 	@Override
-	public void connectionLost(MqttSession session, @Nullable Throwable cause) {
+	public void connectionLost(TicketConnection session, @Nullable Throwable cause) {
 		execute(() -> lost(session, cause));
 	}
 
@@ -508,7 +508,7 @@ public class SettradeMqttConnection
 		if (!this.running) {
 			return;
 		}
-		MqttSession session = null;
+		TicketConnection session = null;
 		try {
 			step(ConnectionStep.TICKET);
 			DispatcherTicket ticket = this.loginService.dispatcherTicket();
@@ -542,12 +542,12 @@ public class SettradeMqttConnection
 				: Duration.ZERO;
 	}
 
-	private MqttSession openSession(DispatcherTicket ticket) throws InterruptedException {
+	private TicketConnection openSession(DispatcherTicket ticket) throws InterruptedException {
 		step(ConnectionStep.OPEN);
 		return this.sessions.open(ticket);
 	}
 
-	private void abandon(@Nullable MqttSession session) {
+	private void abandon(@Nullable TicketConnection session) {
 		if (session != null) {
 			if (this.current == session) {
 				this.current = null;
@@ -559,7 +559,7 @@ public class SettradeMqttConnection
 		}
 	}
 
-	private void closeSession(MqttSession session) {
+	private void closeSession(TicketConnection session) {
 		this.sessions.close(session);
 	}
 
@@ -609,7 +609,7 @@ public class SettradeMqttConnection
 		schedule(() -> connect(change), delay);
 	}
 
-	private void install(MqttSession session, SessionFacts facts) {
+	private void install(TicketConnection session, SessionFacts facts) {
 		synchronized (this.lifecycleMonitor) {
 			if (!this.running) {
 				throw new ConnectAttemptException("stopped while connecting", null);
@@ -640,7 +640,7 @@ public class SettradeMqttConnection
 
 	private void reconcile() {
 		this.reconcileRequested.set(false);
-		MqttSession session = this.current;
+		TicketConnection session = this.current;
 		if (session == null || !session.isOpen() || this.state.state() != ConnectionState.CONNECTED) {
 			// a new connection subscribes everything the registry wants
 			return;
@@ -670,7 +670,7 @@ public class SettradeMqttConnection
 	 * none of it and received nothing since it was sent is taken for dead (half-open),
 	 * without waiting for the MQTT keep-alive to say so.
 	 */
-	private void subscribeAnswered(MqttSession session, SubscribeRequest request) {
+	private void subscribeAnswered(TicketConnection session, SubscribeRequest request) {
 		if (!request.take() || session != this.current) {
 			// taken already, or a new connection subscribes everything anyway
 			return;
@@ -710,7 +710,7 @@ public class SettradeMqttConnection
 		this.reconcileRetry = schedule(this::reconcile, delay);
 	}
 
-	private void lost(MqttSession session, @Nullable Throwable cause) {
+	private void lost(TicketConnection session, @Nullable Throwable cause) {
 		if (session != this.current) {
 			// a superseded connection, or the new side of a rotation that gave up on it
 			closeSession(session);
@@ -737,7 +737,7 @@ public class SettradeMqttConnection
 	}
 
 	private void rotateNow(long epoch, OverlapRotation.Purpose purpose, boolean force) {
-		MqttSession old = this.current;
+		TicketConnection old = this.current;
 		if (old == null || old.epoch() != epoch || this.state.state() != ConnectionState.CONNECTED) {
 			return;
 		}
@@ -779,8 +779,8 @@ public class SettradeMqttConnection
 		}
 	}
 
-	private void handOver(MqttSession old, OverlapRotation.Ready ready, OverlapRotation.Purpose purpose) {
-		MqttSession next = ready.next();
+	private void handOver(TicketConnection old, OverlapRotation.Ready ready, OverlapRotation.Purpose purpose) {
+		TicketConnection next = ready.next();
 		SessionFacts facts;
 		try {
 			step(ConnectionStep.HAND_OVER);
@@ -829,7 +829,7 @@ public class SettradeMqttConnection
 	 * The old connection keeps delivering: try again after a back-off, for as long as it
 	 * lives. Only a connection that is gone is recovered.
 	 */
-	private void rotationFailed(MqttSession old, OverlapRotation.Purpose purpose, String reason,
+	private void rotationFailed(TicketConnection old, OverlapRotation.Purpose purpose, String reason,
 			@Nullable Throwable cause) {
 		if (!this.running) {
 			return;
@@ -849,7 +849,7 @@ public class SettradeMqttConnection
 		this.events.publish(new RotationFailedEvent(this, old.epoch(), failure));
 	}
 
-	private void restart(MqttSession old, long started) {
+	private void restart(TicketConnection old, long started) {
 		this.lostAtNanos = this.nanoClock.getAsLong();
 		this.gate.close();
 		this.current = null;
@@ -909,7 +909,7 @@ public class SettradeMqttConnection
 		}
 
 		@Override
-		public MqttSession open(DispatcherTicket ticket) {
+		public TicketConnection open(DispatcherTicket ticket) {
 			try {
 				return openSession(ticket);
 			}
@@ -924,7 +924,7 @@ public class SettradeMqttConnection
 	/**
 	 * The producer, as the gate's downstream (its methods stay package private).
 	 */
-	private record ProducerDownstream(SettradeMqttMessageProducer producer) implements DeliveryGate.Downstream {
+	private record ProducerDownstream(SettradeMqttMessageProducer producer) implements HandOverGate.Downstream {
 
 		@Override
 		public void deliver(Message<?> message) {

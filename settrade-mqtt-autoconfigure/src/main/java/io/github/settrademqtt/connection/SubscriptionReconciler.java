@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  * Brings a connection's subscriptions in line with the {@link SubscriptionRegistry},
  * which is the truth: what the registry wants and the connection lacks is subscribed,
  * what the connection holds and nobody wants any more is unsubscribed, each in as few
- * packets as {@link TopicBatches} allows. A topic the broker refused is retried on a
+ * packets as {@link SubscribePackets} allows. A topic the broker refused is retried on a
  * back-off of its own for as long as the connection lives, rather than only on the next
  * connection. The service's subscription error topic is always subscribed.
  * <p>
@@ -125,10 +125,11 @@ final class SubscriptionReconciler {
 	 * back-off's initial delay of each other go out together. Nothing waits for the
 	 * broker: its answers go to {@link #answered}.
 	 * @param session the connection
-	 * @param whenAnswered told once the request is answered, see {@link MqttSession#send}
+	 * @param whenAnswered told once the request is answered, see
+	 * {@link TicketConnection#send}
 	 * @return the request sent, or {@code null} when nothing was missing
 	 */
-	@Nullable SubscribeRequest reconcile(MqttSession session, Consumer<SubscribeRequest> whenAnswered) {
+	@Nullable SubscribeRequest reconcile(TicketConnection session, Consumer<SubscribeRequest> whenAnswered) {
 		Set<String> wanted = new LinkedHashSet<>(allTopics());
 		this.refused.keySet().retainAll(wanted);
 		List<String> unwanted = session.subscribed().stream().filter((topic) -> !wanted.contains(topic)).toList();
@@ -159,7 +160,7 @@ final class SubscriptionReconciler {
 	 * @param request the request
 	 * @return how many of its topics were not answered
 	 */
-	int answered(MqttSession session, SubscribeRequest request) {
+	int answered(TicketConnection session, SubscribeRequest request) {
 		this.inFlight.removeAll(request.topics());
 		return record(session.answers(request));
 	}
@@ -169,7 +170,7 @@ final class SubscriptionReconciler {
 	 * @param session the connection
 	 * @param topic the topic
 	 */
-	void unsubscribe(MqttSession session, String topic) {
+	void unsubscribe(TicketConnection session, String topic) {
 		if (session.subscribed().contains(topic)) {
 			session.unsubscribe(List.of(topic));
 		}

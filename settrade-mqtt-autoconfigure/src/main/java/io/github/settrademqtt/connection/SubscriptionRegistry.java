@@ -193,6 +193,10 @@ public class SubscriptionRegistry {
 	 * claimed or released it while it holds the registry's lock, so that every listener
 	 * sees the changes in the order they happened. Implementations must be quick and must
 	 * not call back into the registry from another thread while the caller waits.
+	 * <p>
+	 * Named as Spring names such callbacks (a {@code Listener} nested in what it listens
+	 * to); the market data listener beans are the top-level {@code *Listener} types of
+	 * {@code feed.listener}, which never meet this one.
 	 */
 	public interface Listener {
 

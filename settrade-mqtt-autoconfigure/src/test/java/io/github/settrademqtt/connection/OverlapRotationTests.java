@@ -32,11 +32,11 @@ class OverlapRotationTests {
 
 	private final SettradeLoginService loginService = mock(SettradeLoginService.class);
 
-	private final MqttSession old = mock(MqttSession.class);
+	private final TicketConnection old = mock(TicketConnection.class);
 
-	private final MqttSession next = mock(MqttSession.class);
+	private final TicketConnection next = mock(TicketConnection.class);
 
-	private final DeliveryGate gate = new DeliveryGate(new DeliveryGate.Downstream() {
+	private final HandOverGate gate = new HandOverGate(new HandOverGate.Downstream() {
 
 		@Override
 		public void deliver(Message<?> message) {
@@ -75,7 +75,7 @@ class OverlapRotationTests {
 			}
 
 			@Override
-			public MqttSession open(DispatcherTicket ticket) {
+			public TicketConnection open(DispatcherTicket ticket) {
 				// as the connection's sessions do: opening is their step
 				OverlapRotationTests.this.steps.add(ConnectionStep.OPEN);
 				return OverlapRotationTests.this.next;
@@ -97,7 +97,7 @@ class OverlapRotationTests {
 		verify(this.next).close();
 		verify(this.old, never()).close();
 		assertThat(this.gate.deliveringEpoch()).as("the old connection keeps delivering").isEqualTo(1);
-		this.gate.accept(2, message(), new DeliveryGate.Received(Instant.EPOCH, 0));
+		this.gate.accept(2, message(), new HandOverGate.Received(Instant.EPOCH, 0));
 		assertThat(this.gate.supersededCount()).as("the new one's messages go nowhere").isEqualTo(1);
 	}
 

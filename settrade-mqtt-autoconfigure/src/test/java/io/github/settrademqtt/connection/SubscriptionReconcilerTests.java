@@ -38,7 +38,7 @@ class SubscriptionReconcilerTests {
 			new ExponentialBackoff(Duration.ofSeconds(1), Duration.ofSeconds(8), 2, 0), this.nanos::get,
 			(topic, reason) -> this.toldRefused.add(topic + ": " + reason));
 
-	private final MqttSession session = mock(MqttSession.class);
+	private final TicketConnection session = mock(TicketConnection.class);
 
 	private final Set<String> held = new LinkedHashSet<>();
 

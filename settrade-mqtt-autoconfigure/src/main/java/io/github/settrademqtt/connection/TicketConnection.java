@@ -27,7 +27,7 @@ import org.springframework.messaging.MessageChannel;
  *
  * @author settrade-mqtt
  */
-final class MqttSession {
+final class TicketConnection {
 
 	private static final SubscribeRequest.Sender NOT_CONNECTED = (topics, qos, listener) -> {
 		throw new MqttException(MqttException.REASON_CODE_CLIENT_NOT_CONNECTED);
@@ -67,7 +67,7 @@ final class MqttSession {
 	 * @param listener told what Paho's threads report
 	 * @throws ConnectAttemptException if the ticket names no host that can be used
 	 */
-	MqttSession(long epoch, DispatcherTicket ticket, ConnectionSettings settings, BeanFactory beanFactory,
+	TicketConnection(long epoch, DispatcherTicket ticket, ConnectionSettings settings, BeanFactory beanFactory,
 			Listener listener) {
 		this.epoch = epoch;
 		this.ticket = ticket;
@@ -173,7 +173,7 @@ final class MqttSession {
 	/**
 	 * Subscribe to topics at QoS 0 and wait for the broker's answer for each, for at most
 	 * the completion timeout in all. The topics go out in as many SUBSCRIBE packets as
-	 * {@link TopicBatches} needs, all sent before the first answer is awaited.
+	 * {@link SubscribePackets} needs, all sent before the first answer is awaited.
 	 * @param topics the topics
 	 * @return one outcome per topic, in order
 	 */
@@ -202,7 +202,7 @@ final class MqttSession {
 				// them every message goes straight to the client's callback, the adapter
 				? (filters, qos, listener) -> client.subscribe(filters, qos, null, listener) : NOT_CONNECTED;
 		if (!topics.isEmpty()) {
-			for (List<String> batch : TopicBatches.of(request.topics())) {
+			for (List<String> batch : SubscribePackets.of(request.topics())) {
 				request.send(sender, batch);
 			}
 		}
@@ -252,7 +252,7 @@ final class MqttSession {
 			return;
 		}
 		try {
-			for (List<String> batch : TopicBatches.of(held)) {
+			for (List<String> batch : SubscribePackets.of(held)) {
 				client.unsubscribe(batch.toArray(String[]::new));
 			}
 		}
@@ -281,7 +281,7 @@ final class MqttSession {
 
 	@Override
 	public String toString() {
-		return "MqttSession[epoch=" + this.epoch + ", hosts=" + this.ticket.hosts() + "]";
+		return "TicketConnection[epoch=" + this.epoch + ", hosts=" + this.ticket.hosts() + "]";
 	}
 
 	/**
@@ -290,9 +290,9 @@ final class MqttSession {
 	 */
 	interface Listener {
 
-		void messageArrived(MqttSession session, Message<?> message);
+		void messageArrived(TicketConnection session, Message<?> message);
 
-		void connectionLost(MqttSession session, @Nullable Throwable cause);
+		void connectionLost(TicketConnection session, @Nullable Throwable cause);
 
 	}
 

@@ -13,7 +13,7 @@ import java.util.List;
  *
  * @author settrade-mqtt
  */
-final class TopicBatches {
+final class SubscribePackets {
 
 	/**
 	 * The most topic filters in one packet.
@@ -26,7 +26,7 @@ final class TopicBatches {
 	 */
 	static final int MAX_BYTES = 4096;
 
-	private TopicBatches() {
+	private SubscribePackets() {
 	}
 
 	/**

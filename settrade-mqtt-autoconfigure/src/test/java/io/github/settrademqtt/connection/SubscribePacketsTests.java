@@ -8,20 +8,20 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link TopicBatches}.
+ * Tests for {@link SubscribePackets}.
  */
-class TopicBatchesTests {
+class SubscribePacketsTests {
 
 	@Test
 	void aFewTopicsGoInOnePacket() {
-		assertThat(TopicBatches.of(List.of("a", "b"))).containsExactly(List.of("a", "b"));
-		assertThat(TopicBatches.of(List.of())).isEmpty();
+		assertThat(SubscribePackets.of(List.of("a", "b"))).containsExactly(List.of("a", "b"));
+		assertThat(SubscribePackets.of(List.of())).isEmpty();
 	}
 
 	@Test
 	void batchesHoldAtMostOneHundredTopicsInOrder() {
 		List<String> topics = IntStream.range(0, 250).mapToObj((i) -> "t" + i).toList();
-		List<List<String>> batches = TopicBatches.of(topics);
+		List<List<String>> batches = SubscribePackets.of(topics);
 		assertThat(batches).extracting(List::size).containsExactly(100, 100, 50);
 		assertThat(batches.stream().flatMap(List::stream)).containsExactlyElementsOf(topics);
 	}
@@ -29,7 +29,8 @@ class TopicBatchesTests {
 	@Test
 	void batchesStayWithinFourKilobytesOfFilters() {
 		String longTopic = "proto/topic/bidofferv3/" + "X".repeat(977);
-		List<List<String>> batches = TopicBatches.of(List.of(longTopic, longTopic, longTopic, longTopic, longTopic));
+		List<List<String>> batches = SubscribePackets
+			.of(List.of(longTopic, longTopic, longTopic, longTopic, longTopic));
 		// 1,003 bytes each with length prefix and QoS: four fit in 4,096, the fifth does
 		// not
 		assertThat(batches).extracting(List::size).containsExactly(4, 1);
@@ -38,7 +39,8 @@ class TopicBatchesTests {
 	@Test
 	void aTopicLargerThanTheLimitStillGoesAlone() {
 		String huge = "x".repeat(5000);
-		assertThat(TopicBatches.of(List.of("a", huge, "b"))).containsExactly(List.of("a"), List.of(huge), List.of("b"));
+		assertThat(SubscribePackets.of(List.of("a", huge, "b"))).containsExactly(List.of("a"), List.of(huge),
+				List.of("b"));
 	}
 
 }

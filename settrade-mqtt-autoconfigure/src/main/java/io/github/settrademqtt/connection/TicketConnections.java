@@ -17,19 +17,19 @@ import org.springframework.beans.factory.BeanFactory;
  *
  * @author settrade-mqtt
  */
-final class MqttSessions {
+final class TicketConnections {
 
-	private static final Log logger = LogFactory.getLog(MqttSessions.class);
+	private static final Log logger = LogFactory.getLog(TicketConnections.class);
 
 	private final ConnectionSettings settings;
 
 	private final BeanFactory beanFactory;
 
-	private final MqttSession.Listener listener;
+	private final TicketConnection.Listener listener;
 
 	private final Object monitor = new Object();
 
-	private final Set<MqttSession> open = ConcurrentHashMap.newKeySet();
+	private final Set<TicketConnection> open = ConcurrentHashMap.newKeySet();
 
 	private boolean accepting;
 
@@ -37,7 +37,7 @@ final class MqttSessions {
 
 	private String lastSkippedHosts = "";
 
-	MqttSessions(ConnectionSettings settings, BeanFactory beanFactory, MqttSession.Listener listener) {
+	TicketConnections(ConnectionSettings settings, BeanFactory beanFactory, TicketConnection.Listener listener) {
 		this.settings = settings;
 		this.beanFactory = beanFactory;
 		this.listener = listener;
@@ -59,7 +59,7 @@ final class MqttSessions {
 		synchronized (this.monitor) {
 			this.accepting = false;
 		}
-		for (MqttSession session : List.copyOf(this.open)) {
+		for (TicketConnection session : List.copyOf(this.open)) {
 			close(session);
 		}
 	}
@@ -81,13 +81,13 @@ final class MqttSessions {
 	 * @throws InterruptedException if sessions are no longer accepted (stopping)
 	 * @throws ConnectAttemptException if the session could not be opened
 	 */
-	MqttSession open(DispatcherTicket ticket) throws InterruptedException {
-		MqttSession session;
+	TicketConnection open(DispatcherTicket ticket) throws InterruptedException {
+		TicketConnection session;
 		synchronized (this.monitor) {
 			if (!this.accepting) {
 				throw new InterruptedException("stopped");
 			}
-			session = new MqttSession(++this.epochs, ticket, this.settings, this.beanFactory, this.listener);
+			session = new TicketConnection(++this.epochs, ticket, this.settings, this.beanFactory, this.listener);
 			this.open.add(session);
 		}
 		logSkippedHosts(session);
@@ -107,7 +107,7 @@ final class MqttSessions {
 		}
 	}
 
-	private void logSkippedHosts(MqttSession session) {
+	private void logSkippedHosts(TicketConnection session) {
 		String skipped = String.join("; ", session.skippedHosts());
 		if (!skipped.isEmpty() && !skipped.equals(this.lastSkippedHosts)) {
 			logger.warn("Skipped dispatcher hosts Settrade offered: " + skipped);
@@ -119,7 +119,7 @@ final class MqttSessions {
 	 * Close a session, never throwing.
 	 * @param session the session
 	 */
-	void close(MqttSession session) {
+	void close(TicketConnection session) {
 		this.open.remove(session);
 		try {
 			session.close();

@@ -18,14 +18,14 @@ import org.springframework.messaging.Message;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link DeliveryGate}: only the delivering connection's messages pass, and an
+ * Tests for {@link HandOverGate}: only the delivering connection's messages pass, and an
  * overlap hands over with no message lost and none twice, whatever the interleaving.
  */
-class DeliveryGateTests {
+class HandOverGateTests {
 
 	private static final String TOPIC = "proto/topic/bidofferv3/PTT";
 
-	private static final DeliveryGate.Received RECEIVED = new DeliveryGate.Received(Instant.EPOCH, 42);
+	private static final HandOverGate.Received RECEIVED = new HandOverGate.Received(Instant.EPOCH, 42);
 
 	private static final long SETTLE = Duration.ofMillis(300).toNanos();
 
@@ -37,14 +37,14 @@ class DeliveryGateTests {
 
 	private final AtomicLong nanos = new AtomicLong(1_000_000_000L);
 
-	private final DeliveryGate gate = recordingGate();
+	private final HandOverGate gate = recordingGate();
 
-	private DeliveryGate recordingGate() {
-		return new DeliveryGate(new DeliveryGate.Downstream() {
+	private HandOverGate recordingGate() {
+		return new HandOverGate(new HandOverGate.Downstream() {
 
 			@Override
 			public void deliver(Message<?> message) {
-				DeliveryGateTests.this.delivered.add(message);
+				HandOverGateTests.this.delivered.add(message);
 			}
 
 			@Override
@@ -71,7 +71,7 @@ class DeliveryGateTests {
 	@Test
 	void oldAheadOfNewHandsOverWithoutDuplicates() {
 		this.gate.deliverFrom(facts(1));
-		DeliveryGate.Overlap overlap = this.gate.beginOverlap(2);
+		HandOverGate.Overlap overlap = this.gate.beginOverlap(2);
 		overlap.subscribing();
 		range(1, 7).forEach((seq) -> this.gate.accept(1, message(TOPIC, seq), RECEIVED));
 		range(5, 7).forEach((seq) -> this.gate.accept(2, message(TOPIC, seq), RECEIVED));
@@ -85,7 +85,7 @@ class DeliveryGateTests {
 	@Test
 	void newAheadOfOldDeliversWhatItHeldBackAtHandOver() {
 		this.gate.deliverFrom(facts(1));
-		DeliveryGate.Overlap overlap = this.gate.beginOverlap(2);
+		HandOverGate.Overlap overlap = this.gate.beginOverlap(2);
 		overlap.subscribing();
 		range(1, 4).forEach((seq) -> this.gate.accept(1, message(TOPIC, seq), RECEIVED));
 		range(5, 8).forEach((seq) -> this.gate.accept(2, message(TOPIC, seq), RECEIVED));
@@ -99,7 +99,7 @@ class DeliveryGateTests {
 	@Test
 	void afterFinishOnlyTheNewConnectionDelivers() {
 		this.gate.deliverFrom(facts(1));
-		DeliveryGate.Overlap overlap = this.gate.beginOverlap(2);
+		HandOverGate.Overlap overlap = this.gate.beginOverlap(2);
 		overlap.subscribing();
 		this.gate.accept(1, message(TOPIC, 1), RECEIVED);
 		this.gate.accept(2, message(TOPIC, 1), RECEIVED);
@@ -113,7 +113,7 @@ class DeliveryGateTests {
 	@Test
 	void cancelledOverlapLeavesTheOldConnectionDelivering() {
 		this.gate.deliverFrom(facts(1));
-		DeliveryGate.Overlap overlap = this.gate.beginOverlap(2);
+		HandOverGate.Overlap overlap = this.gate.beginOverlap(2);
 		this.gate.accept(2, message(TOPIC, 1), RECEIVED);
 		overlap.cancel();
 		this.gate.accept(1, message(TOPIC, 1), RECEIVED);
@@ -126,7 +126,7 @@ class DeliveryGateTests {
 		Random random = new Random(20261126);
 		for (int trial = 0; trial < 2000; trial++) {
 			this.delivered.clear();
-			DeliveryGate gate = recordingGate();
+			HandOverGate gate = recordingGate();
 			int total = 5 + random.nextInt(60);
 			int newStartsAt = 1 + random.nextInt(total - 2);
 			runTrial(gate, random, total, newStartsAt);
@@ -140,7 +140,7 @@ class DeliveryGateTests {
 	 * hand-over comes at a random moment once the streams have lined up, as the
 	 * connection waits for that.
 	 */
-	private void runTrial(DeliveryGate gate, Random random, int total, int newStartsAt) {
+	private void runTrial(HandOverGate gate, Random random, int total, int newStartsAt) {
 		gate.deliverFrom(facts(1));
 		int old = 1;
 		// the old connection is somewhere before the new one's first message when it
@@ -149,7 +149,7 @@ class DeliveryGateTests {
 		while (old <= oldBeforeOverlap) {
 			gate.accept(1, message(TOPIC, old++), RECEIVED);
 		}
-		DeliveryGate.Overlap overlap = gate.beginOverlap(2);
+		HandOverGate.Overlap overlap = gate.beginOverlap(2);
 		overlap.subscribing();
 		int next = newStartsAt;
 		boolean handedOver = false;
@@ -182,38 +182,38 @@ class DeliveryGateTests {
 	@Test
 	void alignedOnceEveryBusyTopicMatchedOrQuietForTheSettleTime() throws InterruptedException {
 		this.gate.deliverFrom(facts(1));
-		DeliveryGate.Overlap overlap = this.gate.beginOverlap(2);
+		HandOverGate.Overlap overlap = this.gate.beginOverlap(2);
 		overlap.subscribing();
 		this.gate.accept(1, message("proto/topic/infov3/AOT", 1), RECEIVED);
 		overlap.subscribed(List.of(TOPIC, "proto/topic/infov3/AOT", "proto/topic/infov3/CPALL"));
 		assertThat(await(overlap)).as("AOT busy since the subscription, not matched")
-			.isEqualTo(DeliveryGate.Alignment.TIMED_OUT);
+			.isEqualTo(HandOverGate.Alignment.TIMED_OUT);
 		this.nanos.addAndGet(SETTLE);
-		assertThat(await(overlap)).as("AOT quiet for the settle time").isEqualTo(DeliveryGate.Alignment.ALIGNED);
+		assertThat(await(overlap)).as("AOT quiet for the settle time").isEqualTo(HandOverGate.Alignment.ALIGNED);
 		this.gate.accept(1, message(TOPIC, 1), RECEIVED);
-		assertThat(await(overlap)).as("PTT busy, not matched").isEqualTo(DeliveryGate.Alignment.TIMED_OUT);
+		assertThat(await(overlap)).as("PTT busy, not matched").isEqualTo(HandOverGate.Alignment.TIMED_OUT);
 		this.gate.accept(2, message(TOPIC, 1), RECEIVED);
-		assertThat(await(overlap)).as("PTT matched").isEqualTo(DeliveryGate.Alignment.ALIGNED);
+		assertThat(await(overlap)).as("PTT matched").isEqualTo(HandOverGate.Alignment.ALIGNED);
 		this.gate.accept(1, message("proto/topic/infov3/CPALL", 1), RECEIVED);
-		assertThat(await(overlap)).as("CPALL busy, not matched").isEqualTo(DeliveryGate.Alignment.TIMED_OUT);
+		assertThat(await(overlap)).as("CPALL busy, not matched").isEqualTo(HandOverGate.Alignment.TIMED_OUT);
 		assertThat(overlap.awaitAligned(SETTLE, this.nanos.get(), OPEN, CLOSED)).as("new connection closed")
-			.isEqualTo(DeliveryGate.Alignment.NEW_CLOSED);
+			.isEqualTo(HandOverGate.Alignment.NEW_CLOSED);
 		assertThat(overlap.awaitAligned(SETTLE, this.nanos.get(), CLOSED, OPEN)).as("old connection closed")
-			.isEqualTo(DeliveryGate.Alignment.OLD_CLOSED);
+			.isEqualTo(HandOverGate.Alignment.OLD_CLOSED);
 		this.nanos.addAndGet(SETTLE);
-		assertThat(await(overlap)).as("CPALL quiet for the settle time").isEqualTo(DeliveryGate.Alignment.ALIGNED);
+		assertThat(await(overlap)).as("CPALL quiet for the settle time").isEqualTo(HandOverGate.Alignment.ALIGNED);
 	}
 
 	@Test
 	void topicsTheNewConnectionDoesNotHoldNeverHoldUpTheHandOver() throws InterruptedException {
 		this.gate.deliverFrom(facts(1));
-		DeliveryGate.Overlap overlap = this.gate.beginOverlap(2);
+		HandOverGate.Overlap overlap = this.gate.beginOverlap(2);
 		overlap.subscribing();
 		this.gate.accept(1, message("proto/topic/infov3/REFUSED", 1), RECEIVED);
 		overlap.subscribed(List.of(TOPIC));
 		this.nanos.addAndGet(SETTLE);
 		this.gate.accept(1, message("proto/topic/infov3/REFUSED", 2), RECEIVED);
-		assertThat(await(overlap)).isEqualTo(DeliveryGate.Alignment.ALIGNED);
+		assertThat(await(overlap)).isEqualTo(HandOverGate.Alignment.ALIGNED);
 	}
 
 	/**
@@ -225,15 +225,15 @@ class DeliveryGateTests {
 	@Test
 	void aBookThatReturnsToAnEarlierStateAfterTheHandOverIsDelivered() throws InterruptedException {
 		this.gate.deliverFrom(facts(1));
-		DeliveryGate.Overlap overlap = this.gate.beginOverlap(2);
+		HandOverGate.Overlap overlap = this.gate.beginOverlap(2);
 		this.gate.accept(1, message(TOPIC, 1), RECEIVED);
 		this.gate.accept(1, message(TOPIC, 2), RECEIVED);
 		overlap.subscribing();
 		overlap.subscribed(List.of(TOPIC));
 		assertThat(await(overlap)).as("just subscribed: the old connection may have more on its way")
-			.isEqualTo(DeliveryGate.Alignment.TIMED_OUT);
+			.isEqualTo(HandOverGate.Alignment.TIMED_OUT);
 		this.nanos.addAndGet(SETTLE);
-		assertThat(await(overlap)).isEqualTo(DeliveryGate.Alignment.ALIGNED);
+		assertThat(await(overlap)).isEqualTo(HandOverGate.Alignment.ALIGNED);
 		overlap.handOver(facts(2), SETTLE);
 		this.gate.accept(2, message(TOPIC, 1), RECEIVED);
 		assertThat(sequences()).containsExactly(1, 2, 1);
@@ -248,13 +248,13 @@ class DeliveryGateTests {
 	@Test
 	void aQuietTopicThatNeverLinedUpForgetsTheOldStreamAtTheHandOver() throws InterruptedException {
 		this.gate.deliverFrom(facts(1));
-		DeliveryGate.Overlap overlap = this.gate.beginOverlap(2);
+		HandOverGate.Overlap overlap = this.gate.beginOverlap(2);
 		overlap.subscribing();
 		this.gate.accept(1, message(TOPIC, 1), RECEIVED);
 		this.gate.accept(1, message(TOPIC, 2), RECEIVED);
 		overlap.subscribed(List.of(TOPIC));
 		this.nanos.addAndGet(SETTLE);
-		assertThat(await(overlap)).isEqualTo(DeliveryGate.Alignment.ALIGNED);
+		assertThat(await(overlap)).isEqualTo(HandOverGate.Alignment.ALIGNED);
 		overlap.handOver(facts(2), SETTLE);
 		this.gate.accept(2, message(TOPIC, 1), RECEIVED);
 		this.gate.accept(2, message(TOPIC, 2), RECEIVED);
@@ -271,7 +271,7 @@ class DeliveryGateTests {
 	@Test
 	void aLinedUpTopicComparesWithTheOldestUnmatchedMessageOnly() throws InterruptedException {
 		this.gate.deliverFrom(facts(1));
-		DeliveryGate.Overlap overlap = this.gate.beginOverlap(2);
+		HandOverGate.Overlap overlap = this.gate.beginOverlap(2);
 		overlap.subscribing();
 		range(1, 3).forEach((seq) -> this.gate.accept(1, message(TOPIC, seq), RECEIVED));
 		this.gate.accept(1, message(TOPIC, 1), RECEIVED);
@@ -287,15 +287,15 @@ class DeliveryGateTests {
 	@Test
 	void memoryPerTopicIsBounded() {
 		this.gate.deliverFrom(facts(1));
-		DeliveryGate.Overlap overlap = this.gate.beginOverlap(2);
+		HandOverGate.Overlap overlap = this.gate.beginOverlap(2);
 		overlap.subscribing();
-		range(1, 3 * DeliveryGate.MAX_REMEMBERED).forEach((seq) -> this.gate.accept(1, message(TOPIC, seq), RECEIVED));
-		range(-3 * DeliveryGate.MAX_REMEMBERED, -1)
+		range(1, 3 * HandOverGate.MAX_REMEMBERED).forEach((seq) -> this.gate.accept(1, message(TOPIC, seq), RECEIVED));
+		range(-3 * HandOverGate.MAX_REMEMBERED, -1)
 			.forEach((seq) -> this.gate.accept(2, message(TOPIC, seq), RECEIVED));
-		assertThat(overlap.remembered(TOPIC)).isEqualTo(2 * DeliveryGate.MAX_REMEMBERED);
+		assertThat(overlap.remembered(TOPIC)).isEqualTo(2 * HandOverGate.MAX_REMEMBERED);
 	}
 
-	private DeliveryGate.Alignment await(DeliveryGate.Overlap overlap) throws InterruptedException {
+	private HandOverGate.Alignment await(HandOverGate.Overlap overlap) throws InterruptedException {
 		return overlap.awaitAligned(SETTLE, this.nanos.get(), OPEN, OPEN);
 	}
 

@@ -52,7 +52,7 @@ import org.springframework.messaging.Message;
  *
  * @author settrade-mqtt
  */
-final class DeliveryGate {
+final class HandOverGate {
 
 	/**
 	 * Messages remembered per topic and side while the streams line up; a topic far
@@ -76,7 +76,7 @@ final class DeliveryGate {
 
 	private volatile @Nullable Overlap overlap;
 
-	DeliveryGate(Downstream downstream, LongSupplier nanoClock) {
+	HandOverGate(Downstream downstream, LongSupplier nanoClock) {
 		this.downstream = downstream;
 		this.nanoClock = nanoClock;
 	}
@@ -268,7 +268,7 @@ final class DeliveryGate {
 		void accept(long epoch, Arrival arrival) {
 			String topic = topic(arrival.message);
 			if (topic == null) {
-				DeliveryGate.this.superseded.increment();
+				HandOverGate.this.superseded.increment();
 				return;
 			}
 			if (epoch == this.old.facts.epoch()) {
@@ -279,24 +279,24 @@ final class DeliveryGate {
 				acceptFromNew(streams(topic), arrival);
 			}
 			else {
-				DeliveryGate.this.superseded.increment();
+				HandOverGate.this.superseded.increment();
 			}
 		}
 
 		private Streams streams(String topic) {
 			Streams streams = this.topics.get(topic);
 			return (streams != null) ? streams : this.topics.computeIfAbsent(topic,
-					(key) -> new Streams(key, DeliveryGate.this.nanoClock.getAsLong()));
+					(key) -> new Streams(key, HandOverGate.this.nanoClock.getAsLong()));
 		}
 
 		private void acceptFromOld(Streams streams, Arrival arrival) {
 			synchronized (streams) {
 				if (this.next != null) {
 					// handed over: the new connection has this one, or had it already
-					DeliveryGate.this.superseded.increment();
+					HandOverGate.this.superseded.increment();
 					return;
 				}
-				streams.lastOldNanos = DeliveryGate.this.nanoClock.getAsLong();
+				streams.lastOldNanos = HandOverGate.this.nanoClock.getAsLong();
 				if (this.recording && !streams.aligned && mustAlign(streams)) {
 					this.unaligned.add(streams);
 				}
@@ -337,7 +337,7 @@ final class DeliveryGate {
 				else {
 					// the new connection is far ahead of the old one on this topic:
 					// best effort
-					DeliveryGate.this.superseded.increment();
+					HandOverGate.this.superseded.increment();
 				}
 			}
 		}
@@ -435,7 +435,7 @@ final class DeliveryGate {
 		void subscribed(Collection<String> granted) {
 			Set<String> topics = Set.copyOf(granted);
 			this.granted = topics;
-			this.subscribedNanos = DeliveryGate.this.nanoClock.getAsLong();
+			this.subscribedNanos = HandOverGate.this.nanoClock.getAsLong();
 			this.unaligned.removeIf((streams) -> !topics.contains(streams.topic));
 			if (this.unaligned.isEmpty()) {
 				wakeWaiter();
@@ -488,7 +488,7 @@ final class DeliveryGate {
 					if (!oldOpen.getAsBoolean()) {
 						return Alignment.OLD_CLOSED;
 					}
-					long now = DeliveryGate.this.nanoClock.getAsLong();
+					long now = HandOverGate.this.nanoClock.getAsLong();
 					if (isAligned(now, settleNanos)) {
 						return Alignment.ALIGNED;
 					}
@@ -531,8 +531,8 @@ final class DeliveryGate {
 		void handOver(SessionFacts facts, long settleNanos) {
 			Delivering next = new Delivering(facts);
 			this.next = next;
-			DeliveryGate.this.delivering = next;
-			long now = DeliveryGate.this.nanoClock.getAsLong();
+			HandOverGate.this.delivering = next;
+			long now = HandOverGate.this.nanoClock.getAsLong();
 			for (Streams streams : this.topics.values()) {
 				synchronized (streams) {
 					flushHeld(streams, next);
@@ -548,8 +548,8 @@ final class DeliveryGate {
 		 * directly, compared with nothing.
 		 */
 		void finish() {
-			if (DeliveryGate.this.overlap == this) {
-				DeliveryGate.this.overlap = null;
+			if (HandOverGate.this.overlap == this) {
+				HandOverGate.this.overlap = null;
 			}
 		}
 
@@ -557,8 +557,8 @@ final class DeliveryGate {
 		 * Abandon the overlap without handing over: the old connection keeps delivering.
 		 */
 		void cancel() {
-			if (DeliveryGate.this.overlap == this) {
-				DeliveryGate.this.overlap = null;
+			if (HandOverGate.this.overlap == this) {
+				HandOverGate.this.overlap = null;
 			}
 		}
 
