@@ -5,22 +5,22 @@ import java.util.Arrays;
 import java.util.List;
 
 import io.github.settrademqtt.feed.MarketDataKind.Delivery;
-import io.github.settrademqtt.feed.listener.DerivativesOrderListener;
-import io.github.settrademqtt.feed.listener.EquityOrderListener;
-import io.github.settrademqtt.feed.listener.DerivativesExchangeInfoListener;
-import io.github.settrademqtt.feed.listener.EquityExchangeInfoListener;
-import io.github.settrademqtt.feed.listener.CandlestickListener;
-import io.github.settrademqtt.feed.listener.PriceInfoListener;
 import io.github.settrademqtt.feed.listener.BidOfferListener;
+import io.github.settrademqtt.feed.listener.CandlestickListener;
+import io.github.settrademqtt.feed.listener.DerivativesExchangeInfoListener;
+import io.github.settrademqtt.feed.listener.DerivativesOrderListener;
+import io.github.settrademqtt.feed.listener.EquityExchangeInfoListener;
+import io.github.settrademqtt.feed.listener.EquityOrderListener;
+import io.github.settrademqtt.feed.listener.PriceInfoListener;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
 
 /**
  * The table of message kinds: one row per kind, each naming its topic pattern, event
- * type, decoder and delivery. Decoding, delivery to listeners, meters and headers all
- * read this table; adding a kind is adding its event record, its decoder and a row (see
- * {@code docs/architecture.md}). An application may extend the table with
+ * type, decoder, delivery and listener type. Decoding, delivery to listeners, meters and
+ * headers all read this table; adding a kind is adding its event record, its decoder and
+ * a row (see {@code docs/architecture.md}). An application may extend the table with
  * {@link #with(MarketDataKind...)} and declare the result as a bean.
  * <p>
  * The listener interfaces the rows name live in {@code feed.listener}, which needs this
