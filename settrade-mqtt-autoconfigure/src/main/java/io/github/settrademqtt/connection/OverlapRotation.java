@@ -82,7 +82,7 @@ final class OverlapRotation {
 			next = this.sessions.open(ticket);
 			overlap.subscribing();
 			this.steps.before(ConnectionStep.SUBSCRIBE);
-			List<SubscribeOutcome> outcomes = next.subscribe(this.reconciler.allTopics());
+			List<SubscribeOutcome> outcomes = next.subscribe(this.reconciler.topicsToSend());
 			if (outcomes.stream().noneMatch(SubscribeOutcome::answered)) {
 				return failed(overlap, next, "the new connection answered no SUBSCRIBE", null);
 			}

@@ -519,7 +519,7 @@ public class SettradeMqttConnection implements SmartLifecycle, ApplicationEventP
 			this.gate.deliverFrom(facts);
 			step(ConnectionStep.SUBSCRIBE);
 			this.reconciler.reset();
-			List<SubscribeOutcome> outcomes = session.subscribe(this.reconciler.allTopics());
+			List<SubscribeOutcome> outcomes = session.subscribe(this.reconciler.topicsToSend());
 			if (outcomes.stream().noneMatch(SubscribeOutcome::answered)) {
 				throw new ConnectAttemptException("the connection answered no SUBSCRIBE", null);
 			}

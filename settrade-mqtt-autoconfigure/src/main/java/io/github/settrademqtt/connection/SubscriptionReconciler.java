@@ -78,6 +78,17 @@ final class SubscriptionReconciler {
 	}
 
 	/**
+	 * Return every topic a new connection subscribes, about to be sent.
+	 * @return the topics
+	 * @see SubscriptionRegistry#sending
+	 */
+	List<String> topicsToSend() {
+		List<String> topics = allTopics();
+		this.registry.sending(topics);
+		return topics;
+	}
+
+	/**
 	 * Forget what an earlier connection was refused and was waiting for: a new one tries
 	 * every topic again.
 	 */
@@ -151,6 +162,7 @@ final class SubscriptionReconciler {
 			return null;
 		}
 		this.inFlight.addAll(missing);
+		this.registry.sending(missing);
 		return session.send(missing, whenAnswered);
 	}
 

@@ -1,6 +1,7 @@
 package io.github.settrademqtt.connection;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -139,12 +140,35 @@ public class SubscriptionRegistry {
 		}
 	}
 
+	/**
+	 * Record the broker's answer to a topic's SUBSCRIBE. A grant leaves a topic failed
+	 * when the service reported it since it was last sent: the report can overtake the
+	 * grant on its way to us.
+	 * @param outcome the answer
+	 */
 	void record(SubscribeOutcome outcome) {
 		synchronized (this.topics) {
 			Entry entry = this.topics.get(outcome.topic());
-			if (entry != null) {
+			if (entry != null && !(outcome.granted() && entry.refusedByService)) {
 				entry.state = outcome.granted() ? SubscriptionState.ACTIVE : SubscriptionState.FAILED;
 				entry.reason = outcome.reason();
+				entry.refusedByService = false;
+			}
+		}
+	}
+
+	/**
+	 * Forget the service's refusals of topics about to be sent again: the service answers
+	 * each SUBSCRIBE anew.
+	 * @param topics the topics
+	 */
+	void sending(Collection<String> topics) {
+		synchronized (this.topics) {
+			for (String topic : topics) {
+				Entry entry = this.topics.get(topic);
+				if (entry != null) {
+					entry.refusedByService = false;
+				}
 			}
 		}
 	}
@@ -164,6 +188,7 @@ public class SubscriptionRegistry {
 			}
 			entry.state = SubscriptionState.FAILED;
 			entry.reason = reason;
+			entry.refusedByService = true;
 			return true;
 		}
 	}
@@ -173,6 +198,7 @@ public class SubscriptionRegistry {
 			this.topics.values().forEach((entry) -> {
 				entry.state = SubscriptionState.PENDING;
 				entry.reason = null;
+				entry.refusedByService = false;
 			});
 		}
 	}
@@ -221,6 +247,11 @@ public class SubscriptionRegistry {
 		private SubscriptionState state = SubscriptionState.PENDING;
 
 		private @Nullable String reason;
+
+		/**
+		 * Whether the service reported the topic since it was last sent.
+		 */
+		private boolean refusedByService;
 
 	}
 

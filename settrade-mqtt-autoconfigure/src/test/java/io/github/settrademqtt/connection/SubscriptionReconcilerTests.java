@@ -154,6 +154,25 @@ class SubscriptionReconcilerTests {
 	}
 
 	@Test
+	void aServiceReportThatOvertakesTheGrantIsKeptAndForgottenWhenTheTopicIsSentAgain() {
+		String unknown = SettradeTopics.bidOffer("NOSUCH");
+		this.registry.subscribe(unknown);
+		SubscribeRequest request = this.reconciler.reconcile(this.session, (answered) -> {
+		});
+		assertThat(request).isNotNull();
+		this.registry.fail(unknown, "Settrade reported: unknown symbol");
+		this.reconciler.answered(this.session, request);
+		assertThat(this.registry.failures()).containsEntry(unknown, "Settrade reported: unknown symbol");
+		this.reconciler.unsubscribe(this.session, unknown);
+		reconcile();
+		assertThat(this.registry.states()).containsEntry(unknown, SubscriptionState.ACTIVE);
+		this.registry.fail(unknown, "Settrade reported: unknown symbol");
+		assertThat(this.reconciler.topicsToSend()).contains(unknown);
+		this.reconciler.record(List.of(SubscribeOutcome.granted(unknown)));
+		assertThat(this.registry.states()).containsEntry(unknown, SubscriptionState.ACTIVE);
+	}
+
+	@Test
 	void aTopicAwaitingItsAnswerIsNotSentAgain() {
 		String ptt = SettradeTopics.bidOffer("PTT");
 		this.registry.subscribe(ptt);

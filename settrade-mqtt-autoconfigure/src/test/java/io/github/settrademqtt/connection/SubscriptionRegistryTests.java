@@ -70,6 +70,28 @@ class SubscriptionRegistryTests {
 	}
 
 	/**
+	 * The service's report of an unknown symbol can reach us before the broker's grant of
+	 * the same SUBSCRIBE is recorded; the grant must not overwrite it.
+	 */
+	@Test
+	void aServiceRefusalIsKeptWhenTheGrantComesAfterItUntilTheTopicIsSentAgain() {
+		this.registry.subscribe("t/a");
+		this.registry.sending(List.of("t/a"));
+		assertThat(this.registry.fail("t/a", "Settrade reported: unknown")).isTrue();
+		this.registry.record(SubscribeOutcome.granted("t/a"));
+		assertThat(this.registry.states()).containsEntry("t/a", SubscriptionState.FAILED);
+		assertThat(this.registry.failureReason("t/a")).isEqualTo("Settrade reported: unknown");
+		this.registry.sending(List.of("t/a"));
+		this.registry.record(SubscribeOutcome.granted("t/a"));
+		assertThat(this.registry.states()).containsEntry("t/a", SubscriptionState.ACTIVE);
+		assertThat(this.registry.failures()).isEmpty();
+		this.registry.fail("t/a", "Settrade reported: unknown");
+		this.registry.markAllPending();
+		this.registry.record(SubscribeOutcome.granted("t/a"));
+		assertThat(this.registry.states()).containsEntry("t/a", SubscriptionState.ACTIVE);
+	}
+
+	/**
 	 * A release and a claim racing on two threads: the old registry decided first and
 	 * last claims under its lock but told listeners outside it, so a listener (the
 	 * connection, the liveness tracker) could hear "added" before "removed" and end with
