@@ -1,5 +1,6 @@
 package io.github.settrademqtt.benchmarks.harness;
 
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -87,6 +88,15 @@ public final class FaultCampaign {
 	 * connection being opened or closed.
 	 */
 	public static final int THREAD_TOLERANCE = 4;
+
+	/**
+	 * How long the end waits for live threads to come back within the tolerance before it
+	 * is sampled: a connection given up on while it waited for its CONNACK (a stall at
+	 * the wrong moment) keeps its Paho threads until its connect ends or its grace
+	 * passes, the starter's connect timeout (10 s) plus 5 s. A leak never comes back and
+	 * still fails.
+	 */
+	public static final Duration THREADS_SETTLE = Duration.ofSeconds(20);
 
 	/**
 	 * How much more heap the end may hold after a full collection than the start: the
@@ -230,6 +240,9 @@ public final class FaultCampaign {
 		raw.clear();
 		delivered.clear();
 		quietConnection();
+		NumberedRun.await(
+				() -> ManagementFactory.getThreadMXBean().getThreadCount() <= start.threads() + THREAD_TOLERANCE,
+				THREADS_SETTLE);
 		return result.withEnd(ProcessSample.take(0)).withStart(start);
 	}
 
