@@ -1,6 +1,7 @@
 package io.github.settrademqtt.benchmarks.harness;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLongArray;
 
@@ -98,11 +99,31 @@ public final class MarketTape {
 	}
 
 	/**
+	 * Return how many messages of the script first arrived within a time window: the
+	 * messages a client processed then, whenever they were published.
+	 * @param fromNanos the window's start, on {@link System#nanoTime()}
+	 * @param toNanos its end
+	 * @return the count
+	 */
+	public long arrivedWithin(long fromNanos, long toNanos) {
+		long count = 0;
+		for (int n = 1; n < this.arrivedAt.length(); n++) {
+			long at = this.arrivedAt.get(n);
+			if (at != 0 && at - fromNanos >= 0 && at - toNanos < 0) {
+				count++;
+			}
+		}
+		return count;
+	}
+
+	/**
 	 * Analyse a phase of the script.
 	 * @param phase the phase's index
+	 * @param disturbed time windows, such as rotations, whose messages also count apart:
+	 * each a start and an end on {@link System#nanoTime()}
 	 * @return its figures
 	 */
-	public PhaseFigures phase(int phase) {
+	public PhaseFigures phase(int phase, List<long[]> disturbed) {
 		long from = this.feed.firstNumber(phase);
 		long to = this.feed.endNumber(phase);
 		long received = 0;
@@ -110,6 +131,8 @@ public final class MarketTape {
 		long handed = 0;
 		long[] samples = new long[(int) (to - from)];
 		int filled = 0;
+		long[] undisturbed = new long[(int) (to - from)];
+		int undisturbedFilled = 0;
 		for (long n = from; n < to; n++) {
 			int i = (int) n;
 			int arrived = this.arrivals.get(i);
@@ -122,11 +145,23 @@ public final class MarketTape {
 				long age = this.ages.get(i);
 				if (age > 0) {
 					samples[filled++] = age;
+					if (!within(this.feed.publishedAt(n), disturbed)) {
+						undisturbed[undisturbedFilled++] = age;
+					}
 				}
 			}
 		}
 		return new PhaseFigures(to - from, received, to - from - received, twice, handed, received - handed,
-				Percentiles.of(samples, filled));
+				Percentiles.of(samples, filled), Percentiles.of(undisturbed, undisturbedFilled));
+	}
+
+	private static boolean within(long nanos, List<long[]> windows) {
+		for (long[] window : windows) {
+			if (nanos - window[0] >= 0 && nanos - window[1] <= 0) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**
@@ -203,9 +238,11 @@ public final class MarketTape {
 	 * @param handed those a listener was handed
 	 * @param conflated those that arrived but were never handed to a listener
 	 * @param staleness how old each was when a listener was handed it, in nanoseconds
+	 * @param undisturbedStaleness the same, of those published outside the disturbed
+	 * windows
 	 */
 	public record PhaseFigures(long published, long received, long lost, long twice, long handed, long conflated,
-			Percentiles staleness) {
+			Percentiles staleness, Percentiles undisturbedStaleness) {
 
 	}
 

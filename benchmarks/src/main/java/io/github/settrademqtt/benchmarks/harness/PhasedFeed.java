@@ -240,6 +240,21 @@ public final class PhasedFeed implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Wait until a phase has started, or the script is over when the phase is
+	 * {@link #phases()}{@code .size()}.
+	 * @param phase the phase's index
+	 * @param timeout the longest to wait
+	 * @throws IllegalStateException if it did not start in time
+	 */
+	public void awaitPhase(int phase, Duration timeout) {
+		if (!NumberedRun.await(() -> this.currentPhase >= phase || !this.thread.isAlive(), timeout)
+				|| this.currentPhase < phase) {
+			throw new IllegalStateException("The publisher did not reach phase " + phase + " within " + timeout
+					+ " (in phase " + this.currentPhase + ")");
+		}
+	}
+
 	private void publish() {
 		long leadInterval = 1_000_000_000L / Math.max(1, this.leadInRate);
 		long due = System.nanoTime();
