@@ -403,6 +403,7 @@ public final class WholeMarketBenchmark {
 					tape.phase(phase, disturbed), tape.arrivedWithin(start.usage().nanos(), end.usage().nanos()),
 					end.usage().processCpuSince(start.usage()),
 					end.usage().since(start.usage(), WholeMarketBenchmark::group),
+					end.usage().busiestSince(start.usage()),
 					this.collections.between(start.usage().nanos(), end.usage().nanos()),
 					end.usage().nanos() - start.usage().nanos(), end.losses() - start.losses(),
 					end.connections() - start.connections());
@@ -527,22 +528,25 @@ public final class WholeMarketBenchmark {
 					+ "`ThreadMXBean`, sampled every 100 ms so that a connection's threads that end still count). "
 					+ "Client: Paho's threads (receiving, TLS, the callback: for the starter its hand-off, with "
 					+ "`delivery.threads=0` also decoding and the listeners) plus the starter's own. Cores: CPU time over "
-					+ "wall time. In ms per 1,000 messages received.");
+					+ "wall time; the busiest thread with its share of one core. In ms per 1,000 messages received.");
 			line("");
 			line("| round | client | phase | cores busy | **process** | **client** | Paho's threads | delivery threads | "
-					+ "starter's other threads | broker and relay | publisher | GC, JIT, VM | harness and other |");
-			line("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+					+ "starter's other threads | broker and relay | publisher | GC, JIT, VM | harness and other | busiest "
+					+ "thread (cores) |");
+			line("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
 			for (TurnResult turn : this.turns) {
 				turn.phases()
 					.forEach((name, phase) -> line(
-							"| %d | %s | %s | %.2f | **%.1f** | **%.1f** | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f |",
+							"| %d | %s | %s | %.2f | **%.1f** | **%.1f** | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %s (%.2f) |",
 							turn.round(), turn.client(), name, (double) phase.processCpuNanos() / phase.wallNanos(),
 							phase.processCpuPerThousand(), phase.clientCpuPerThousand(),
 							phase.groupCpuPerThousand("Paho's threads"), phase.groupCpuPerThousand("delivery threads"),
 							phase.groupCpuPerThousand("starter's other threads"),
 							phase.groupCpuPerThousand("broker and relay"), phase.groupCpuPerThousand("publisher"),
 							phase.groupCpuPerThousand(ThreadUsage.OUTSIDE_JAVA_THREADS),
-							phase.groupCpuPerThousand("harness and other threads")));
+							phase.groupCpuPerThousand("harness and other threads"),
+							ProcessSample.kind(phase.busiest().name()),
+							(double) phase.busiest().cpuNanos() / phase.wallNanos()));
 			}
 			line("");
 		}
@@ -684,14 +688,15 @@ public final class WholeMarketBenchmark {
 	 * they were published: what the client processed meanwhile
 	 * @param processCpuNanos the process's CPU time
 	 * @param threads CPU and allocation by thread group
+	 * @param busiest the thread that used the most CPU
 	 * @param gc the garbage collections
 	 * @param wallNanos how long the phase took
 	 * @param losses connections the client lost
 	 * @param connectionsOpened connections the broker accepted
 	 */
 	public record PhaseResult(Phase phase, double achievedRate, long publisherGap, MarketTape.PhaseFigures figures,
-			long arrived, long processCpuNanos, Map<String, ThreadUsage.Usage> threads, GcWatch.Figures gc,
-			long wallNanos, long losses, long connectionsOpened) {
+			long arrived, long processCpuNanos, Map<String, ThreadUsage.Usage> threads, ThreadUsage.Usage busiest,
+			GcWatch.Figures gc, long wallNanos, long losses, long connectionsOpened) {
 
 		/**
 		 * Return the process's CPU per thousand messages.

@@ -131,6 +131,26 @@ public final class ThreadUsage implements AutoCloseable {
 		}
 
 		/**
+		 * Return the thread that used the most CPU from an earlier mark to this one: a
+		 * thread near a whole core is a ceiling no second core lifts.
+		 * @param earlier the earlier mark
+		 * @return its name and what it used meanwhile
+		 */
+		public Usage busiestSince(Mark earlier) {
+			Usage busiest = new Usage("none", 0, 0);
+			for (Map.Entry<Long, Usage> thread : this.threads.entrySet()) {
+				Usage before = earlier.threads.get(thread.getKey());
+				Usage now = thread.getValue();
+				long cpu = now.cpuNanos() - ((before != null) ? before.cpuNanos() : 0);
+				if (cpu > busiest.cpuNanos()) {
+					long allocated = now.allocatedBytes() - ((before != null) ? before.allocatedBytes() : 0);
+					busiest = new Usage(now.name(), cpu, allocated);
+				}
+			}
+			return busiest;
+		}
+
+		/**
 		 * Return the process's CPU time from an earlier mark to this one.
 		 * @param earlier the earlier mark
 		 * @return nanoseconds
