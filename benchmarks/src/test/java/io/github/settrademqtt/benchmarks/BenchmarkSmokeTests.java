@@ -161,7 +161,7 @@ class BenchmarkSmokeTests {
 	void wholeMarketHarnessMeasuresEveryClientThroughBurstAndRotations(@TempDir Path out) throws Exception {
 		WholeMarketBenchmark.Result result = WholeMarketBenchmark.run(arguments(WholeMarketBenchmark.DEFAULTS,
 				"--symbols=20", "--steady-rate=200", "--burst-rate=1000", "--warmup=0s", "--steady-duration=2s",
-				"--burst-duration=1s", "--after-duration=1s", "--rehearsal=0s"));
+				"--burst-duration=1s", "--after-duration=1s", "--rehearsal=0s", "--rounds=1"));
 		assertThat(result.turns()).extracting(WholeMarketBenchmark.TurnResult::client)
 			.containsExactly("starter", "starter, `delivery.threads=0`", PahoMarketClient.NAME);
 		for (WholeMarketBenchmark.TurnResult turn : result.turns()) {
