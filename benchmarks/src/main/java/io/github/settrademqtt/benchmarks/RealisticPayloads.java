@@ -1,6 +1,7 @@
 package io.github.settrademqtt.benchmarks;
 
 import io.github.settrademqtt.test.proto.BidOfferV3;
+import io.github.settrademqtt.test.proto.InfoV3;
 import io.github.settrademqtt.test.proto.Money;
 
 /**
@@ -16,6 +17,12 @@ public final class RealisticPayloads {
 	 * event: the volume of the tenth ask level ({@code book.asks().get(9).volume()}).
 	 */
 	public static final int NUMBER_FIELD = 43;
+
+	/**
+	 * The field a price information's number travels in, on the decoded event: the day's
+	 * volume ({@code info.totalVolume()}).
+	 */
+	public static final int INFO_NUMBER_FIELD = 5;
 
 	private RealisticPayloads() {
 	}
@@ -61,6 +68,25 @@ public final class RealisticPayloads {
 			}
 		}
 		return book.build();
+	}
+
+	/**
+	 * Price information around 32.50 THB in the open market: the day's range, last,
+	 * change, volume and value.
+	 * @param symbol the symbol
+	 * @return the information
+	 */
+	public static InfoV3 info(String symbol) {
+		return InfoV3.newBuilder()
+			.setSymbol(symbol)
+			.setHigh(satang(3_325))
+			.setLow(satang(3_200))
+			.setLast(satang(3_250))
+			.setTotalVolume(48_215_300)
+			.setChange(satang(50))
+			.setTotalValue(satang(156_699_725_000L))
+			.setMarketStatus(InfoV3.SymbolMarketStatus.OPEN1_E)
+			.build();
 	}
 
 	/**

@@ -11,6 +11,9 @@ import java.util.Map;
 import io.github.settrademqtt.benchmarks.harness.Fault;
 import io.github.settrademqtt.benchmarks.harness.FaultCampaign;
 import io.github.settrademqtt.benchmarks.harness.HarnessArguments;
+import io.github.settrademqtt.benchmarks.harness.MarketClient;
+import io.github.settrademqtt.benchmarks.harness.MarketTape;
+import io.github.settrademqtt.benchmarks.harness.PahoMarketClient;
 import io.github.settrademqtt.benchmarks.harness.Reception;
 import io.github.settrademqtt.feed.BidOffer;
 import io.github.settrademqtt.feed.MarketDataEvent;
@@ -28,9 +31,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Keeps the benchmarks from rotting: every benchmark method runs once and returns a
  * sensible result, the starter's decoders and the baselines agree, JMH itself can run
- * them, and each feed harness (end to end, rotation, soak, reliability) runs with tiny
- * parameters and produces its figures. Speed is measured by running the benchmarks jar,
- * never here.
+ * them, and each feed harness (end to end, rotation, soak, reliability, whole market)
+ * runs with tiny parameters and produces its figures. Speed is measured by running the
+ * benchmarks jar, never here.
  */
 class BenchmarkSmokeTests {
 
@@ -152,6 +155,57 @@ class BenchmarkSmokeTests {
 					"\\| drop-all \\| starter, `rotation=overlap` \\| 1 \\| [\\d,]+ \\| [\\d,]+ \\| 15,000 \\|")
 			.contains("| step-exception | bare Paho, automatic reconnect | n/a |")
 			.containsPattern("\\| bare Paho, automatic reconnect \\| \\d+ s \\| [\\d,]+ \\|");
+	}
+
+	@Test
+	void wholeMarketHarnessMeasuresEveryClientThroughBurstAndRotations(@TempDir Path out) throws Exception {
+		WholeMarketBenchmark.Result result = WholeMarketBenchmark.run(arguments(WholeMarketBenchmark.DEFAULTS,
+				"--symbols=20", "--steady-rate=200", "--burst-rate=1000", "--warmup=0s", "--steady-duration=2s",
+				"--burst-duration=1s", "--after-duration=1s", "--rehearsal=0s", "--rounds=1"));
+		assertThat(result.turns()).extracting(WholeMarketBenchmark.TurnResult::client)
+			.containsExactly("starter", "starter, `delivery.threads=0`", PahoMarketClient.NAME);
+		for (WholeMarketBenchmark.TurnResult turn : result.turns()) {
+			// every topic active on the first connection and on each rotation, in order
+			assertOpening(turn.client(), turn.first());
+			assertThat(turn.rotations()).as(turn.client())
+				.extracting(WholeMarketBenchmark.RotationResult::during)
+				.containsExactly("steady", "burst");
+			assertThat(turn.rotations()).allSatisfy((rotation) -> {
+				assertOpening(turn.client(), rotation.opening());
+				// asked for while its phase lasted
+				assertThat(rotation.askedAfterNanos()).as(turn.client())
+					.isLessThan(turn.phases().get(rotation.during()).phase().duration().toNanos());
+				assertThat(rotation.window().published()).isPositive();
+				assertThat(rotation.window().lost()).as(turn.client()).isZero();
+				assertThat(rotation.window().twice()).as(turn.client()).isZero();
+			});
+			assertThat(turn.phases()).containsOnlyKeys("steady", "burst", "after");
+			turn.phases().forEach((name, phase) -> {
+				MarketTape.PhaseFigures figures = phase.figures();
+				String what = turn.client() + ", " + name;
+				assertThat(figures.published()).as(what).isEqualTo(phase.phase().count());
+				assertThat(figures.received()).as(what).isEqualTo(figures.published());
+				assertThat(figures.twice()).as(what).isZero();
+				assertThat(figures.handed()).as(what).isPositive().isLessThanOrEqualTo(figures.received());
+				assertThat(figures.staleness().p50()).as(what).isPositive();
+				assertThat(figures.staleness().p999()).as(what).isGreaterThanOrEqualTo(figures.staleness().p99());
+				assertThat(phase.processCpuPerThousand()).as(what).isPositive();
+				assertThat(phase.clientCpuPerThousand()).as(what).isPositive();
+				assertThat(phase.losses()).as(what).isZero();
+			});
+			assertThat(turn.heapAfterBytes()).isPositive();
+		}
+		assertThat(Files.readString(result.report().writeTo(out))).contains("## Time to every topic active")
+			.containsPattern("\\| 1 \\| bare Paho v3 \\| burst \\| 1,000 \\| [\\d,]+ \\| 1,000 \\| 0 \\| 0 \\|")
+			.containsPattern("\\| 1 \\| starter \\| burst \\| \\*\\*\\d+\\.\\d\\d\\*\\* \\|")
+			.contains("## CPU per 1,000 messages, by thread group");
+	}
+
+	private static void assertOpening(String client, MarketClient.Opening opening) {
+		assertThat(opening.openingNanos()).as(client).isGreaterThanOrEqualTo(opening.startNanos());
+		assertThat(opening.connectedNanos()).as(client).isGreaterThan(opening.openingNanos());
+		assertThat(opening.activeNanos()).as(client).isGreaterThan(opening.connectedNanos());
+		assertThat(opening.doneNanos()).as(client).isGreaterThanOrEqualTo(opening.activeNanos());
 	}
 
 	private static HarnessArguments arguments(Map<String, String> defaults, String... args) {

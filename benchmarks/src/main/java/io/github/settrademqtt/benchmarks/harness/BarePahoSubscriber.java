@@ -55,6 +55,14 @@ public final class BarePahoSubscriber implements AutoCloseable {
 
 	private final AtomicLong connections = new AtomicLong();
 
+	private final AtomicLong losses = new AtomicLong();
+
+	private volatile long openingNanos;
+
+	private volatile long connectedNanos;
+
+	private volatile long subscribedNanos;
+
 	private volatile long ticketExpiresAtNanos;
 
 	private BarePahoSubscriber(MqttAsyncClient client, List<String> topics) {
@@ -79,8 +87,11 @@ public final class BarePahoSubscriber implements AutoCloseable {
 		options.getCustomWebSocketHeaders().setProperty(AUTHORIZATION, ticket.authorization());
 		BarePahoSubscriber subscriber = create(simulator, ticket, topics, handler);
 		subscriber.ticketExpiresAtNanos = ticket.expiresAtNanos();
+		subscriber.openingNanos = System.nanoTime();
 		subscriber.client.connect(options).waitForCompletion();
+		subscriber.connectedNanos = System.nanoTime();
 		subscriber.subscribe().waitForCompletion();
+		subscriber.subscribedNanos = System.nanoTime();
 		return subscriber;
 	}
 
@@ -167,6 +178,40 @@ public final class BarePahoSubscriber implements AutoCloseable {
 	}
 
 	/**
+	 * Return when {@link #connect} started opening the connection.
+	 * @return {@link System#nanoTime()}
+	 */
+	public long openingNanos() {
+		return this.openingNanos;
+	}
+
+	/**
+	 * Return when {@link #connect} had the broker's {@code CONNACK}.
+	 * @return {@link System#nanoTime()}
+	 */
+	public long connectedNanos() {
+		return this.connectedNanos;
+	}
+
+	/**
+	 * Return when {@link #connect} had the {@code SUBACK} of every topic: the broker
+	 * answers the SUBSCRIBEs of a connection in order, and the last answer was in.
+	 * @return {@link System#nanoTime()}
+	 */
+	public long subscribedNanos() {
+		return this.subscribedNanos;
+	}
+
+	/**
+	 * Return the number of times the connection was lost (a keep-alive timeout among
+	 * them).
+	 * @return the count
+	 */
+	public long losses() {
+		return this.losses.get();
+	}
+
+	/**
 	 * Return the number of connections opened so far: the first is 1.
 	 * @return the count
 	 */
@@ -235,6 +280,7 @@ public final class BarePahoSubscriber implements AutoCloseable {
 
 		@Override
 		public void connectionLost(Throwable cause) {
+			BarePahoSubscriber.this.losses.incrementAndGet();
 			logger.warn("Bare Paho client lost its connection: " + cause);
 		}
 

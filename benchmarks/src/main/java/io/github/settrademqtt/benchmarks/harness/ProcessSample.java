@@ -36,7 +36,12 @@ public record ProcessSample(long heapAfterGc, int threads, Map<String, Long> thr
 				ManagementFactory.getThreadMXBean().getThreadCount(), kinds, cpuSoFar);
 	}
 
-	private static String kind(String threadName) {
+	/**
+	 * Return a thread's kind: its name with client ids and numbers masked.
+	 * @param threadName the thread's name
+	 * @return such as {@code MQTT Rec: *} or {@code Session Executor #}
+	 */
+	public static String kind(String threadName) {
 		// Paho names its threads after the client id, 16 hex digits per connection
 		return threadName.replaceAll("[0-9a-fA-F]{8,}", "*").replaceAll("[0-9]+", "#");
 	}

@@ -69,6 +69,15 @@ public final class StarterFeed implements AutoCloseable {
 	}
 
 	/**
+	 * Start the application's lifecycle beans, the starter's connection among them, as an
+	 * application started with {@code settrade.mqtt.auto-startup=false} does when it is
+	 * ready: for a harness that must hook into the connection before it opens.
+	 */
+	public void startLifecycle() {
+		this.context.start();
+	}
+
+	/**
 	 * Return the starter's connection.
 	 * @return the connection
 	 */

@@ -28,6 +28,27 @@ public final class Varints {
 		return Arrays.copyOf(payload, position);
 	}
 
+	/**
+	 * Return the value of the varint that ends a message, such as the field
+	 * {@link #withField} appended: read from the end, without parsing the fields before
+	 * it (the last byte of a varint has its top bit clear, the others set, so the byte
+	 * before the value, the last of its tag, ends the scan).
+	 * @param message the encoded message, whose last field is a varint
+	 * @return its value
+	 */
+	public static long lastValue(byte[] message) {
+		int end = message.length;
+		int start = end - 1;
+		while (start > 0 && (message[start - 1] & 0x80) != 0) {
+			start--;
+		}
+		long value = 0;
+		for (int i = end - 1; i >= start; i--) {
+			value = (value << 7) | (message[i] & 0x7F);
+		}
+		return value;
+	}
+
 	private static int write(byte[] buffer, int position, long value) {
 		long remaining = value;
 		while ((remaining & ~0x7FL) != 0) {

@@ -23,4 +23,13 @@ class VarintsTests {
 		assertThat(SimulatorPayloads.sequence(numbered)).hasValue(300);
 	}
 
+	@Test
+	void theValueAppendedLastIsReadFromTheEnd() {
+		byte[] book = RealisticPayloads.book("PTT").toBuilder().clearAskVolume10().build().toByteArray();
+		for (long value : new long[] { 0, 1, 127, 128, 300, 16_383, 16_384, 2_000_000, (1L << 62) + 12345 }) {
+			assertThat(Varints.lastValue(Varints.withField(book, 43, value))).as("%d", value).isEqualTo(value);
+			assertThat(Varints.lastValue(Varints.withField(book, 5, value))).as("%d", value).isEqualTo(value);
+		}
+	}
+
 }
