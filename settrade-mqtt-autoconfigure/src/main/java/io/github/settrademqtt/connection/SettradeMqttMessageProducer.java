@@ -1,7 +1,5 @@
 package io.github.settrademqtt.connection;
 
-import java.util.concurrent.atomic.LongAdder;
-
 import io.github.settrademqtt.support.SettradeMqttPhases;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -24,8 +22,6 @@ public class SettradeMqttMessageProducer extends MessageProducerSupport {
 
 	private static final Log logger = LogFactory.getLog(SettradeMqttMessageProducer.class);
 
-	private final LongAdder failures = new LongAdder();
-
 	/**
 	 * Create a producer.
 	 */
@@ -40,7 +36,6 @@ public class SettradeMqttMessageProducer extends MessageProducerSupport {
 	}
 
 	void failed(Message<?> message, RuntimeException ex) {
-		this.failures.increment();
 		if (logger.isWarnEnabled()) {
 			logger.warn("A subscriber of the Settrade MQTT feed failed on a message from '"
 					+ message.getHeaders().get(SettradeMqttHeaders.TOPIC) + "': " + ex);

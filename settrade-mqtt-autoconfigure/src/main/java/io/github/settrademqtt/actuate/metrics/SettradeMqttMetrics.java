@@ -30,7 +30,8 @@ import org.springframework.core.Ordered;
 /**
  * The feed's event meters: {@code settrade.mqtt.messages.received},
  * {@code settrade.mqtt.messages.decode.errors}, {@code settrade.mqtt.messages.conflated},
- * {@code settrade.mqtt.messages.dropped}, {@code settrade.mqtt.messages.unknown.values},
+ * {@code settrade.mqtt.messages.dropped}, {@code settrade.mqtt.messages.discarded},
+ * {@code settrade.mqtt.messages.unknown.values},
  * {@code settrade.mqtt.messages.symbol.mismatches} and
  * {@code settrade.mqtt.listener.errors} (tag {@code kind}),
  * {@code settrade.mqtt.connections} (tag {@code outcome}),
@@ -68,6 +69,8 @@ public class SettradeMqttMetrics implements MeterBinder, FeedObserver, Applicati
 	private volatile @Nullable Map<MarketDataKind<?, ?>, Counter> conflated;
 
 	private volatile @Nullable Map<MarketDataKind<?, ?>, Counter> dropped;
+
+	private volatile @Nullable Map<MarketDataKind<?, ?>, Counter> discarded;
 
 	private volatile @Nullable Map<MarketDataKind<?, ?>, Counter> listenerErrors;
 
@@ -123,6 +126,8 @@ public class SettradeMqttMetrics implements MeterBinder, FeedObserver, Applicati
 				"Payloads naming another symbol than their topic, delivered under the topic's, by topic kind");
 		this.dropped = byKind(registry, "settrade.mqtt.messages.dropped",
 				"Order updates dropped because the bounded queue was full, by topic kind");
+		this.discarded = byKind(registry, "settrade.mqtt.messages.discarded",
+				"Messages still waiting for delivery when it stopped, never delivered, by topic kind");
 		for (String outcome : OUTCOMES) {
 			this.connections.put(outcome,
 					Counter.builder("settrade.mqtt.connections")
@@ -278,6 +283,11 @@ public class SettradeMqttMetrics implements MeterBinder, FeedObserver, Applicati
 	@Override
 	public void dropped(MarketDataKind<?, ?> kind) {
 		increment(this.dropped, kind);
+	}
+
+	@Override
+	public void discarded(MarketDataKind<?, ?> kind) {
+		increment(this.discarded, kind);
 	}
 
 	@Override

@@ -86,6 +86,7 @@ final class ConflatingDispatcher {
 			// a drain still running on it, if its consumer ignored the interrupt, then
 			// finds nothing to schedule again
 			if (slot.latest.getAndSet(null) != null) {
+				this.observer.discarded(slot.kind);
 				discarded++;
 			}
 		}

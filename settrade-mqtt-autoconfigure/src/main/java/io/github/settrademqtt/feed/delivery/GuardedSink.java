@@ -56,8 +56,4 @@ final class GuardedSink implements ConflatingDispatcher.Sink {
 		}
 	}
 
-	long failureCount() {
-		return this.failures.count();
-	}
-
 }

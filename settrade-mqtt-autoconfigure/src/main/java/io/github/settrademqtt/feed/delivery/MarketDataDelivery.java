@@ -5,7 +5,6 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
 
 import io.github.settrademqtt.connection.SettradeMqttHeaders;
@@ -58,8 +57,6 @@ public class MarketDataDelivery implements MessageHandler, SmartLifecycle, Subsc
 
 	private final int threads;
 
-	private final MarketDataListeners listeners;
-
 	private final EventPublisher publisher;
 
 	private final ConflatingDispatcher snapshots;
@@ -67,8 +64,6 @@ public class MarketDataDelivery implements MessageHandler, SmartLifecycle, Subsc
 	private final OrderedDispatcher orders;
 
 	private final DeliveryExecutor executor = new DeliveryExecutor();
-
-	private final LongAdder discardedOnStop = new LongAdder();
 
 	private volatile boolean running;
 
@@ -97,7 +92,6 @@ public class MarketDataDelivery implements MessageHandler, SmartLifecycle, Subsc
 		this.source = source;
 		this.liveness = liveness;
 		this.threads = threads;
-		this.listeners = listeners;
 		this.kinds = listeners.kinds();
 		this.observer = observer;
 		this.publisher = new EventPublisher(new MarketDataDecoders(this.kinds, new DecodeLog(observer)), channel,
@@ -156,7 +150,6 @@ public class MarketDataDelivery implements MessageHandler, SmartLifecycle, Subsc
 		// scheduled, never to be delivered after a restart
 		int discarded = this.snapshots.clear() + this.orders.clear();
 		if (discarded > 0) {
-			this.discardedOnStop.add(discarded);
 			logger.info("Stopped Settrade market data delivery with " + discarded
 					+ " messages waiting: they were discarded");
 		}
@@ -200,35 +193,6 @@ public class MarketDataDelivery implements MessageHandler, SmartLifecycle, Subsc
 	@Override
 	public int getPhase() {
 		return SettradeMqttPhases.MARKET_DATA_DELIVERY;
-	}
-
-	/**
-	 * Return how many order updates were dropped because the queue was full.
-	 * @return the count
-	 */
-	public long getDroppedOrderCount() {
-		return this.orders.droppedCount();
-	}
-
-	/**
-	 * Return how many messages were waiting for delivery when it stopped, and so were
-	 * never delivered.
-	 * @return the count
-	 */
-	public long getDiscardedOnStopCount() {
-		return this.discardedOnStop.sum();
-	}
-
-	/**
-	 * Return how many times a listener bean threw.
-	 * @return the count
-	 */
-	public long getListenerFailureCount() {
-		return this.listeners.getFailureCount();
-	}
-
-	int snapshotSlotCount() {
-		return this.snapshots.slotCount();
 	}
 
 	/**

@@ -120,14 +120,6 @@ public final class MarketDataListeners {
 	}
 
 	/**
-	 * Return how many times a listener threw.
-	 * @return the count
-	 */
-	public long getFailureCount() {
-		return this.failures.count();
-	}
-
-	/**
 	 * Collects listeners, in the order they are to be called.
 	 */
 	public static final class Builder {

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.LongAdder;
 
 import io.github.settrademqtt.connection.SettradeMqttHeaders;
 import io.github.settrademqtt.feed.MarketDataKind;
@@ -37,8 +36,6 @@ final class OrderedDispatcher {
 
 	private volatile Lane lane;
 
-	private final LongAdder dropped = new LongAdder();
-
 	private final Executor executor;
 
 	private final ConflatingDispatcher.Sink sink;
@@ -64,7 +61,6 @@ final class OrderedDispatcher {
 	void offer(MarketDataKind<?, ?> kind, Message<?> message) {
 		Lane lane = this.lane;
 		if (!lane.queue.offer(new Pending(message, kind))) {
-			this.dropped.increment();
 			this.observer.dropped(kind);
 			// expected of a slow listener: what to do about it, without a stack trace
 			this.drops.log(() -> "The order update queue is full (" + this.capacity
@@ -85,14 +81,11 @@ final class OrderedDispatcher {
 		int discarded = 0;
 		// a drain still running on it, if its consumer ignored the interrupt, then finds
 		// nothing to schedule again
-		while (previous.queue.poll() != null) {
+		for (Pending pending = previous.queue.poll(); pending != null; pending = previous.queue.poll()) {
+			this.observer.discarded(pending.kind);
 			discarded++;
 		}
 		return discarded;
-	}
-
-	long droppedCount() {
-		return this.dropped.sum();
 	}
 
 	private record Pending(Message<?> message, MarketDataKind<?, ?> kind) {

@@ -85,8 +85,4 @@ final class RateLimitedLog {
 		}
 	}
 
-	long count() {
-		return this.count.get();
-	}
-
 }
