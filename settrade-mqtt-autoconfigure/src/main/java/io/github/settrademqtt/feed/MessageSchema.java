@@ -50,14 +50,6 @@ final class MessageSchema {
 
 	private static final int MESSAGE = 9;
 
-	private static final int[] WIRE_TYPES = { ProtobufReader.VARINT, ProtobufReader.VARINT, ProtobufReader.VARINT,
-			ProtobufReader.VARINT, ProtobufReader.LENGTH_DELIMITED, ProtobufReader.LENGTH_DELIMITED,
-			ProtobufReader.LENGTH_DELIMITED, ProtobufReader.LENGTH_DELIMITED, ProtobufReader.LENGTH_DELIMITED,
-			ProtobufReader.LENGTH_DELIMITED };
-
-	private static final int[] SLOTS = { 1, 1, 1, 1, 1, ProtobufReader.MONEY_SLOTS, ProtobufReader.TIMESTAMP_SLOTS,
-			ProtobufReader.DATE_SLOTS, ProtobufReader.TIME_OF_DAY_SLOTS, 0 };
-
 	private final String name;
 
 	private final @Nullable MessageSchema parent;
@@ -99,94 +91,43 @@ final class MessageSchema {
 		return new MessageSchema(name, null, "", 0);
 	}
 
-	/**
-	 * Declare an {@code int64} field.
-	 * @param number the field number
-	 * @param name the field's protobuf name
-	 * @return the field
-	 */
+	// each type of field, by the protobuf type it declares: its wire type and the slots
+	// its value takes (a string's bytes are decoded only when the event asks)
+
 	Field int64(int number, String name) {
-		return add(number, name, INT64);
+		return add(number, name, INT64, ProtobufReader.VARINT, 1);
 	}
 
-	/**
-	 * Declare an {@code int32} field.
-	 * @param number the field number
-	 * @param name the field's protobuf name
-	 * @return the field
-	 */
 	Field int32(int number, String name) {
-		return add(number, name, INT32);
+		return add(number, name, INT32, ProtobufReader.VARINT, 1);
 	}
 
-	/**
-	 * Declare an enum field.
-	 * @param number the field number
-	 * @param name the field's protobuf name
-	 * @return the field
-	 */
 	Field enumeration(int number, String name) {
-		return add(number, name, ENUM);
+		return add(number, name, ENUM, ProtobufReader.VARINT, 1);
 	}
 
-	/**
-	 * Declare a {@code bool} field.
-	 * @param number the field number
-	 * @param name the field's protobuf name
-	 * @return the field
-	 */
 	Field bool(int number, String name) {
-		return add(number, name, BOOL);
+		return add(number, name, BOOL, ProtobufReader.VARINT, 1);
 	}
 
-	/**
-	 * Declare a {@code string} field; its bytes are decoded only when the event asks.
-	 * @param number the field number
-	 * @param name the field's protobuf name
-	 * @return the field
-	 */
 	Field string(int number, String name) {
-		return add(number, name, STRING);
+		return add(number, name, STRING, ProtobufReader.LENGTH_DELIMITED, 1);
 	}
 
-	/**
-	 * Declare a {@code google.type.Money} field.
-	 * @param number the field number
-	 * @param name the field's protobuf name
-	 * @return the field
-	 */
 	Field money(int number, String name) {
-		return add(number, name, MONEY);
+		return add(number, name, MONEY, ProtobufReader.LENGTH_DELIMITED, ProtobufReader.MONEY_SLOTS);
 	}
 
-	/**
-	 * Declare a {@code google.protobuf.Timestamp} field.
-	 * @param number the field number
-	 * @param name the field's protobuf name
-	 * @return the field
-	 */
 	Field timestamp(int number, String name) {
-		return add(number, name, TIMESTAMP);
+		return add(number, name, TIMESTAMP, ProtobufReader.LENGTH_DELIMITED, ProtobufReader.TIMESTAMP_SLOTS);
 	}
 
-	/**
-	 * Declare a {@code google.type.Date} field.
-	 * @param number the field number
-	 * @param name the field's protobuf name
-	 * @return the field
-	 */
 	Field date(int number, String name) {
-		return add(number, name, DATE);
+		return add(number, name, DATE, ProtobufReader.LENGTH_DELIMITED, ProtobufReader.DATE_SLOTS);
 	}
 
-	/**
-	 * Declare a {@code google.type.TimeOfDay} field.
-	 * @param number the field number
-	 * @param name the field's protobuf name
-	 * @return the field
-	 */
 	Field timeOfDay(int number, String name) {
-		return add(number, name, TIME_OF_DAY);
+		return add(number, name, TIME_OF_DAY, ProtobufReader.LENGTH_DELIMITED, ProtobufReader.TIME_OF_DAY_SLOTS);
 	}
 
 	/**
@@ -198,14 +139,14 @@ final class MessageSchema {
 	 * @return the nested schema, to declare its fields in
 	 */
 	MessageSchema message(int number, String name, String typeName) {
-		Field field = add(number, name, MESSAGE);
+		Field field = add(number, name, MESSAGE, ProtobufReader.LENGTH_DELIMITED, 0);
 		MessageSchema nested = new MessageSchema(typeName, this, field.path() + ".",
 				(this.parent != null) ? this.number : number);
 		field.nested = nested;
 		return nested;
 	}
 
-	private Field add(int number, String name, int type) {
+	private Field add(int number, String name, int type, int wireType, int slots) {
 		if (number >= this.fields.length) {
 			this.fields = Arrays.copyOf(this.fields, number + 1);
 		}
@@ -213,11 +154,11 @@ final class MessageSchema {
 			throw new IllegalStateException(this.name + " field " + number + " declared twice");
 		}
 		MessageSchema root = root();
-		Field field = new Field(number, (this.parent != null) ? this.number : number, this.path + name, type,
+		Field field = new Field(number, (this.parent != null) ? this.number : number, this.path + name, wireType,
 				root.slots);
-		root.slots += SLOTS[type];
+		root.slots += slots;
 		this.fields[number] = field;
-		int tag = (number << 3) | WIRE_TYPES[type];
+		int tag = (number << 3) | wireType;
 		if (tag >= this.byTag.length) {
 			this.byTag = Arrays.copyOf(this.byTag, tag + 1);
 			this.readerByTag = Arrays.copyOf(this.readerByTag, tag + 1);
@@ -318,10 +259,10 @@ final class MessageSchema {
 	}
 
 	private void checkWireType(Field field, int tag) throws InvalidProtocolBufferException {
-		if ((tag & 7) != WIRE_TYPES[field.type]) {
+		if ((tag & 7) != field.wireType) {
 			throw new InvalidProtocolBufferException(this.name + " field " + field.number + " (" + field.name()
 					+ "): wire type " + ProtobufReader.describe(tag & 7) + ", expected "
-					+ ProtobufReader.describe(WIRE_TYPES[field.type]));
+					+ ProtobufReader.describe(field.wireType));
 		}
 	}
 
@@ -371,17 +312,17 @@ final class MessageSchema {
 
 		private final String path;
 
-		private final int type;
+		private final int wireType;
 
 		private final int slot;
 
 		private @Nullable MessageSchema nested;
 
-		private Field(int number, int topLevelNumber, String path, int type, int slot) {
+		private Field(int number, int topLevelNumber, String path, int wireType, int slot) {
 			this.number = number;
 			this.topLevelNumber = topLevelNumber;
 			this.path = path;
-			this.type = type;
+			this.wireType = wireType;
 			this.slot = slot;
 		}
 
