@@ -72,7 +72,7 @@ final class HandOverGate {
 
 	private final LongAdder superseded = new LongAdder();
 
-	private volatile @Nullable Delivering delivering;
+	private volatile @Nullable SessionFacts delivering;
 
 	private volatile @Nullable Overlap overlap;
 
@@ -87,7 +87,7 @@ final class HandOverGate {
 	 */
 	void deliverFrom(SessionFacts facts) {
 		this.overlap = null;
-		this.delivering = new Delivering(facts);
+		this.delivering = facts;
 	}
 
 	/**
@@ -103,8 +103,8 @@ final class HandOverGate {
 	 * @return the epoch, or {@code 0} when none is
 	 */
 	long deliveringEpoch() {
-		Delivering delivering = this.delivering;
-		return (delivering != null) ? delivering.facts.epoch() : 0;
+		SessionFacts delivering = this.delivering;
+		return (delivering != null) ? delivering.epoch() : 0;
 	}
 
 	/**
@@ -120,8 +120,8 @@ final class HandOverGate {
 			overlap.accept(epoch, new Arrival(message, received));
 			return;
 		}
-		Delivering delivering = this.delivering;
-		if (delivering != null && delivering.facts.epoch() == epoch) {
+		SessionFacts delivering = this.delivering;
+		if (delivering != null && delivering.epoch() == epoch) {
 			emit(delivering, new Arrival(message, received));
 		}
 		else {
@@ -135,7 +135,7 @@ final class HandOverGate {
 	 * @return the overlap
 	 */
 	Overlap beginOverlap(long newEpoch) {
-		Delivering old = this.delivering;
+		SessionFacts old = this.delivering;
 		if (old == null) {
 			throw new IllegalStateException("No connection is delivering: there is nothing to overlap with");
 		}
@@ -153,11 +153,11 @@ final class HandOverGate {
 		return this.superseded.sum();
 	}
 
-	private void emit(Delivering delivering, Arrival arrival) {
+	private void emit(SessionFacts delivering, Arrival arrival) {
 		try {
 			this.downstream.deliver(MessageBuilder.fromMessage(arrival.message)
-				.setHeader(SettradeMqttHeaders.SESSION, delivering.facts)
-				.setHeader(SettradeMqttHeaders.EPOCH, delivering.facts.epoch())
+				.setHeader(SettradeMqttHeaders.SESSION, delivering)
+				.setHeader(SettradeMqttHeaders.EPOCH, delivering.epoch())
 				.setHeader(SettradeMqttHeaders.RECEIVED_AT, arrival.received.at())
 				.setHeader(SettradeMqttHeaders.RECEIVED_NANOS, arrival.received.nanos())
 				.build());
@@ -179,10 +179,6 @@ final class HandOverGate {
 		void deliver(Message<?> message);
 
 		void failed(Message<?> message, RuntimeException ex);
-
-	}
-
-	private record Delivering(SessionFacts facts) {
 
 	}
 
@@ -236,7 +232,7 @@ final class HandOverGate {
 	 */
 	final class Overlap {
 
-		private final Delivering old;
+		private final SessionFacts old;
 
 		private final long newEpoch;
 
@@ -256,11 +252,11 @@ final class HandOverGate {
 
 		private volatile long subscribedNanos;
 
-		private volatile @Nullable Delivering next;
+		private volatile @Nullable SessionFacts next;
 
 		private volatile @Nullable Thread waiter;
 
-		Overlap(Delivering old, long newEpoch) {
+		Overlap(SessionFacts old, long newEpoch) {
 			this.old = old;
 			this.newEpoch = newEpoch;
 		}
@@ -271,7 +267,7 @@ final class HandOverGate {
 				HandOverGate.this.superseded.increment();
 				return;
 			}
-			if (epoch == this.old.facts.epoch()) {
+			if (epoch == this.old.epoch()) {
 				acceptFromOld(streams(topic), arrival);
 			}
 			else if (epoch == this.newEpoch) {
@@ -321,7 +317,7 @@ final class HandOverGate {
 
 		private void acceptFromNew(Streams streams, Arrival arrival) {
 			synchronized (streams) {
-				Delivering next = this.next;
+				SessionFacts next = this.next;
 				if (next != null) {
 					flushHeld(streams, next);
 				}
@@ -412,7 +408,7 @@ final class HandOverGate {
 			}
 		}
 
-		private void flushHeld(Streams streams, Delivering next) {
+		private void flushHeld(Streams streams, SessionFacts next) {
 			for (Iterator<Arrival> held = streams.held.iterator(); held.hasNext();) {
 				emit(next, held.next());
 				held.remove();
@@ -529,13 +525,12 @@ final class HandOverGate {
 		 * @param settleNanos the settle time
 		 */
 		void handOver(SessionFacts facts, long settleNanos) {
-			Delivering next = new Delivering(facts);
-			this.next = next;
-			HandOverGate.this.delivering = next;
+			this.next = facts;
+			HandOverGate.this.delivering = facts;
 			long now = HandOverGate.this.nanoClock.getAsLong();
 			for (Streams streams : this.topics.values()) {
 				synchronized (streams) {
-					flushHeld(streams, next);
+					flushHeld(streams, facts);
 					if (!streams.aligned && now - streams.lastOldNanos >= settleNanos) {
 						streams.fromOld.clear();
 					}
@@ -544,19 +539,11 @@ final class HandOverGate {
 		}
 
 		/**
-		 * End the overlap: from now on the new connection's messages are delivered
-		 * directly, compared with nothing.
+		 * End the overlap: after a hand-over the new connection's messages are delivered
+		 * directly from now on, compared with nothing; without one, the old connection
+		 * keeps delivering.
 		 */
-		void finish() {
-			if (HandOverGate.this.overlap == this) {
-				HandOverGate.this.overlap = null;
-			}
-		}
-
-		/**
-		 * Abandon the overlap without handing over: the old connection keeps delivering.
-		 */
-		void cancel() {
+		void end() {
 			if (HandOverGate.this.overlap == this) {
 				HandOverGate.this.overlap = null;
 			}

@@ -111,7 +111,7 @@ final class OverlapRotation {
 					Duration.ofNanos(this.nanoClock.getAsLong() - started));
 		}
 		catch (InterruptedException | RuntimeException | Error ex) {
-			overlap.cancel();
+			overlap.end();
 			if (next != null) {
 				next.close();
 			}
@@ -136,7 +136,7 @@ final class OverlapRotation {
 
 	private static Failed failed(HandOverGate.Overlap overlap, TicketConnection next, String reason,
 			@Nullable Throwable cause) {
-		overlap.cancel();
+		overlap.end();
 		next.close();
 		return new Failed(reason, cause);
 	}

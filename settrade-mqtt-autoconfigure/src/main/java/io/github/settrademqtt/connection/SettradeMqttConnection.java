@@ -140,20 +140,6 @@ public class SettradeMqttConnection implements SmartLifecycle, ApplicationEventP
 
 	private long lostAtNanos;
 
-	private int rotationFailures;
-
-	private long rotationNotBeforeNanos;
-
-	/**
-	 * Failed attempts to replace a silent connection, which back off on a pace of their
-	 * own: a market that is quiet while the calendar says open (a holiday not listed)
-	 * must not cost a new connection every few seconds all day, nor hold up a token
-	 * rotation.
-	 */
-	private int healFailures;
-
-	private long healNotBeforeNanos;
-
 	private boolean connectScheduled;
 
 	private @Nullable ScheduledFuture<?> reconcileRetry;
@@ -314,12 +300,7 @@ public class SettradeMqttConnection implements SmartLifecycle, ApplicationEventP
 	 * after a failed rotation says. Does nothing unless connected.
 	 */
 	public void rotate() {
-		execute(() -> {
-			TicketConnection session = this.current;
-			if (session != null) {
-				rotateNow(session.epoch(), OverlapRotation.Purpose.MANUAL, true);
-			}
-		});
+		rotateCurrent(OverlapRotation.Purpose.MANUAL, true);
 	}
 
 	/**
@@ -337,10 +318,14 @@ public class SettradeMqttConnection implements SmartLifecycle, ApplicationEventP
 	 * keep the current one. Follows the back-off of failed rotations.
 	 */
 	public void replaceSilentConnection() {
+		rotateCurrent(OverlapRotation.Purpose.HEAL, false);
+	}
+
+	private void rotateCurrent(OverlapRotation.Purpose purpose, boolean force) {
 		execute(() -> {
 			TicketConnection session = this.current;
 			if (session != null) {
-				rotateNow(session.epoch(), OverlapRotation.Purpose.HEAL, false);
+				rotateNow(session.epoch(), purpose, force);
 			}
 		});
 	}
@@ -555,12 +540,8 @@ public class SettradeMqttConnection implements SmartLifecycle, ApplicationEventP
 			if (this.gate.deliveringEpoch() == session.epoch()) {
 				this.gate.close();
 			}
-			closeSession(session);
+			this.sessions.close(session);
 		}
-	}
-
-	private void closeSession(TicketConnection session) {
-		this.sessions.close(session);
 	}
 
 	/**
@@ -713,7 +694,7 @@ public class SettradeMqttConnection implements SmartLifecycle, ApplicationEventP
 	private void lost(TicketConnection session, @Nullable Throwable cause) {
 		if (session != this.current) {
 			// a superseded connection, or the new side of a rotation that gave up on it
-			closeSession(session);
+			this.sessions.close(session);
 			return;
 		}
 		this.gate.close();
@@ -728,7 +709,7 @@ public class SettradeMqttConnection implements SmartLifecycle, ApplicationEventP
 		this.registry.markAllPending();
 		Duration delay = this.settings.reconnectBackoff().delay(this.failedAttempts++);
 		scheduleConnect(SessionChange.RECOVERY, delay);
-		closeSession(session);
+		this.sessions.close(session);
 		String reason = (cause instanceof ConnectAttemptException) ? cause.getMessage()
 				: (cause != null) ? FailureReasons.mostSpecific(cause) : "closed by the server";
 		logger.warn("Lost the Settrade MQTT connection (epoch " + session.epoch() + ": " + reason
@@ -801,14 +782,14 @@ public class SettradeMqttConnection implements SmartLifecycle, ApplicationEventP
 			}
 		}
 		catch (RuntimeException | Error ex) {
-			ready.overlap().cancel();
-			closeSession(next);
+			ready.overlap().end();
+			this.sessions.close(next);
 			throw ex;
 		}
 		this.reconciler.reset();
 		this.reconciler.record(ready.outcomes());
-		closeSession(old);
-		schedule(ready.overlap()::finish, OVERLAP_GRACE);
+		this.sessions.close(old);
+		schedule(ready.overlap()::end, OVERLAP_GRACE);
 		this.rotationBackoff.succeeded(purpose);
 		this.lastRotationFailure = null;
 		RotationOutcome outcome = new RotationOutcome(RotationStrategy.OVERLAP, Instant.now(), facts.gap(),
@@ -854,7 +835,7 @@ public class SettradeMqttConnection implements SmartLifecycle, ApplicationEventP
 		this.gate.close();
 		this.current = null;
 		this.registry.markAllPending();
-		closeSession(old);
+		this.sessions.close(old);
 		connect(SessionChange.ROTATION);
 		SessionFacts facts = this.facts;
 		if (this.current != null && facts != null) {

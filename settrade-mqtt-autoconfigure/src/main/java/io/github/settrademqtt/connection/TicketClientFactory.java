@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Properties;
 
 import io.github.settrademqtt.login.DispatcherTicket;
-import org.eclipse.paho.client.mqttv3.IMqttAsyncClient;
 import org.eclipse.paho.client.mqttv3.IMqttClient;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
