@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.BiConsumer;
 
-import io.github.settrademqtt.support.LogThrottle;
+import io.github.settrademqtt.support.RateLimitedLog;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -41,7 +41,8 @@ final class SubscriptionErrors {
 
 	private final BiConsumer<String, String> refused;
 
-	private final LogThrottle unmatched = new LogThrottle(Duration.ofMinutes(1));
+	private final RateLimitedLog unmatched = new RateLimitedLog(logger,
+			"Settrade subscription errors naming none of the subscribed topics", 1, Duration.ofMinutes(1));
 
 	/**
 	 * Create a reader of the service's reports.
@@ -72,7 +73,8 @@ final class SubscriptionErrors {
 			String text = readable(payload);
 			List<String> topics = find(text, this.registry.topics());
 			if (topics.isEmpty()) {
-				logUnmatched(text);
+				this.unmatched
+					.log(() -> "Settrade reported a subscription error naming none of the subscribed topics: " + text);
 				return;
 			}
 			for (String topic : topics) {
@@ -86,12 +88,6 @@ final class SubscriptionErrors {
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Could not read a Settrade subscription error report: " + ex);
-		}
-	}
-
-	private void logUnmatched(String text) {
-		if (this.unmatched.tryAcquire()) {
-			logger.warn("Settrade reported a subscription error naming none of the subscribed topics: " + text);
 		}
 	}
 

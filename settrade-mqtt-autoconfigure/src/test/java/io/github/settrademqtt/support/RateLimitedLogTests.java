@@ -1,4 +1,4 @@
-package io.github.settrademqtt.feed.delivery;
+package io.github.settrademqtt.support;
 
 import java.time.Duration;
 import java.util.ArrayList;

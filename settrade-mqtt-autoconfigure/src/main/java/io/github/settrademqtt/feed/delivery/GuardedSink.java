@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import io.github.settrademqtt.connection.SettradeMqttHeaders;
 import io.github.settrademqtt.feed.MarketDataKind;
+import io.github.settrademqtt.support.RateLimitedLog;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -26,7 +27,7 @@ final class GuardedSink implements ConflatingDispatcher.Sink {
 	private final FeedObserver observer;
 
 	private final RateLimitedLog failures = new RateLimitedLog(logger, "Settrade market data deliveries failed", 5,
-			Duration.ofMinutes(1), System::nanoTime);
+			Duration.ofMinutes(1));
 
 	GuardedSink(ConflatingDispatcher.Sink sink, FeedObserver observer) {
 		this.sink = sink;

@@ -8,6 +8,7 @@ import io.github.settrademqtt.feed.MarketDataEvent;
 import io.github.settrademqtt.feed.MarketDataKind;
 import io.github.settrademqtt.feed.MarketDataKinds;
 import io.github.settrademqtt.feed.listener.MarketDataListener;
+import io.github.settrademqtt.support.RateLimitedLog;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -38,7 +39,7 @@ public final class MarketDataListeners {
 	private final List<MarketDataListener> all;
 
 	private final RateLimitedLog failures = new RateLimitedLog(logger, "Settrade market data listeners failed", 5,
-			Duration.ofMinutes(1), System::nanoTime);
+			Duration.ofMinutes(1));
 
 	private MarketDataListeners(MarketDataKinds kinds, List<List<Object>> byKind, List<MarketDataListener> all) {
 		this.kinds = kinds;

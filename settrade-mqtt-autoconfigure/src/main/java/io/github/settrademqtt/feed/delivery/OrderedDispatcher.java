@@ -7,6 +7,7 @@ import java.util.concurrent.Executor;
 
 import io.github.settrademqtt.connection.SettradeMqttHeaders;
 import io.github.settrademqtt.feed.MarketDataKind;
+import io.github.settrademqtt.support.RateLimitedLog;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -43,7 +44,7 @@ final class OrderedDispatcher {
 	private final FeedObserver observer;
 
 	private final RateLimitedLog drops = new RateLimitedLog(logger, "Settrade order updates dropped", 5,
-			Duration.ofMinutes(1), System::nanoTime);
+			Duration.ofMinutes(1));
 
 	OrderedDispatcher(int capacity, Executor executor, ConflatingDispatcher.Sink sink, FeedObserver observer) {
 		this.capacity = capacity;
