@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import io.github.settrademqtt.autoconfigure.InvalidSettradePropertiesException.Problem;
 import io.github.settrademqtt.feed.liveness.TradingSession;
@@ -153,7 +154,10 @@ final class SettradeMqttPropertiesValidator {
 							+ "base-url to it, or remove it to derive it from " + "the broker id");
 			return;
 		}
-		SettradeEnvironment settrade = settradeHost(uri.getHost());
+		SettradeEnvironment settrade = Stream.of(SettradeEnvironment.values())
+			.filter((environment) -> environment.baseUrl().getHost().equalsIgnoreCase(uri.getHost()))
+			.findFirst()
+			.orElse(null);
 		if (settrade == null) {
 			return;
 		}
@@ -179,15 +183,6 @@ final class SettradeMqttPropertiesValidator {
 				+ "https://open-api.settrade.com, or remove it to derive it from the broker id");
 	}
 
-	private static @Nullable SettradeEnvironment settradeHost(String host) {
-		for (SettradeEnvironment environment : SettradeEnvironment.values()) {
-			if (environment.baseUrl().getHost().equalsIgnoreCase(host)) {
-				return environment;
-			}
-		}
-		return null;
-	}
-
 	private void settings(SettradeMqttProperties properties) {
 		positive("token-refresh-before-expiry", properties.getTokenRefreshBeforeExpiry());
 		positive("keep-alive", properties.getKeepAlive());
@@ -195,10 +190,7 @@ final class SettradeMqttPropertiesValidator {
 		positive("http.connect-timeout", properties.getHttp().getConnectTimeout());
 		positive("http.read-timeout", properties.getHttp().getReadTimeout());
 		SettradeMqttProperties.Retry retry = properties.getLogin().getRetry();
-		if (retry.getMaxAttempts() < 1) {
-			problem("login.retry.max-attempts", retry.getMaxAttempts() + " is less than 1",
-					"Set " + PREFIX + "login.retry.max-attempts to 1 or more");
-		}
+		atLeastOne("login.retry.max-attempts", retry.getMaxAttempts());
 		positive("login.retry.initial-backoff", retry.getInitialBackoff());
 		positive("login.retry.max-backoff", retry.getMaxBackoff());
 		notBelow("login.retry.max-backoff", retry.getMaxBackoff(), "login.retry.initial-backoff",

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import io.github.settrademqtt.login.SettradeEnvironment;
 import org.jspecify.annotations.Nullable;
@@ -116,12 +117,9 @@ final class Suggestions {
 		if (lowerCase.equals("settrade.com") || lowerCase.endsWith(".settrade.com")) {
 			return Optional.empty();
 		}
-		for (SettradeEnvironment environment : SettradeEnvironment.values()) {
-			if (near(lowerCase, environment.baseUrl().getHost())) {
-				return Optional.of(environment);
-			}
-		}
-		return Optional.empty();
+		return Stream.of(SettradeEnvironment.values())
+			.filter((environment) -> near(lowerCase, environment.baseUrl().getHost()))
+			.findFirst();
 	}
 
 	/**

@@ -132,7 +132,7 @@ final class SettradePahoAdapter extends MqttPahoMessageDrivenChannelAdapter {
 		}
 		IMqttToken token = this.connectToken;
 		if (token == null || token.isComplete()) {
-			closeClient(client);
+			closeClient(client, false);
 			return;
 		}
 		long deadline = System.nanoTime() + TimeUnit.MILLISECONDS
@@ -142,15 +142,18 @@ final class SettradePahoAdapter extends MqttPahoMessageDrivenChannelAdapter {
 			while (!token.isComplete() && System.nanoTime() - deadline < 0) {
 				LockSupport.parkNanos(CLOSER_POLL_NANOS);
 			}
-			closeClient(client);
+			closeClient(client, false);
 		}, "settrade-mqtt-closer");
 		closer.setDaemon(true);
 		closer.start();
 	}
 
-	private static void closeClient(MqttAsyncClient client) {
+	/**
+	 * Disconnect if connected (or if a connect is under way), then close.
+	 */
+	private static void closeClient(MqttAsyncClient client, boolean connecting) {
 		try {
-			if (client.isConnected()) {
+			if (connecting || client.isConnected()) {
 				client.disconnectForcibly(0, 0, false);
 			}
 		}
@@ -161,22 +164,12 @@ final class SettradePahoAdapter extends MqttPahoMessageDrivenChannelAdapter {
 			client.close(true);
 		}
 		catch (MqttException | RuntimeException ex) {
-			if (ex instanceof MqttException mqtt
+			if (!connecting && ex instanceof MqttException mqtt
 					&& mqtt.getReasonCode() == MqttException.REASON_CODE_CONNECT_IN_PROGRESS) {
 				// a connect that never answered: break it off now
-				disconnectQuietly(client);
+				closeClient(client, true);
 			}
 			// otherwise closed meanwhile: Paho throws what it likes on a closed client
-		}
-	}
-
-	private static void disconnectQuietly(MqttAsyncClient client) {
-		try {
-			client.disconnectForcibly(0, 0, false);
-			client.close(true);
-		}
-		catch (MqttException | RuntimeException ex) {
-			// closing anyway; Paho fails with a NullPointerException on a closed client
 		}
 	}
 

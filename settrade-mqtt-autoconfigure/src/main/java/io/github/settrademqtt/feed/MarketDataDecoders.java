@@ -2,8 +2,6 @@ package io.github.settrademqtt.feed;
 
 import java.util.List;
 
-import org.jspecify.annotations.Nullable;
-
 import org.springframework.util.Assert;
 
 /**
@@ -98,14 +96,9 @@ public final class MarketDataDecoders {
 	@SuppressWarnings("unchecked")
 	public <E extends MarketDataEvent> MarketDataDecoder<E> decoder(MarketDataKind<E, ?> kind) {
 		Assert.notNull(kind, "'kind' must not be null");
-		@Nullable MarketDataDecoder<?> decoder = decoderOrNull(kind);
-		Assert.isTrue(decoder != null, () -> "No decoder for kind '" + kind + "' in " + this.kinds);
-		return (MarketDataDecoder<E>) decoder;
-	}
-
-	private @Nullable MarketDataDecoder<?> decoderOrNull(MarketDataKind<?, ?> kind) {
 		int index = this.kinds.indexOf(kind);
-		return (index >= 0) ? this.decoders[index] : null;
+		Assert.isTrue(index >= 0, () -> "No decoder for kind '" + kind + "' in " + this.kinds);
+		return (MarketDataDecoder<E>) this.decoders[index];
 	}
 
 }

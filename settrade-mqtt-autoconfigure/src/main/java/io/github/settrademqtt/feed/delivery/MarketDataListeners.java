@@ -113,14 +113,6 @@ public final class MarketDataListeners {
 	}
 
 	/**
-	 * Return whether there are no listeners at all.
-	 * @return whether empty
-	 */
-	boolean isEmpty() {
-		return this.all.isEmpty() && this.byKind.stream().allMatch(List::isEmpty);
-	}
-
-	/**
 	 * Collects listeners, in the order they are to be called.
 	 */
 	public static final class Builder {
