@@ -53,11 +53,8 @@ final class SettradeMqttPropertiesValidator {
 	}
 
 	/**
-	 * Validate the properties.
-	 * @param properties the properties
-	 * @param credentials whether the credentials come from the properties and must be
-	 * checked too
-	 * @throws InvalidSettradePropertiesException listing every problem found
+	 * Validate the properties, the credentials too when they come from the properties,
+	 * and throw an {@link InvalidSettradePropertiesException} listing every problem.
 	 */
 	static void validate(SettradeMqttProperties properties, boolean credentials) {
 		SettradeMqttPropertiesValidator validator = new SettradeMqttPropertiesValidator();
@@ -71,8 +68,6 @@ final class SettradeMqttPropertiesValidator {
 	/**
 	 * Validate the market hours alone, for the trading calendar, which may be created
 	 * before the rest is validated.
-	 * @param marketHours the market hours
-	 * @throws InvalidSettradePropertiesException listing every problem found
 	 */
 	static void validate(SettradeMqttProperties.MarketHours marketHours) {
 		SettradeMqttPropertiesValidator validator = new SettradeMqttPropertiesValidator();

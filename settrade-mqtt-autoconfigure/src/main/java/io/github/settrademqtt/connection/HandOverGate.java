@@ -83,7 +83,6 @@ final class HandOverGate {
 
 	/**
 	 * Deliver the given connection's messages from now on, and nobody else's.
-	 * @param facts the facts of the connection
 	 */
 	void deliverFrom(SessionFacts facts) {
 		this.overlap = null;
@@ -99,8 +98,7 @@ final class HandOverGate {
 	}
 
 	/**
-	 * Return the epoch of the connection that is delivering.
-	 * @return the epoch, or {@code 0} when none is
+	 * Return the epoch of the connection that is delivering, {@code 0} when none is.
 	 */
 	long deliveringEpoch() {
 		SessionFacts delivering = this.delivering;
@@ -110,9 +108,6 @@ final class HandOverGate {
 	/**
 	 * Accept a message from a connection. Never throws: Paho drops a connection whose
 	 * listener throws.
-	 * @param epoch the epoch of the connection the message arrived on
-	 * @param message the message
-	 * @param received when it arrived
 	 */
 	void accept(long epoch, Message<?> message, Received received) {
 		Overlap overlap = this.overlap;
@@ -131,8 +126,6 @@ final class HandOverGate {
 
 	/**
 	 * Start an overlap with a new connection, while the current one keeps delivering.
-	 * @param newEpoch the epoch of the new connection
-	 * @return the overlap
 	 */
 	Overlap beginOverlap(long newEpoch) {
 		SessionFacts old = this.delivering;
@@ -147,7 +140,6 @@ final class HandOverGate {
 	/**
 	 * Return how many messages were dropped because they came from a connection that was
 	 * not delivering.
-	 * @return the count
 	 */
 	long supersededCount() {
 		return this.superseded.sum();
@@ -426,7 +418,6 @@ final class HandOverGate {
 		/**
 		 * Say which topics the new connection holds: only those have to line up. A topic
 		 * the broker refused on the new connection, or one released meanwhile, cannot.
-		 * @param granted the topics the new connection's SUBSCRIBEs were granted
 		 */
 		void subscribed(Collection<String> granted) {
 			Set<String> topics = Set.copyOf(granted);
@@ -440,8 +431,6 @@ final class HandOverGate {
 
 		/**
 		 * Return how many messages a topic holds in memory, both sides together.
-		 * @param topic the topic
-		 * @return the count
 		 */
 		int remembered(String topic) {
 			Streams streams = this.topics.get(topic);
@@ -455,7 +444,6 @@ final class HandOverGate {
 
 		/**
 		 * Return how many messages the new connection received so far.
-		 * @return the count
 		 */
 		long newArrivals() {
 			return this.newArrivals.sum();
@@ -466,12 +454,6 @@ final class HandOverGate {
 		 * delivered on since the new one subscribed has been matched, or has been quiet
 		 * for the settle time, which lets in-flight messages reach the new connection.
 		 * Returns early when either connection closes.
-		 * @param settleNanos the settle time
-		 * @param deadlineNanos when to stop waiting
-		 * @param oldOpen whether the old connection is open
-		 * @param newOpen whether the new connection is open
-		 * @return how the wait ended
-		 * @throws InterruptedException if interrupted while waiting
 		 */
 		Alignment awaitAligned(long settleNanos, long deadlineNanos, BooleanSupplier oldOpen, BooleanSupplier newOpen)
 				throws InterruptedException {
@@ -521,8 +503,6 @@ final class HandOverGate {
 		 * Hand delivery over to the new connection: first what it held back, then
 		 * whatever it receives next. A topic that never lined up and has been quiet on
 		 * the old connection for the settle time forgets what the old one delivered.
-		 * @param facts the facts of the new connection
-		 * @param settleNanos the settle time
 		 */
 		void handOver(SessionFacts facts, long settleNanos) {
 			this.next = facts;

@@ -60,12 +60,9 @@ final class OverlapRotation {
 	}
 
 	/**
-	 * Open a new connection beside the old one and wait until it can take over.
-	 * @param old the delivering connection
-	 * @param purpose why it is replaced
-	 * @return the new connection, ready to take over, or why there is none
-	 * @throws InterruptedException if interrupted (the connection is stopping); nothing
-	 * is left open
+	 * Open a new connection beside the old one and wait until it can take over; or say
+	 * why there is none. Interrupted (the connection is stopping), it leaves nothing
+	 * open.
 	 */
 	Result run(TicketConnection old, Purpose purpose) throws InterruptedException {
 		long started = this.nanoClock.getAsLong();
@@ -169,18 +166,11 @@ final class OverlapRotation {
 	 */
 	interface Sessions {
 
-		/**
-		 * Return the epoch the next connection will have.
-		 * @return the epoch
-		 */
 		long nextEpoch();
 
 		/**
-		 * Open a connection with a ticket.
-		 * @param ticket the ticket
-		 * @return the open connection
-		 * @throws ConnectAttemptException if it could not be opened (nothing is left
-		 * open)
+		 * Open a connection with a ticket, or throw a {@link ConnectAttemptException}
+		 * leaving nothing open.
 		 */
 		TicketConnection open(DispatcherTicket ticket);
 

@@ -24,11 +24,8 @@ final class ServerUris {
 
 	/**
 	 * Return the server URIs, in the order Settrade listed the hosts, without the hosts
-	 * that cannot be used.
-	 * @param hosts the ticket's hosts: a bare host, a host and port, or a whole URI
-	 * @param port the port for a bare host
-	 * @param brokerId the broker id on the wire
-	 * @return the usable URIs and why the others were skipped
+	 * that cannot be used, and why those were skipped. A host is a bare host (given the
+	 * port), a host and port, or a whole URI.
 	 */
 	static Resolved of(List<String> hosts, int port, String brokerId) {
 		List<String> uris = new ArrayList<>();

@@ -51,10 +51,8 @@ final class SettradePahoAdapter extends MqttPahoMessageDrivenChannelAdapter {
 	private volatile @Nullable Throwable connectFailure;
 
 	/**
-	 * Create an adapter.
-	 * @param clientId the MQTT client id
-	 * @param clientFactory the factory holding the ticket
-	 * @param lost told, on Paho's thread, when an established connection is lost
+	 * Create an adapter that tells {@code lost}, on Paho's thread, when an established
+	 * connection is lost.
 	 */
 	SettradePahoAdapter(String clientId, TicketClientFactory clientFactory, Consumer<Throwable> lost) {
 		super(clientId, clientFactory);
@@ -158,7 +156,7 @@ final class SettradePahoAdapter extends MqttPahoMessageDrivenChannelAdapter {
 			}
 		}
 		catch (MqttException | RuntimeException ex) {
-			// closing anyway
+			// closing anyway; Paho fails with a NullPointerException on a closed client
 		}
 		try {
 			client.close(true);

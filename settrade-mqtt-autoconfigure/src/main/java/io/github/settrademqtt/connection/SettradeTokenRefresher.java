@@ -112,8 +112,6 @@ public class SettradeTokenRefresher extends FixedDelayLifecycle {
 	/**
 	 * Return the margin to act on: the configured one, or half the token's lifetime when
 	 * that is shorter.
-	 * @param lifetime the lifetime of the current access token
-	 * @return the margin
 	 */
 	Duration effectiveMargin(Duration lifetime) {
 		Duration half = lifetime.dividedBy(2);

@@ -45,9 +45,8 @@ final class SubscriptionErrors {
 			"Settrade subscription errors naming none of the subscribed topics", 1, Duration.ofMinutes(1));
 
 	/**
-	 * Create a reader of the service's reports.
-	 * @param registry the wanted topics
-	 * @param refused told of each topic newly marked failed, with the reason
+	 * Create a reader of the service's reports that tells {@code refused} of each topic
+	 * newly marked failed, with the reason.
 	 */
 	SubscriptionErrors(SubscriptionRegistry registry, BiConsumer<String, String> refused) {
 		this.registry = registry;
@@ -57,8 +56,6 @@ final class SubscriptionErrors {
 	/**
 	 * Return whether a topic is the service's subscription error topic. Cheap enough for
 	 * every message: the market's topics never start with {@code $}.
-	 * @param topic the topic
-	 * @return whether it is the error topic
 	 */
 	static boolean isErrorTopic(String topic) {
 		return !topic.isEmpty() && topic.charAt(0) == '$' && topic.equals(TOPIC);
@@ -66,7 +63,6 @@ final class SubscriptionErrors {
 
 	/**
 	 * Read one report, on Paho's thread. Never throws.
-	 * @param payload the report
 	 */
 	void report(byte[] payload) {
 		try {
@@ -107,10 +103,7 @@ final class SubscriptionErrors {
 
 	/**
 	 * Return the wanted topics a report names: those it spells out in full, or else those
-	 * whose symbol, market or account it names as a word of its own.
-	 * @param text the report
-	 * @param topics the wanted topics
-	 * @return the topics named, in the order given
+	 * whose symbol, market or account it names as a word of its own; in the order given.
 	 */
 	static List<String> find(String text, Collection<String> topics) {
 		List<String> named = new ArrayList<>();

@@ -30,11 +30,7 @@ final class TicketClientFactory implements MqttPahoClientFactory {
 	private volatile @Nullable MqttAsyncClient client;
 
 	/**
-	 * Create a factory.
-	 * @param ticket the ticket to present
-	 * @param serverUris where to connect, in order: at least one, each checked by
-	 * {@link ServerUris}
-	 * @param settings how to connect
+	 * Create a factory for server URIs checked by {@link ServerUris}, at least one.
 	 */
 	TicketClientFactory(DispatcherTicket ticket, List<String> serverUris, ConnectionSettings settings) {
 		MqttConnectOptions options = new MqttConnectOptions();

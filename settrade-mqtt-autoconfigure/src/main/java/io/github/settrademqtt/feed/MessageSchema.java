@@ -83,9 +83,8 @@ final class MessageSchema {
 	}
 
 	/**
-	 * Start the schema of a message type.
-	 * @param name the message type's name, such as {@code BidOfferV3}
-	 * @return the schema, to declare fields in
+	 * Start the schema of a message type, such as {@code BidOfferV3}, to declare fields
+	 * in.
 	 */
 	static MessageSchema of(String name) {
 		return new MessageSchema(name, null, "", 0);
@@ -131,12 +130,8 @@ final class MessageSchema {
 	}
 
 	/**
-	 * Declare a singular message field; a repeated occurrence merges into the first, as
-	 * protobuf does.
-	 * @param number the field number
-	 * @param name the field's protobuf name
-	 * @param typeName the nested message type's name
-	 * @return the nested schema, to declare its fields in
+	 * Declare a singular message field, returning its schema to declare its fields in; a
+	 * repeated occurrence merges into the first, as protobuf does.
 	 */
 	MessageSchema message(int number, String name, String typeName) {
 		Field field = add(number, name, MESSAGE, ProtobufReader.LENGTH_DELIMITED, 0);
@@ -177,12 +172,8 @@ final class MessageSchema {
 	}
 
 	/**
-	 * Read a payload: the decode loop of every decoder.
-	 * @param kind the kind of topic, for errors
-	 * @param payload the payload
-	 * @return the values read
-	 * @throws MarketDataDecodeException if the payload is malformed, naming the top-level
-	 * field being read
+	 * Read a payload: the decode loop of every decoder. A malformed payload is a
+	 * {@link MarketDataDecodeException} naming the top-level field being read.
 	 */
 	FieldValues read(MarketDataKind<?, ?> kind, byte[] payload) {
 		long[] slots = new long[this.slots];
@@ -233,9 +224,7 @@ final class MessageSchema {
 	}
 
 	/**
-	 * Return the protobuf name of a top-level field.
-	 * @param number the field number
-	 * @return the name, or {@code unknown}
+	 * Return the protobuf name of a top-level field, or {@code unknown}.
 	 */
 	String field(int number) {
 		Field field = (number > 0 && number < this.fields.length) ? this.fields[number] : null;
@@ -245,9 +234,6 @@ final class MessageSchema {
 	/**
 	 * Skip a field a hand-written reader did not read, checking the wire type of a
 	 * declared one (for the well-known types {@link ProtobufReader} reads by hand).
-	 * @param input the input, positioned after the tag
-	 * @param tag the tag
-	 * @throws IOException if the field is malformed or has the wrong wire type
 	 */
 	void skip(CodedInputStream input, int tag) throws IOException {
 		int number = tag >>> 3;
@@ -267,11 +253,7 @@ final class MessageSchema {
 	}
 
 	/**
-	 * Return the exception for a failure while decoding a field.
-	 * @param kind the kind of topic
-	 * @param number the top-level field being decoded, 0 if none
-	 * @param ex what went wrong
-	 * @return the exception to throw
+	 * Return the exception for a failure while decoding a top-level field (0 if none).
 	 */
 	MarketDataDecodeException failure(MarketDataKind<?, ?> kind, int number, Throwable ex) {
 		if (ex instanceof MarketDataDecodeException decodeException) {
@@ -327,8 +309,7 @@ final class MessageSchema {
 		}
 
 		/**
-		 * Return the field's protobuf name.
-		 * @return the name, without the names of enclosing fields
+		 * Return the field's protobuf name, without the names of enclosing fields.
 		 */
 		String name() {
 			int dot = this.path.lastIndexOf('.');
@@ -336,18 +317,15 @@ final class MessageSchema {
 		}
 
 		/**
-		 * Return the field's path from the top-level message, such as
+		 * Return the path from the top-level message, such as
 		 * {@code market_info.market_status}.
-		 * @return the path
 		 */
 		String path() {
 			return this.path;
 		}
 
 		/**
-		 * Return the number of the top-level field this field is in (its own number at
-		 * the top level), for errors.
-		 * @return the number
+		 * Return the number of the top-level field this field is in, for errors.
 		 */
 		int topLevelNumber() {
 			return this.topLevelNumber;

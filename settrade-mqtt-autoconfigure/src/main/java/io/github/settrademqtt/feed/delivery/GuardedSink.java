@@ -49,7 +49,6 @@ final class GuardedSink implements ConflatingDispatcher.Sink {
 
 	/**
 	 * Pass on what no one can handle: the virtual machine is broken, not the message.
-	 * @param ex what a consumer threw
 	 */
 	static void rethrowIfFatal(Throwable ex) {
 		if (ex instanceof VirtualMachineError fatal) {

@@ -74,10 +74,8 @@ public final class MarketDataListeners {
 	}
 
 	/**
-	 * Hand an event to every listener of its kind and to every listener of all kinds.
-	 * @param event the event
-	 * @param kind its kind
-	 * @param observer told of each listener that throws
+	 * Hand an event to every listener of its kind and to every listener of all kinds,
+	 * telling the observer of each that throws.
 	 */
 	@SuppressWarnings({ "unchecked", "rawtypes" })
 	void deliver(MarketDataEvent event, MarketDataKind<?, ?> kind, FeedObserver observer) {

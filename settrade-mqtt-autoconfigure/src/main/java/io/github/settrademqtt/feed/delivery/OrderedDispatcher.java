@@ -56,8 +56,6 @@ final class OrderedDispatcher {
 
 	/**
 	 * Queue an order update; called on the MQTT client's thread, never blocks.
-	 * @param kind its kind
-	 * @param message the message
 	 */
 	void offer(MarketDataKind<?, ?> kind, Message<?> message) {
 		Lane lane = this.lane;
@@ -73,8 +71,8 @@ final class OrderedDispatcher {
 	}
 
 	/**
-	 * Start afresh with an empty queue, once the executor has stopped.
-	 * @return how many updates were waiting, now never delivered
+	 * Start afresh with an empty queue, once the executor has stopped. Returns how many
+	 * updates were waiting, now never delivered.
 	 */
 	int clear() {
 		Lane previous = this.lane;

@@ -147,8 +147,8 @@ public class FeedWatchdog extends FixedDelayLifecycle {
 	}
 
 	/**
-	 * Open a second connection if the whole feed has been silent for the timeout.
-	 * @return whether the feed is silent
+	 * Open a second connection if the whole feed has been silent for the timeout, and say
+	 * whether it was.
 	 */
 	private boolean healFeed(SessionFacts facts, Instant now) {
 		if (this.registry.states().values().stream().noneMatch((state) -> state == SubscriptionState.ACTIVE)) {
