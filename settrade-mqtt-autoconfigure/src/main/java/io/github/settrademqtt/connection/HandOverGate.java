@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 import org.jspecify.annotations.Nullable;
@@ -66,7 +67,7 @@ final class HandOverGate {
 	 */
 	private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
-	private final Downstream downstream;
+	private final Consumer<Message<?>> downstream;
 
 	private final LongSupplier nanoClock;
 
@@ -76,7 +77,11 @@ final class HandOverGate {
 
 	private volatile @Nullable Overlap overlap;
 
-	HandOverGate(Downstream downstream, LongSupplier nanoClock) {
+	/**
+	 * Create a gate that hands what it delivers to {@code downstream}, which must not
+	 * throw.
+	 */
+	HandOverGate(Consumer<Message<?>> downstream, LongSupplier nanoClock) {
 		this.downstream = downstream;
 		this.nanoClock = nanoClock;
 	}
@@ -146,32 +151,16 @@ final class HandOverGate {
 	}
 
 	private void emit(SessionFacts delivering, Arrival arrival) {
-		try {
-			this.downstream.deliver(MessageBuilder.fromMessage(arrival.message)
-				.setHeader(SettradeMqttHeaders.SESSION, delivering)
-				.setHeader(SettradeMqttHeaders.EPOCH, delivering.epoch())
-				.setHeader(SettradeMqttHeaders.RECEIVED_AT, arrival.received.at())
-				.setHeader(SettradeMqttHeaders.RECEIVED_NANOS, arrival.received.nanos())
-				.build());
-		}
-		catch (RuntimeException ex) {
-			this.downstream.failed(arrival.message, ex);
-		}
+		this.downstream.accept(MessageBuilder.fromMessage(arrival.message)
+			.setHeader(SettradeMqttHeaders.SESSION, delivering)
+			.setHeader(SettradeMqttHeaders.EPOCH, delivering.epoch())
+			.setHeader(SettradeMqttHeaders.RECEIVED_AT, arrival.received.at())
+			.setHeader(SettradeMqttHeaders.RECEIVED_NANOS, arrival.received.nanos())
+			.build());
 	}
 
 	private static @Nullable String topic(Message<?> message) {
 		return message.getHeaders().get(SettradeMqttHeaders.TOPIC, String.class);
-	}
-
-	/**
-	 * Where delivered messages go.
-	 */
-	interface Downstream {
-
-		void deliver(Message<?> message);
-
-		void failed(Message<?> message, RuntimeException ex);
-
 	}
 
 	/**

@@ -35,7 +35,7 @@ final class OverlapRotation {
 
 	private final HandOverGate gate;
 
-	private final Sessions sessions;
+	private final TicketConnections sessions;
 
 	private final SubscriptionReconciler reconciler;
 
@@ -48,7 +48,7 @@ final class OverlapRotation {
 
 	private final LongSupplier nanoClock;
 
-	OverlapRotation(SettradeLoginService loginService, HandOverGate gate, Sessions sessions,
+	OverlapRotation(SettradeLoginService loginService, HandOverGate gate, TicketConnections sessions,
 			SubscriptionReconciler reconciler, Duration timeout, StepHook steps, LongSupplier nanoClock) {
 		this.loginService = loginService;
 		this.gate = gate;
@@ -75,7 +75,7 @@ final class OverlapRotation {
 		HandOverGate.Overlap overlap = this.gate.beginOverlap(this.sessions.nextEpoch());
 		TicketConnection next = null;
 		try {
-			// opening is the sessions' step
+			this.steps.before(ConnectionStep.OPEN);
 			next = this.sessions.open(ticket);
 			overlap.subscribing();
 			this.steps.before(ConnectionStep.SUBSCRIBE);
@@ -158,21 +158,6 @@ final class OverlapRotation {
 		 * timeout before it takes over.
 		 */
 		HEAL
-
-	}
-
-	/**
-	 * Opens connections for the rotation.
-	 */
-	interface Sessions {
-
-		long nextEpoch();
-
-		/**
-		 * Open a connection with a ticket, or throw a {@link ConnectAttemptException}
-		 * leaving nothing open.
-		 */
-		TicketConnection open(DispatcherTicket ticket);
 
 	}
 

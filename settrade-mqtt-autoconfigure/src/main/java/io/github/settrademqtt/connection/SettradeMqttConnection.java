@@ -161,13 +161,13 @@ public class SettradeMqttConnection implements SmartLifecycle, ApplicationEventP
 		this.loginService = loginService;
 		this.settings = settings;
 		this.registry = registry;
-		this.gate = new HandOverGate(new ProducerDownstream(output), this.nanoClock);
+		this.gate = new HandOverGate(output::deliver, this.nanoClock);
 		this.reconciler = new SubscriptionReconciler(registry, settings.reconnectBackoff(), this.nanoClock,
 				(topic, reason) -> refused(topic, reason, Refusal.BROKER));
 		this.subscriptionErrors = new SubscriptionErrors(registry,
 				(topic, reason) -> refused(topic, reason, Refusal.SERVICE));
 		this.sessions = new TicketConnections(settings, beanFactory, this);
-		this.overlapRotation = new OverlapRotation(loginService, this.gate, new RotationSessions(), this.reconciler,
+		this.overlapRotation = new OverlapRotation(loginService, this.gate, this.sessions, this.reconciler,
 				settings.rotationTimeout(), this::step, this.nanoClock);
 		this.rotationBackoff = new RotationBackoff(settings.reconnectBackoff(), this.nanoClock);
 		registry.addListener(this);
@@ -497,7 +497,8 @@ public class SettradeMqttConnection implements SmartLifecycle, ApplicationEventP
 		try {
 			step(ConnectionStep.TICKET);
 			DispatcherTicket ticket = this.loginService.dispatcherTicket();
-			session = openSession(ticket);
+			step(ConnectionStep.OPEN);
+			session = this.sessions.open(ticket);
 			SessionFacts facts = new SessionFacts(session.epoch(), change, gap(), Instant.now());
 			// the new epoch is accepted before the first SUBSCRIBE goes out, so that what
 			// arrives at once is delivered, not dropped as superseded
@@ -525,11 +526,6 @@ public class SettradeMqttConnection implements SmartLifecycle, ApplicationEventP
 	private Duration gap() {
 		return (this.lostAtNanos != 0) ? Duration.ofNanos(this.nanoClock.getAsLong() - this.lostAtNanos)
 				: Duration.ZERO;
-	}
-
-	private TicketConnection openSession(DispatcherTicket ticket) throws InterruptedException {
-		step(ConnectionStep.OPEN);
-		return this.sessions.open(ticket);
 	}
 
 	private void abandon(@Nullable TicketConnection session) {
@@ -876,46 +872,6 @@ public class SettradeMqttConnection implements SmartLifecycle, ApplicationEventP
 	 * A state and when it was entered, read and written as one.
 	 */
 	private record StateChange(ConnectionState state, Instant since) {
-
-	}
-
-	/**
-	 * Opens the new side of a rotation.
-	 */
-	private final class RotationSessions implements OverlapRotation.Sessions {
-
-		@Override
-		public long nextEpoch() {
-			return SettradeMqttConnection.this.sessions.nextEpoch();
-		}
-
-		@Override
-		public TicketConnection open(DispatcherTicket ticket) {
-			try {
-				return openSession(ticket);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new ConnectAttemptException("stopped while rotating", ex);
-			}
-		}
-
-	}
-
-	/**
-	 * The producer, as the gate's downstream (its methods stay package private).
-	 */
-	private record ProducerDownstream(SettradeMqttMessageProducer producer) implements HandOverGate.Downstream {
-
-		@Override
-		public void deliver(Message<?> message) {
-			this.producer.deliver(message);
-		}
-
-		@Override
-		public void failed(Message<?> message, RuntimeException ex) {
-			this.producer.failed(message, ex);
-		}
 
 	}
 

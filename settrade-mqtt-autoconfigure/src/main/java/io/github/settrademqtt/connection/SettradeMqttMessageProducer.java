@@ -29,14 +29,18 @@ public class SettradeMqttMessageProducer extends MessageProducerSupport {
 		setPhase(SettradeMqttPhases.MESSAGE_PRODUCER);
 	}
 
+	/**
+	 * Send a message on, never throwing: Paho drops a connection whose callback throws,
+	 * so a subscriber that fails costs that message only.
+	 */
 	void deliver(Message<?> message) {
-		if (isRunning()) {
+		if (!isRunning()) {
+			return;
+		}
+		try {
 			sendMessage(message);
 		}
-	}
-
-	void failed(Message<?> message, RuntimeException ex) {
-		if (logger.isWarnEnabled()) {
+		catch (RuntimeException ex) {
 			logger.warn("A subscriber of the Settrade MQTT feed failed on a message from '"
 					+ message.getHeaders().get(SettradeMqttHeaders.TOPIC) + "': " + ex);
 		}

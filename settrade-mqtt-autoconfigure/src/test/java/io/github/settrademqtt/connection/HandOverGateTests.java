@@ -40,19 +40,7 @@ class HandOverGateTests {
 	private final HandOverGate gate = recordingGate();
 
 	private HandOverGate recordingGate() {
-		return new HandOverGate(new HandOverGate.Downstream() {
-
-			@Override
-			public void deliver(Message<?> message) {
-				HandOverGateTests.this.delivered.add(message);
-			}
-
-			@Override
-			public void failed(Message<?> message, RuntimeException ex) {
-				throw new AssertionError(ex);
-			}
-
-		}, this.nanos::get);
+		return new HandOverGate(this.delivered::add, this.nanos::get);
 	}
 
 	@Test
