@@ -2,7 +2,6 @@ package io.github.settrademqtt.connection;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -106,23 +105,15 @@ final class SubscriptionErrors {
 	 * whose symbol, market or account it names as a word of its own; in the order given.
 	 */
 	static List<String> find(String text, Collection<String> topics) {
-		List<String> named = new ArrayList<>();
-		for (String topic : topics) {
-			if (text.contains(topic)) {
-				named.add(topic);
-			}
-		}
+		List<String> named = topics.stream().filter(text::contains).toList();
 		if (!named.isEmpty()) {
 			return named;
 		}
 		String upper = text.toUpperCase(Locale.ROOT);
-		for (String topic : topics) {
+		return topics.stream().filter((topic) -> {
 			String key = key(topic);
-			if (key != null && containsWord(upper, key.toUpperCase(Locale.ROOT))) {
-				named.add(topic);
-			}
-		}
-		return named;
+			return key != null && containsWord(upper, key.toUpperCase(Locale.ROOT));
+		}).toList();
 	}
 
 	/**

@@ -25,14 +25,6 @@ public final class MarketDataDecoders {
 	}
 
 	/**
-	 * Create decoders of the standard kinds.
-	 * @param observer told about unknown enum numbers and symbol mismatches
-	 */
-	public MarketDataDecoders(DecodeObserver observer) {
-		this(MarketDataKinds.standard(), observer);
-	}
-
-	/**
 	 * Create decoders of the kinds of a table.
 	 * @param kinds the table
 	 * @param observer told about unknown enum numbers and symbol mismatches
@@ -46,14 +38,6 @@ public final class MarketDataDecoders {
 		for (int i = 0; i < this.decoders.length; i++) {
 			this.decoders[i] = all.get(i).decoder(observer);
 		}
-	}
-
-	/**
-	 * Return the table these decoders were made from.
-	 * @return the kinds
-	 */
-	public MarketDataKinds kinds() {
-		return this.kinds;
 	}
 
 	/**

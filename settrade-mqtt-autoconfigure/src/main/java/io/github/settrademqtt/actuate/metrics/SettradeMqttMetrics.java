@@ -56,11 +56,6 @@ import org.springframework.core.Ordered;
  */
 public class SettradeMqttMetrics implements MeterBinder, FeedObserver, ApplicationListener<SettradeMqttEvent>, Ordered {
 
-	/**
-	 * The outcomes of a connection attempt.
-	 */
-	private static final String[] OUTCOMES = { "success", "failure", "auth-failure" };
-
 	private final MarketDataKinds kinds;
 
 	private volatile Map<MarketDataKind<?, ?>, Counter> received = Map.of();
@@ -135,7 +130,7 @@ public class SettradeMqttMetrics implements MeterBinder, FeedObserver, Applicati
 			.publishPercentileHistogram(false)
 			.register(registry));
 		this.connections = byTag(registry, "settrade.mqtt.connections", "MQTT connection attempts, by outcome",
-				"outcome", Stream.of(OUTCOMES));
+				"outcome", Stream.of("success", "failure", "auth-failure"));
 		this.tokenRefreshes = byTag(registry, "settrade.mqtt.token.refreshes", "Access token renewals, by outcome",
 				"outcome", Stream.of(TokenRenewedEvent.Outcome.values()).map(TokenRenewedEvent.Outcome::tag));
 		this.reconnects = byTag(registry, "settrade.mqtt.reconnects",

@@ -3,6 +3,7 @@ package io.github.settrademqtt.feed.delivery;
 import java.time.Instant;
 import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
@@ -199,33 +200,22 @@ public class MarketDataDelivery implements MessageHandler, SmartLifecycle, Subsc
 	 * The delivery threads, created on start and released on stop; or, with no threads,
 	 * the caller's own thread.
 	 */
-	private static final class DeliveryExecutor implements java.util.concurrent.Executor {
+	private static final class DeliveryExecutor implements Executor {
 
 		private volatile @Nullable Executor delegate;
 
-		private @Nullable ThreadPoolExecutor pool;
-
 		void start(int threads) {
-			if (this.delegate != null) {
-				return;
-			}
-			if (threads == 0) {
-				// a dispatcher drains its slot or queue right away, on the caller's
-				// thread: nothing waits, so nothing is conflated or queued
-				this.delegate = Runnable::run;
-			}
-			else {
-				this.pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS,
-						new LinkedBlockingQueue<>(), new CustomizableThreadFactory("settrade-mqtt-delivery-"));
-				this.delegate = this.pool;
-			}
+			// with no threads a dispatcher drains its slot or queue right away, on the
+			// caller's thread: nothing waits, so nothing is conflated or queued
+			this.delegate = (threads == 0) ? Runnable::run
+					: new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
+							new CustomizableThreadFactory("settrade-mqtt-delivery-"));
 		}
 
 		void stop() {
-			ThreadPoolExecutor pool = this.pool;
+			Executor delegate = this.delegate;
 			this.delegate = null;
-			this.pool = null;
-			if (pool != null) {
+			if (delegate instanceof ThreadPoolExecutor pool) {
 				pool.shutdownNow();
 				try {
 					pool.awaitTermination(10, TimeUnit.SECONDS);
@@ -240,7 +230,7 @@ public class MarketDataDelivery implements MessageHandler, SmartLifecycle, Subsc
 		public void execute(Runnable task) {
 			Executor delegate = this.delegate;
 			if (delegate == null) {
-				throw new java.util.concurrent.RejectedExecutionException("Delivery is stopped");
+				throw new RejectedExecutionException("Delivery is stopped");
 			}
 			delegate.execute(task);
 		}
