@@ -75,8 +75,7 @@ final class SettradePahoAdapter extends MqttPahoMessageDrivenChannelAdapter {
 	}
 
 	/**
-	 * Return why connecting failed.
-	 * @return the failure, or {@code null} if it did not fail
+	 * Return why connecting failed, {@code null} if it did not.
 	 */
 	@Nullable Throwable connectFailure() {
 		return this.connectFailure;

@@ -82,8 +82,7 @@ final class TicketClientFactory implements MqttPahoClientFactory {
 	}
 
 	/**
-	 * Return the client the adapter created.
-	 * @return the client, or {@code null} before the adapter started
+	 * Return the client the adapter created, {@code null} before the adapter started.
 	 */
 	@Nullable MqttAsyncClient client() {
 		return this.client;
