@@ -94,39 +94,39 @@ final class MessageSchema {
 	// its value takes (a string's bytes are decoded only when the event asks)
 
 	Field int64(int number, String name) {
-		return add(number, name, INT64, ProtobufReader.VARINT, 1);
+		return add(number, name, INT64, ProtobufReader.VARINT, 1, null);
 	}
 
 	Field int32(int number, String name) {
-		return add(number, name, INT32, ProtobufReader.VARINT, 1);
+		return add(number, name, INT32, ProtobufReader.VARINT, 1, null);
 	}
 
 	Field enumeration(int number, String name) {
-		return add(number, name, ENUM, ProtobufReader.VARINT, 1);
+		return add(number, name, ENUM, ProtobufReader.VARINT, 1, null);
 	}
 
 	Field bool(int number, String name) {
-		return add(number, name, BOOL, ProtobufReader.VARINT, 1);
+		return add(number, name, BOOL, ProtobufReader.VARINT, 1, null);
 	}
 
 	Field string(int number, String name) {
-		return add(number, name, STRING, ProtobufReader.LENGTH_DELIMITED, 1);
+		return add(number, name, STRING, ProtobufReader.LENGTH_DELIMITED, 1, null);
 	}
 
 	Field money(int number, String name) {
-		return add(number, name, MONEY, ProtobufReader.LENGTH_DELIMITED, ProtobufReader.MONEY_SLOTS);
+		return add(number, name, MONEY, ProtobufReader.LENGTH_DELIMITED, ProtobufReader.MONEY_SLOTS, null);
 	}
 
 	Field timestamp(int number, String name) {
-		return add(number, name, TIMESTAMP, ProtobufReader.LENGTH_DELIMITED, ProtobufReader.TIMESTAMP_SLOTS);
+		return add(number, name, TIMESTAMP, ProtobufReader.LENGTH_DELIMITED, ProtobufReader.TIMESTAMP_SLOTS, null);
 	}
 
 	Field date(int number, String name) {
-		return add(number, name, DATE, ProtobufReader.LENGTH_DELIMITED, ProtobufReader.DATE_SLOTS);
+		return add(number, name, DATE, ProtobufReader.LENGTH_DELIMITED, ProtobufReader.DATE_SLOTS, null);
 	}
 
 	Field timeOfDay(int number, String name) {
-		return add(number, name, TIME_OF_DAY, ProtobufReader.LENGTH_DELIMITED, ProtobufReader.TIME_OF_DAY_SLOTS);
+		return add(number, name, TIME_OF_DAY, ProtobufReader.LENGTH_DELIMITED, ProtobufReader.TIME_OF_DAY_SLOTS, null);
 	}
 
 	/**
@@ -134,14 +134,13 @@ final class MessageSchema {
 	 * repeated occurrence merges into the first, as protobuf does.
 	 */
 	MessageSchema message(int number, String name, String typeName) {
-		Field field = add(number, name, MESSAGE, ProtobufReader.LENGTH_DELIMITED, 0);
-		MessageSchema nested = new MessageSchema(typeName, this, field.path() + ".",
+		MessageSchema nested = new MessageSchema(typeName, this, this.path + name + ".",
 				(this.parent != null) ? this.number : number);
-		field.nested = nested;
+		add(number, name, MESSAGE, ProtobufReader.LENGTH_DELIMITED, 0, nested);
 		return nested;
 	}
 
-	private Field add(int number, String name, int type, int wireType, int slots) {
+	private Field add(int number, String name, int type, int wireType, int slots, @Nullable MessageSchema nested) {
 		if (number >= this.fields.length) {
 			this.fields = Arrays.copyOf(this.fields, number + 1);
 		}
@@ -150,7 +149,7 @@ final class MessageSchema {
 		}
 		MessageSchema root = root();
 		Field field = new Field(number, (this.parent != null) ? this.number : number, this.path + name, wireType,
-				root.slots);
+				root.slots, nested);
 		root.slots += slots;
 		this.fields[number] = field;
 		int tag = (number << 3) | wireType;
@@ -159,7 +158,7 @@ final class MessageSchema {
 			this.readerByTag = Arrays.copyOf(this.readerByTag, tag + 1);
 		}
 		this.byTag[tag] = field;
-		this.readerByTag[tag] = (field.slot << 4) | (type + 1);
+		this.readerByTag[tag] = (field.slot() << 4) | (type + 1);
 		return field;
 	}
 
@@ -213,7 +212,7 @@ final class MessageSchema {
 			case DATE -> ProtobufReader.date(input, slots, slot);
 			case TIME_OF_DAY -> ProtobufReader.timeOfDay(input, slots, slot);
 			default -> { // MESSAGE
-				MessageSchema nested = this.byTag[tag].nested;
+				MessageSchema nested = this.byTag[tag].nested();
 				int limit = ProtobufReader.enter(input);
 				for (int inner = input.readTag(); inner != 0; inner = input.readTag()) {
 					nested.readField(input, inner, slots);
@@ -245,10 +244,10 @@ final class MessageSchema {
 	}
 
 	private void checkWireType(Field field, int tag) throws InvalidProtocolBufferException {
-		if ((tag & 7) != field.wireType) {
-			throw new InvalidProtocolBufferException(this.name + " field " + field.number + " (" + field.name()
+		if ((tag & 7) != field.wireType()) {
+			throw new InvalidProtocolBufferException(this.name + " field " + field.number() + " (" + field.name()
 					+ "): wire type " + ProtobufReader.describe(tag & 7) + ", expected "
-					+ ProtobufReader.describe(field.wireType));
+					+ ProtobufReader.describe(field.wireType()));
 		}
 	}
 
@@ -285,28 +284,17 @@ final class MessageSchema {
 
 	/**
 	 * A declared field: where its value is kept, and how to name it.
+	 *
+	 * @param number the field number
+	 * @param topLevelNumber the number of the top-level field it is in (its own at the
+	 * top level), for errors
+	 * @param path its path from the top-level message, such as
+	 * {@code market_info.market_status}
+	 * @param wireType the wire type it is sent with
+	 * @param slot its first slot
+	 * @param nested the schema of a message field's type, {@code null} for other fields
 	 */
-	static final class Field {
-
-		private final int number;
-
-		private final int topLevelNumber;
-
-		private final String path;
-
-		private final int wireType;
-
-		private final int slot;
-
-		private @Nullable MessageSchema nested;
-
-		private Field(int number, int topLevelNumber, String path, int wireType, int slot) {
-			this.number = number;
-			this.topLevelNumber = topLevelNumber;
-			this.path = path;
-			this.wireType = wireType;
-			this.slot = slot;
-		}
+	record Field(int number, int topLevelNumber, String path, int wireType, int slot, @Nullable MessageSchema nested) {
 
 		/**
 		 * Return the field's protobuf name, without the names of enclosing fields.
@@ -314,25 +302,6 @@ final class MessageSchema {
 		String name() {
 			int dot = this.path.lastIndexOf('.');
 			return (dot >= 0) ? this.path.substring(dot + 1) : this.path;
-		}
-
-		/**
-		 * Return the path from the top-level message, such as
-		 * {@code market_info.market_status}.
-		 */
-		String path() {
-			return this.path;
-		}
-
-		/**
-		 * Return the number of the top-level field this field is in, for errors.
-		 */
-		int topLevelNumber() {
-			return this.topLevelNumber;
-		}
-
-		int slot() {
-			return this.slot;
 		}
 
 	}
