@@ -8,7 +8,6 @@ import java.util.function.LongSupplier;
 
 import io.github.settrademqtt.login.DispatcherTicket;
 import io.github.settrademqtt.login.SettradeLoginService;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Replaces a connection make-before-break: a ticket, a new connection, its subscriptions,
@@ -70,7 +69,7 @@ final class OverlapRotation {
 		DispatcherTicket ticket = this.loginService.dispatcherTicket();
 		if (purpose == Purpose.TOKEN && ticket.expiresAtNanos() - old.ticket().expiresAtNanos() <= 0) {
 			return new Failed("the renewed access token expires no later than the current connection's, "
-					+ "so a new connection would gain nothing", null);
+					+ "so a new connection would gain nothing");
 		}
 		HandOverGate.Overlap overlap = this.gate.beginOverlap(this.sessions.nextEpoch());
 		TicketConnection next = null;
@@ -81,7 +80,7 @@ final class OverlapRotation {
 			this.steps.before(ConnectionStep.SUBSCRIBE);
 			List<SubscribeOutcome> outcomes = next.subscribe(this.reconciler.allTopics());
 			if (outcomes.stream().noneMatch(SubscribeOutcome::answered)) {
-				return failed(overlap, next, "the new connection answered no SUBSCRIBE", null);
+				return failed(overlap, next, "the new connection answered no SUBSCRIBE");
 			}
 			overlap
 				.subscribed(outcomes.stream().filter(SubscribeOutcome::granted).map(SubscribeOutcome::topic).toList());
@@ -102,7 +101,7 @@ final class OverlapRotation {
 				problem = "the new connection closed before the hand-over";
 			}
 			if (problem != null) {
-				return failed(overlap, next, problem, null);
+				return failed(overlap, next, problem);
 			}
 			return new Ready(next, overlap, outcomes, alignment == HandOverGate.Alignment.OLD_CLOSED,
 					Duration.ofNanos(this.nanoClock.getAsLong() - started));
@@ -131,11 +130,10 @@ final class OverlapRotation {
 		return true;
 	}
 
-	private static Failed failed(HandOverGate.Overlap overlap, TicketConnection next, String reason,
-			@Nullable Throwable cause) {
+	private static Failed failed(HandOverGate.Overlap overlap, TicketConnection next, String reason) {
 		overlap.end();
 		next.close();
-		return new Failed(reason, cause);
+		return new Failed(reason);
 	}
 
 	/**
@@ -186,9 +184,8 @@ final class OverlapRotation {
 	 * No new connection: the old one keeps delivering.
 	 *
 	 * @param reason why
-	 * @param cause the underlying failure, if any
 	 */
-	record Failed(String reason, @Nullable Throwable cause) implements Result {
+	record Failed(String reason) implements Result {
 
 	}
 

@@ -734,7 +734,7 @@ public class SettradeMqttConnection implements SmartLifecycle, ApplicationEventP
 					handOver(old, ready, purpose);
 				}
 				else if (result instanceof OverlapRotation.Failed failed) {
-					rotationFailed(old, purpose, failed.reason(), failed.cause());
+					rotationFailed(old, purpose, failed.reason(), null);
 				}
 			}
 		}

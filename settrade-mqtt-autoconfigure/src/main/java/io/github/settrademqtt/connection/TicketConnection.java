@@ -189,10 +189,8 @@ final class TicketConnection {
 				// handing it over, a cost that grows with the number of topics; without
 				// them every message goes straight to the client's callback, the adapter
 				? (filters, qos, listener) -> client.subscribe(filters, qos, null, listener) : NOT_CONNECTED;
-		if (!topics.isEmpty()) {
-			for (List<String> batch : SubscribePackets.of(request.topics())) {
-				request.send(sender, batch);
-			}
+		for (List<String> batch : SubscribePackets.of(request.topics())) {
+			request.send(sender, batch);
 		}
 		return request.sent();
 	}

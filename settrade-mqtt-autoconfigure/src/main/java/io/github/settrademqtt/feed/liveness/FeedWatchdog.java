@@ -110,9 +110,7 @@ public class FeedWatchdog extends FixedDelayLifecycle {
 	 * A few looks per timeout, never busier than 10/s nor lazier than once a second.
 	 */
 	private static Duration checkInterval(Duration feedSilenceTimeout) {
-		Duration interval = feedSilenceTimeout.dividedBy(3);
-		return (interval.compareTo(Duration.ofMillis(100)) < 0) ? Duration.ofMillis(100)
-				: (interval.compareTo(Duration.ofSeconds(1)) > 0) ? Duration.ofSeconds(1) : interval;
+		return clamp(feedSilenceTimeout.dividedBy(3), Duration.ofMillis(100), Duration.ofSeconds(1));
 	}
 
 	/**
