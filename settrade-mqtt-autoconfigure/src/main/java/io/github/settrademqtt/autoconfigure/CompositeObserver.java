@@ -55,6 +55,11 @@ final class CompositeObserver implements FeedObserver {
 	}
 
 	@Override
+	public void discarded(MarketDataKind<?, ?> kind) {
+		this.feed.forEach((observer) -> observer.discarded(kind));
+	}
+
+	@Override
 	public void listenerFailed(MarketDataKind<?, ?> kind) {
 		this.feed.forEach((observer) -> observer.listenerFailed(kind));
 	}

@@ -24,9 +24,6 @@ class InvalidSettradePropertiesFailureAnalyzer extends AbstractFailureAnalyzer<I
 	/**
 	 * Return the analysis of configuration problems, in the one form every Settrade
 	 * configuration failure takes.
-	 * @param problems the problems, each naming its property
-	 * @param cause the failure
-	 * @return the analysis
 	 */
 	static FailureAnalysis analysis(List<Problem> problems, Throwable cause) {
 		String description = problems.stream()

@@ -107,9 +107,8 @@ public final class SettradeMqttAutoConfiguration {
 			if (!(connectionDetails instanceof PropertiesSettradeConnectionDetails)) {
 				SettradeMqttPropertiesValidator.validate(properties, false);
 			}
-			RestClient restClient = new SettradeRestClientFactory(properties, restClientBuilder, requestFactoryBuilder,
-					httpClientSettings, sslBundles, customizers)
-				.create();
+			RestClient restClient = SettradeRestClientFactory.create(properties, restClientBuilder,
+					requestFactoryBuilder, httpClientSettings, sslBundles, customizers);
 			SettradeCredentials credentials = new SettradeCredentials(connectionDetails.getBaseUrl(),
 					connectionDetails.getBrokerId(), connectionDetails.getAppId(), connectionDetails.getAppCode());
 			SettradeMqttProperties.Retry retry = properties.getLogin().getRetry();

@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import io.github.settrademqtt.autoconfigure.InvalidSettradePropertiesException.Problem;
 import io.github.settrademqtt.feed.liveness.TradingSession;
@@ -52,11 +53,8 @@ final class SettradeMqttPropertiesValidator {
 	}
 
 	/**
-	 * Validate the properties.
-	 * @param properties the properties
-	 * @param credentials whether the credentials come from the properties and must be
-	 * checked too
-	 * @throws InvalidSettradePropertiesException listing every problem found
+	 * Validate the properties, the credentials too when they come from the properties,
+	 * and throw an {@link InvalidSettradePropertiesException} listing every problem.
 	 */
 	static void validate(SettradeMqttProperties properties, boolean credentials) {
 		SettradeMqttPropertiesValidator validator = new SettradeMqttPropertiesValidator();
@@ -70,8 +68,6 @@ final class SettradeMqttPropertiesValidator {
 	/**
 	 * Validate the market hours alone, for the trading calendar, which may be created
 	 * before the rest is validated.
-	 * @param marketHours the market hours
-	 * @throws InvalidSettradePropertiesException listing every problem found
 	 */
 	static void validate(SettradeMqttProperties.MarketHours marketHours) {
 		SettradeMqttPropertiesValidator validator = new SettradeMqttPropertiesValidator();
@@ -153,7 +149,10 @@ final class SettradeMqttPropertiesValidator {
 							+ "base-url to it, or remove it to derive it from " + "the broker id");
 			return;
 		}
-		SettradeEnvironment settrade = settradeHost(uri.getHost());
+		SettradeEnvironment settrade = Stream.of(SettradeEnvironment.values())
+			.filter((environment) -> environment.baseUrl().getHost().equalsIgnoreCase(uri.getHost()))
+			.findFirst()
+			.orElse(null);
 		if (settrade == null) {
 			return;
 		}
@@ -179,15 +178,6 @@ final class SettradeMqttPropertiesValidator {
 				+ "https://open-api.settrade.com, or remove it to derive it from the broker id");
 	}
 
-	private static @Nullable SettradeEnvironment settradeHost(String host) {
-		for (SettradeEnvironment environment : SettradeEnvironment.values()) {
-			if (environment.baseUrl().getHost().equalsIgnoreCase(host)) {
-				return environment;
-			}
-		}
-		return null;
-	}
-
 	private void settings(SettradeMqttProperties properties) {
 		positive("token-refresh-before-expiry", properties.getTokenRefreshBeforeExpiry());
 		positive("keep-alive", properties.getKeepAlive());
@@ -195,10 +185,7 @@ final class SettradeMqttPropertiesValidator {
 		positive("http.connect-timeout", properties.getHttp().getConnectTimeout());
 		positive("http.read-timeout", properties.getHttp().getReadTimeout());
 		SettradeMqttProperties.Retry retry = properties.getLogin().getRetry();
-		if (retry.getMaxAttempts() < 1) {
-			problem("login.retry.max-attempts", retry.getMaxAttempts() + " is less than 1",
-					"Set " + PREFIX + "login.retry.max-attempts to 1 or more");
-		}
+		atLeastOne("login.retry.max-attempts", retry.getMaxAttempts());
 		positive("login.retry.initial-backoff", retry.getInitialBackoff());
 		positive("login.retry.max-backoff", retry.getMaxBackoff());
 		notBelow("login.retry.max-backoff", retry.getMaxBackoff(), "login.retry.initial-backoff",

@@ -27,8 +27,7 @@ final class SettradeMqttPropertyNames {
 	/**
 	 * Return every property name, in the canonical dashed form and without list indexes:
 	 * the entries of a list of groups appear by their group's names, such as
-	 * {@code settrade.mqtt.subscriptions.candlestick.symbol}.
-	 * @return the names, sorted
+	 * {@code settrade.mqtt.subscriptions.candlestick.symbol}. Sorted.
 	 */
 	static Set<String> all() {
 		Set<String> names = new TreeSet<>();

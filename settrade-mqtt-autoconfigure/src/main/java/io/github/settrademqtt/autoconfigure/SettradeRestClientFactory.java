@@ -16,43 +16,24 @@ import org.springframework.web.client.RestClient;
  */
 final class SettradeRestClientFactory {
 
-	private final SettradeMqttProperties properties;
+	private SettradeRestClientFactory() {
+	}
 
-	private final ObjectProvider<RestClient.Builder> restClientBuilder;
-
-	private final ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactoryBuilder;
-
-	private final ObjectProvider<HttpClientSettings> httpClientSettings;
-
-	private final ObjectProvider<SslBundles> sslBundles;
-
-	private final ObjectProvider<SettradeLoginRestClientCustomizer> customizers;
-
-	SettradeRestClientFactory(SettradeMqttProperties properties, ObjectProvider<RestClient.Builder> restClientBuilder,
+	static RestClient create(SettradeMqttProperties properties, ObjectProvider<RestClient.Builder> restClientBuilder,
 			ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactoryBuilder,
 			ObjectProvider<HttpClientSettings> httpClientSettings, ObjectProvider<SslBundles> sslBundles,
 			ObjectProvider<SettradeLoginRestClientCustomizer> customizers) {
-		this.properties = properties;
-		this.restClientBuilder = restClientBuilder;
-		this.requestFactoryBuilder = requestFactoryBuilder;
-		this.httpClientSettings = httpClientSettings;
-		this.sslBundles = sslBundles;
-		this.customizers = customizers;
-	}
-
-	RestClient create() {
 		// reactive applications have no RestClient.Builder bean: fall back to a plain one
-		RestClient.Builder builder = this.restClientBuilder.getIfAvailable(RestClient::builder);
-		HttpClientSettings settings = this.httpClientSettings.getIfAvailable(HttpClientSettings::defaults)
-			.withTimeouts(this.properties.getHttp().getConnectTimeout(), this.properties.getHttp().getReadTimeout());
-		String bundle = this.properties.getSsl().getBundle();
+		RestClient.Builder builder = restClientBuilder.getIfAvailable(RestClient::builder);
+		HttpClientSettings settings = httpClientSettings.getIfAvailable(HttpClientSettings::defaults)
+			.withTimeouts(properties.getHttp().getConnectTimeout(), properties.getHttp().getReadTimeout());
+		String bundle = properties.getSsl().getBundle();
 		if (bundle != null) {
-			SslBundles bundles = this.sslBundles.getObject();
-			settings = settings.withSslBundle(bundles.getBundle(bundle));
+			settings = settings.withSslBundle(sslBundles.getObject().getBundle(bundle));
 		}
 		builder.requestFactory(
-				this.requestFactoryBuilder.getIfAvailable(ClientHttpRequestFactoryBuilder::detect).build(settings));
-		this.customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
+				requestFactoryBuilder.getIfAvailable(ClientHttpRequestFactoryBuilder::detect).build(settings));
+		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		return builder.build();
 	}
 

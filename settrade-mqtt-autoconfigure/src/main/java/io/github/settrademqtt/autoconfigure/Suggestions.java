@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import io.github.settrademqtt.login.SettradeEnvironment;
 import org.jspecify.annotations.Nullable;
@@ -55,8 +56,6 @@ final class Suggestions {
 	/**
 	 * Whether a broker id looks like a slip for {@code SANDBOX}: a few edits away in any
 	 * case, or another name for the sandbox such as {@code UAT}.
-	 * @param brokerId the configured broker id
-	 * @return whether {@code SANDBOX} was probably meant
 	 */
 	static boolean meantSandbox(String brokerId) {
 		String id = brokerId.strip().toLowerCase(Locale.ROOT);
@@ -66,8 +65,6 @@ final class Suggestions {
 	/**
 	 * Return the broker id a YAML file probably held when the configured one is a number
 	 * of one or two digits: unquoted, YAML reads {@code 063} as the octal number 51.
-	 * @param brokerId the configured broker id
-	 * @return the three digits as written in the file, such as {@code 063} for {@code 51}
 	 */
 	static Optional<String> octalBrokerId(String brokerId) {
 		String id = brokerId.strip();
@@ -81,9 +78,7 @@ final class Suggestions {
 	/**
 	 * Return the candle interval probably meant, as the service spells it: {@code 60m}
 	 * for {@code 1h}, {@code 1d} for {@code 1 day} or {@code 1D}, {@code 1M} for
-	 * {@code 1month}.
-	 * @param interval the configured interval
-	 * @return the interval probably meant, if one is obvious
+	 * {@code 1month}, if one is obvious.
 	 */
 	static Optional<String> interval(String interval) {
 		Matcher matcher = INTERVAL.matcher(interval.strip());
@@ -108,28 +103,19 @@ final class Suggestions {
 	/**
 	 * Return the Settrade host probably meant by a host a few edits away from one of
 	 * Settrade's, outside Settrade's own domain (where any host may be real).
-	 * @param host the configured host
-	 * @return the environment whose host was probably meant
 	 */
 	static Optional<SettradeEnvironment> settradeHost(String host) {
 		String lowerCase = host.toLowerCase(Locale.ROOT);
 		if (lowerCase.equals("settrade.com") || lowerCase.endsWith(".settrade.com")) {
 			return Optional.empty();
 		}
-		for (SettradeEnvironment environment : SettradeEnvironment.values()) {
-			if (near(lowerCase, environment.baseUrl().getHost())) {
-				return Optional.of(environment);
-			}
-		}
-		return Optional.empty();
+		return Stream.of(SettradeEnvironment.values())
+			.filter((environment) -> near(lowerCase, environment.baseUrl().getHost()))
+			.findFirst();
 	}
 
 	/**
-	 * Return the candidate nearest a mistyped name, if it is near enough to be the one
-	 * meant.
-	 * @param name the mistyped name
-	 * @param candidates the names that exist
-	 * @return the nearest candidate within a few edits, if any
+	 * Return the candidate nearest a mistyped name, if it is within a few edits.
 	 */
 	static Optional<String> nearest(String name, Collection<String> candidates) {
 		@Nullable String best = null;

@@ -3,7 +3,6 @@ package io.github.settrademqtt.autoconfigure;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import io.github.settrademqtt.autoconfigure.InvalidSettradePropertiesException.Problem;
 import org.jspecify.annotations.Nullable;

@@ -31,17 +31,15 @@ final class ConnectionWorker {
 	private volatile @Nullable ScheduledExecutorService executor;
 
 	/**
-	 * Create a worker.
-	 * @param afterEachTask run after every task, whatever the task did
+	 * Create a worker that runs {@code afterEachTask} after every task, whatever the task
+	 * did.
 	 */
 	ConnectionWorker(Runnable afterEachTask) {
 		this.afterEachTask = afterEachTask;
 	}
 
 	/**
-	 * Start the thread with a first task.
-	 * @param first the first task
-	 * @return the first task's completion
+	 * Start the thread with a first task, returning that task's completion.
 	 */
 	Future<?> start(Runnable first) {
 		ScheduledExecutorService executor = Executors
@@ -52,7 +50,6 @@ final class ConnectionWorker {
 
 	/**
 	 * Interrupt what runs, drop what waits, and wait a while for the thread to end.
-	 * @param patience how long to wait
 	 */
 	void stop(Duration patience) {
 		ScheduledExecutorService executor = this.executor;
@@ -69,10 +66,7 @@ final class ConnectionWorker {
 	}
 
 	/**
-	 * Run a task on the thread after a delay.
-	 * @param task the task
-	 * @param delay the delay
-	 * @return the scheduled task, or {@code null} when stopped
+	 * Run a task on the thread after a delay; {@code null} when stopped.
 	 */
 	@Nullable ScheduledFuture<?> schedule(Runnable task, Duration delay) {
 		ScheduledExecutorService executor = this.executor;

@@ -15,17 +15,14 @@ final class FailureReasons {
 	/**
 	 * Return whether a failure is one the connection expects and says without a stack
 	 * trace: the service's answers and the failures of a connection attempt.
-	 * @param ex the failure
-	 * @return whether it is expected
 	 */
 	static boolean isExpected(Throwable ex) {
 		return ex instanceof SettradeApiException || ex instanceof ConnectAttemptException;
 	}
 
 	/**
-	 * Return why something failed.
-	 * @param ex the failure
-	 * @return its message when expected, otherwise {@code unexpected} and the exception
+	 * Return why something failed: its message when expected, otherwise
+	 * {@code unexpected} and the exception.
 	 */
 	static String reason(Throwable ex) {
 		return isExpected(ex) ? String.valueOf(ex.getMessage()) : "unexpected " + ex;
@@ -33,8 +30,6 @@ final class FailureReasons {
 
 	/**
 	 * Return the innermost cause of a failure, as its type and message.
-	 * @param ex the failure
-	 * @return the cause
 	 */
 	static String mostSpecific(Throwable ex) {
 		Throwable cause = ex;

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 import org.jspecify.annotations.Nullable;
@@ -66,28 +67,31 @@ final class HandOverGate {
 	 */
 	private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
-	private final Downstream downstream;
+	private final Consumer<Message<?>> downstream;
 
 	private final LongSupplier nanoClock;
 
 	private final LongAdder superseded = new LongAdder();
 
-	private volatile @Nullable Delivering delivering;
+	private volatile @Nullable SessionFacts delivering;
 
 	private volatile @Nullable Overlap overlap;
 
-	HandOverGate(Downstream downstream, LongSupplier nanoClock) {
+	/**
+	 * Create a gate that hands what it delivers to {@code downstream}, which must not
+	 * throw.
+	 */
+	HandOverGate(Consumer<Message<?>> downstream, LongSupplier nanoClock) {
 		this.downstream = downstream;
 		this.nanoClock = nanoClock;
 	}
 
 	/**
 	 * Deliver the given connection's messages from now on, and nobody else's.
-	 * @param facts the facts of the connection
 	 */
 	void deliverFrom(SessionFacts facts) {
 		this.overlap = null;
-		this.delivering = new Delivering(facts);
+		this.delivering = facts;
 	}
 
 	/**
@@ -99,20 +103,16 @@ final class HandOverGate {
 	}
 
 	/**
-	 * Return the epoch of the connection that is delivering.
-	 * @return the epoch, or {@code 0} when none is
+	 * Return the epoch of the connection that is delivering, {@code 0} when none is.
 	 */
 	long deliveringEpoch() {
-		Delivering delivering = this.delivering;
-		return (delivering != null) ? delivering.facts.epoch() : 0;
+		SessionFacts delivering = this.delivering;
+		return (delivering != null) ? delivering.epoch() : 0;
 	}
 
 	/**
 	 * Accept a message from a connection. Never throws: Paho drops a connection whose
 	 * listener throws.
-	 * @param epoch the epoch of the connection the message arrived on
-	 * @param message the message
-	 * @param received when it arrived
 	 */
 	void accept(long epoch, Message<?> message, Received received) {
 		Overlap overlap = this.overlap;
@@ -120,8 +120,8 @@ final class HandOverGate {
 			overlap.accept(epoch, new Arrival(message, received));
 			return;
 		}
-		Delivering delivering = this.delivering;
-		if (delivering != null && delivering.facts.epoch() == epoch) {
+		SessionFacts delivering = this.delivering;
+		if (delivering != null && delivering.epoch() == epoch) {
 			emit(delivering, new Arrival(message, received));
 		}
 		else {
@@ -131,11 +131,9 @@ final class HandOverGate {
 
 	/**
 	 * Start an overlap with a new connection, while the current one keeps delivering.
-	 * @param newEpoch the epoch of the new connection
-	 * @return the overlap
 	 */
 	Overlap beginOverlap(long newEpoch) {
-		Delivering old = this.delivering;
+		SessionFacts old = this.delivering;
 		if (old == null) {
 			throw new IllegalStateException("No connection is delivering: there is nothing to overlap with");
 		}
@@ -147,43 +145,22 @@ final class HandOverGate {
 	/**
 	 * Return how many messages were dropped because they came from a connection that was
 	 * not delivering.
-	 * @return the count
 	 */
 	long supersededCount() {
 		return this.superseded.sum();
 	}
 
-	private void emit(Delivering delivering, Arrival arrival) {
-		try {
-			this.downstream.deliver(MessageBuilder.fromMessage(arrival.message)
-				.setHeader(SettradeMqttHeaders.SESSION, delivering.facts)
-				.setHeader(SettradeMqttHeaders.EPOCH, delivering.facts.epoch())
-				.setHeader(SettradeMqttHeaders.RECEIVED_AT, arrival.received.at())
-				.setHeader(SettradeMqttHeaders.RECEIVED_NANOS, arrival.received.nanos())
-				.build());
-		}
-		catch (RuntimeException ex) {
-			this.downstream.failed(arrival.message, ex);
-		}
+	private void emit(SessionFacts delivering, Arrival arrival) {
+		this.downstream.accept(MessageBuilder.fromMessage(arrival.message)
+			.setHeader(SettradeMqttHeaders.SESSION, delivering)
+			.setHeader(SettradeMqttHeaders.EPOCH, delivering.epoch())
+			.setHeader(SettradeMqttHeaders.RECEIVED_AT, arrival.received.at())
+			.setHeader(SettradeMqttHeaders.RECEIVED_NANOS, arrival.received.nanos())
+			.build());
 	}
 
 	private static @Nullable String topic(Message<?> message) {
 		return message.getHeaders().get(SettradeMqttHeaders.TOPIC, String.class);
-	}
-
-	/**
-	 * Where delivered messages go.
-	 */
-	interface Downstream {
-
-		void deliver(Message<?> message);
-
-		void failed(Message<?> message, RuntimeException ex);
-
-	}
-
-	private record Delivering(SessionFacts facts) {
-
 	}
 
 	/**
@@ -236,7 +213,7 @@ final class HandOverGate {
 	 */
 	final class Overlap {
 
-		private final Delivering old;
+		private final SessionFacts old;
 
 		private final long newEpoch;
 
@@ -256,11 +233,11 @@ final class HandOverGate {
 
 		private volatile long subscribedNanos;
 
-		private volatile @Nullable Delivering next;
+		private volatile @Nullable SessionFacts next;
 
 		private volatile @Nullable Thread waiter;
 
-		Overlap(Delivering old, long newEpoch) {
+		Overlap(SessionFacts old, long newEpoch) {
 			this.old = old;
 			this.newEpoch = newEpoch;
 		}
@@ -271,7 +248,7 @@ final class HandOverGate {
 				HandOverGate.this.superseded.increment();
 				return;
 			}
-			if (epoch == this.old.facts.epoch()) {
+			if (epoch == this.old.epoch()) {
 				acceptFromOld(streams(topic), arrival);
 			}
 			else if (epoch == this.newEpoch) {
@@ -321,7 +298,7 @@ final class HandOverGate {
 
 		private void acceptFromNew(Streams streams, Arrival arrival) {
 			synchronized (streams) {
-				Delivering next = this.next;
+				SessionFacts next = this.next;
 				if (next != null) {
 					flushHeld(streams, next);
 				}
@@ -412,7 +389,7 @@ final class HandOverGate {
 			}
 		}
 
-		private void flushHeld(Streams streams, Delivering next) {
+		private void flushHeld(Streams streams, SessionFacts next) {
 			for (Iterator<Arrival> held = streams.held.iterator(); held.hasNext();) {
 				emit(next, held.next());
 				held.remove();
@@ -430,7 +407,6 @@ final class HandOverGate {
 		/**
 		 * Say which topics the new connection holds: only those have to line up. A topic
 		 * the broker refused on the new connection, or one released meanwhile, cannot.
-		 * @param granted the topics the new connection's SUBSCRIBEs were granted
 		 */
 		void subscribed(Collection<String> granted) {
 			Set<String> topics = Set.copyOf(granted);
@@ -444,8 +420,6 @@ final class HandOverGate {
 
 		/**
 		 * Return how many messages a topic holds in memory, both sides together.
-		 * @param topic the topic
-		 * @return the count
 		 */
 		int remembered(String topic) {
 			Streams streams = this.topics.get(topic);
@@ -459,7 +433,6 @@ final class HandOverGate {
 
 		/**
 		 * Return how many messages the new connection received so far.
-		 * @return the count
 		 */
 		long newArrivals() {
 			return this.newArrivals.sum();
@@ -470,12 +443,6 @@ final class HandOverGate {
 		 * delivered on since the new one subscribed has been matched, or has been quiet
 		 * for the settle time, which lets in-flight messages reach the new connection.
 		 * Returns early when either connection closes.
-		 * @param settleNanos the settle time
-		 * @param deadlineNanos when to stop waiting
-		 * @param oldOpen whether the old connection is open
-		 * @param newOpen whether the new connection is open
-		 * @return how the wait ended
-		 * @throws InterruptedException if interrupted while waiting
 		 */
 		Alignment awaitAligned(long settleNanos, long deadlineNanos, BooleanSupplier oldOpen, BooleanSupplier newOpen)
 				throws InterruptedException {
@@ -525,17 +492,14 @@ final class HandOverGate {
 		 * Hand delivery over to the new connection: first what it held back, then
 		 * whatever it receives next. A topic that never lined up and has been quiet on
 		 * the old connection for the settle time forgets what the old one delivered.
-		 * @param facts the facts of the new connection
-		 * @param settleNanos the settle time
 		 */
 		void handOver(SessionFacts facts, long settleNanos) {
-			Delivering next = new Delivering(facts);
-			this.next = next;
-			HandOverGate.this.delivering = next;
+			this.next = facts;
+			HandOverGate.this.delivering = facts;
 			long now = HandOverGate.this.nanoClock.getAsLong();
 			for (Streams streams : this.topics.values()) {
 				synchronized (streams) {
-					flushHeld(streams, next);
+					flushHeld(streams, facts);
 					if (!streams.aligned && now - streams.lastOldNanos >= settleNanos) {
 						streams.fromOld.clear();
 					}
@@ -544,19 +508,11 @@ final class HandOverGate {
 		}
 
 		/**
-		 * End the overlap: from now on the new connection's messages are delivered
-		 * directly, compared with nothing.
+		 * End the overlap: after a hand-over the new connection's messages are delivered
+		 * directly from now on, compared with nothing; without one, the old connection
+		 * keeps delivering.
 		 */
-		void finish() {
-			if (HandOverGate.this.overlap == this) {
-				HandOverGate.this.overlap = null;
-			}
-		}
-
-		/**
-		 * Abandon the overlap without handing over: the old connection keeps delivering.
-		 */
-		void cancel() {
+		void end() {
 			if (HandOverGate.this.overlap == this) {
 				HandOverGate.this.overlap = null;
 			}

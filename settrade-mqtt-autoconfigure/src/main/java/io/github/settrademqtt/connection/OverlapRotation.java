@@ -8,7 +8,6 @@ import java.util.function.LongSupplier;
 
 import io.github.settrademqtt.login.DispatcherTicket;
 import io.github.settrademqtt.login.SettradeLoginService;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Replaces a connection make-before-break: a ticket, a new connection, its subscriptions,
@@ -35,7 +34,7 @@ final class OverlapRotation {
 
 	private final HandOverGate gate;
 
-	private final Sessions sessions;
+	private final TicketConnections sessions;
 
 	private final SubscriptionReconciler reconciler;
 
@@ -48,7 +47,7 @@ final class OverlapRotation {
 
 	private final LongSupplier nanoClock;
 
-	OverlapRotation(SettradeLoginService loginService, HandOverGate gate, Sessions sessions,
+	OverlapRotation(SettradeLoginService loginService, HandOverGate gate, TicketConnections sessions,
 			SubscriptionReconciler reconciler, Duration timeout, StepHook steps, LongSupplier nanoClock) {
 		this.loginService = loginService;
 		this.gate = gate;
@@ -60,12 +59,9 @@ final class OverlapRotation {
 	}
 
 	/**
-	 * Open a new connection beside the old one and wait until it can take over.
-	 * @param old the delivering connection
-	 * @param purpose why it is replaced
-	 * @return the new connection, ready to take over, or why there is none
-	 * @throws InterruptedException if interrupted (the connection is stopping); nothing
-	 * is left open
+	 * Open a new connection beside the old one and wait until it can take over; or say
+	 * why there is none. Interrupted (the connection is stopping), it leaves nothing
+	 * open.
 	 */
 	Result run(TicketConnection old, Purpose purpose) throws InterruptedException {
 		long started = this.nanoClock.getAsLong();
@@ -73,18 +69,18 @@ final class OverlapRotation {
 		DispatcherTicket ticket = this.loginService.dispatcherTicket();
 		if (purpose == Purpose.TOKEN && ticket.expiresAtNanos() - old.ticket().expiresAtNanos() <= 0) {
 			return new Failed("the renewed access token expires no later than the current connection's, "
-					+ "so a new connection would gain nothing", null);
+					+ "so a new connection would gain nothing");
 		}
 		HandOverGate.Overlap overlap = this.gate.beginOverlap(this.sessions.nextEpoch());
 		TicketConnection next = null;
 		try {
-			// opening is the sessions' step
+			this.steps.before(ConnectionStep.OPEN);
 			next = this.sessions.open(ticket);
 			overlap.subscribing();
 			this.steps.before(ConnectionStep.SUBSCRIBE);
 			List<SubscribeOutcome> outcomes = next.subscribe(this.reconciler.topicsToSend());
 			if (outcomes.stream().noneMatch(SubscribeOutcome::answered)) {
-				return failed(overlap, next, "the new connection answered no SUBSCRIBE", null);
+				return failed(overlap, next, "the new connection answered no SUBSCRIBE");
 			}
 			overlap
 				.subscribed(outcomes.stream().filter(SubscribeOutcome::granted).map(SubscribeOutcome::topic).toList());
@@ -105,13 +101,13 @@ final class OverlapRotation {
 				problem = "the new connection closed before the hand-over";
 			}
 			if (problem != null) {
-				return failed(overlap, next, problem, null);
+				return failed(overlap, next, problem);
 			}
 			return new Ready(next, overlap, outcomes, alignment == HandOverGate.Alignment.OLD_CLOSED,
 					Duration.ofNanos(this.nanoClock.getAsLong() - started));
 		}
 		catch (InterruptedException | RuntimeException | Error ex) {
-			overlap.cancel();
+			overlap.end();
 			if (next != null) {
 				next.close();
 			}
@@ -134,11 +130,10 @@ final class OverlapRotation {
 		return true;
 	}
 
-	private static Failed failed(HandOverGate.Overlap overlap, TicketConnection next, String reason,
-			@Nullable Throwable cause) {
-		overlap.cancel();
+	private static Failed failed(HandOverGate.Overlap overlap, TicketConnection next, String reason) {
+		overlap.end();
 		next.close();
-		return new Failed(reason, cause);
+		return new Failed(reason);
 	}
 
 	/**
@@ -161,28 +156,6 @@ final class OverlapRotation {
 		 * timeout before it takes over.
 		 */
 		HEAL
-
-	}
-
-	/**
-	 * Opens connections for the rotation.
-	 */
-	interface Sessions {
-
-		/**
-		 * Return the epoch the next connection will have.
-		 * @return the epoch
-		 */
-		long nextEpoch();
-
-		/**
-		 * Open a connection with a ticket.
-		 * @param ticket the ticket
-		 * @return the open connection
-		 * @throws ConnectAttemptException if it could not be opened (nothing is left
-		 * open)
-		 */
-		TicketConnection open(DispatcherTicket ticket);
 
 	}
 
@@ -211,9 +184,8 @@ final class OverlapRotation {
 	 * No new connection: the old one keeps delivering.
 	 *
 	 * @param reason why
-	 * @param cause the underlying failure, if any
 	 */
-	record Failed(String reason, @Nullable Throwable cause) implements Result {
+	record Failed(String reason) implements Result {
 
 	}
 

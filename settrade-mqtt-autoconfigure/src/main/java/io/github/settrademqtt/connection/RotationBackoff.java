@@ -38,9 +38,7 @@ final class RotationBackoff {
 	}
 
 	/**
-	 * Return whether a rotation may start now.
-	 * @param purpose why the connection would be replaced
-	 * @return whether the back-off has passed
+	 * Return whether the back-off of rotations for this purpose has passed.
 	 */
 	boolean allows(OverlapRotation.Purpose purpose) {
 		long notBefore = (purpose == OverlapRotation.Purpose.HEAL) ? this.healNotBeforeNanos
@@ -49,9 +47,8 @@ final class RotationBackoff {
 	}
 
 	/**
-	 * Record a rotation that could not replace the connection.
-	 * @param purpose why the connection was to be replaced
-	 * @return how long until the next one may start
+	 * Record a rotation that could not replace the connection, returning how long until
+	 * the next one may start.
 	 */
 	Duration failed(OverlapRotation.Purpose purpose) {
 		long now = this.nanoClock.getAsLong();
@@ -67,7 +64,6 @@ final class RotationBackoff {
 
 	/**
 	 * Record a rotation that replaced the connection: its back-off starts afresh.
-	 * @param purpose why the connection was replaced
 	 */
 	void succeeded(OverlapRotation.Purpose purpose) {
 		this.rotationFailures = 0;

@@ -24,21 +24,15 @@ final class ServerUris {
 
 	/**
 	 * Return the server URIs, in the order Settrade listed the hosts, without the hosts
-	 * that cannot be used.
-	 * @param hosts the ticket's hosts: a bare host, a host and port, or a whole URI
-	 * @param port the port for a bare host
-	 * @param brokerId the broker id on the wire
-	 * @return the usable URIs and why the others were skipped
+	 * that cannot be used, and why those were skipped. A host is a bare host (given the
+	 * port), a host and port, or a whole URI.
 	 */
 	static Resolved of(List<String> hosts, int port, String brokerId) {
 		List<String> uris = new ArrayList<>();
 		List<String> skipped = new ArrayList<>();
 		for (String host : hosts) {
-			String problem = problem(host);
 			String uri = of(host, port, brokerId);
-			if (problem == null) {
-				problem = pahoProblem(uri);
-			}
+			String problem = problem(host, uri);
 			if (problem == null) {
 				uris.add(uri);
 			}
@@ -58,29 +52,22 @@ final class ServerUris {
 		return "wss://" + (hasPort(host) ? host : bracketed(host) + ":" + port) + path;
 	}
 
-	private static @Nullable String problem(String host) {
+	/**
+	 * Return what is wrong with a host, or with its URI as Paho sees it: the same check
+	 * it makes when the URIs are set, where it would throw for the whole ticket.
+	 */
+	private static @Nullable String problem(String host, String uri) {
 		if (host.isBlank()) {
 			return "is empty";
 		}
 		int schemeEnd = host.indexOf("://");
-		if (schemeEnd < 0) {
-			return null;
-		}
-		String scheme = host.substring(0, schemeEnd).toLowerCase(Locale.ROOT);
+		String scheme = (schemeEnd >= 0) ? host.substring(0, schemeEnd).toLowerCase(Locale.ROOT) : SECURE_WEBSOCKET;
 		if (scheme.equals("ws")) {
 			return "is plain WebSocket, which would send the ticket in clear (only wss is used)";
 		}
 		if (!scheme.equals(SECURE_WEBSOCKET)) {
 			return "is not an MQTT over secure WebSocket URI (scheme '" + scheme + "'; only wss is used)";
 		}
-		return null;
-	}
-
-	/**
-	 * Return what Paho finds wrong with a URI: the same check it makes when the URIs are
-	 * set, where it would throw for the whole ticket.
-	 */
-	private static @Nullable String pahoProblem(String uri) {
 		try {
 			new MqttConnectOptions().setServerURIs(new String[] { uri });
 			return null;

@@ -140,20 +140,6 @@ public class SettradeMqttConnection implements SmartLifecycle, ApplicationEventP
 
 	private long lostAtNanos;
 
-	private int rotationFailures;
-
-	private long rotationNotBeforeNanos;
-
-	/**
-	 * Failed attempts to replace a silent connection, which back off on a pace of their
-	 * own: a market that is quiet while the calendar says open (a holiday not listed)
-	 * must not cost a new connection every few seconds all day, nor hold up a token
-	 * rotation.
-	 */
-	private int healFailures;
-
-	private long healNotBeforeNanos;
-
 	private boolean connectScheduled;
 
 	private @Nullable ScheduledFuture<?> reconcileRetry;
@@ -175,13 +161,13 @@ public class SettradeMqttConnection implements SmartLifecycle, ApplicationEventP
 		this.loginService = loginService;
 		this.settings = settings;
 		this.registry = registry;
-		this.gate = new HandOverGate(new ProducerDownstream(output), this.nanoClock);
+		this.gate = new HandOverGate(output::deliver, this.nanoClock);
 		this.reconciler = new SubscriptionReconciler(registry, settings.reconnectBackoff(), this.nanoClock,
 				(topic, reason) -> refused(topic, reason, Refusal.BROKER));
 		this.subscriptionErrors = new SubscriptionErrors(registry,
 				(topic, reason) -> refused(topic, reason, Refusal.SERVICE));
 		this.sessions = new TicketConnections(settings, beanFactory, this);
-		this.overlapRotation = new OverlapRotation(loginService, this.gate, new RotationSessions(), this.reconciler,
+		this.overlapRotation = new OverlapRotation(loginService, this.gate, this.sessions, this.reconciler,
 				settings.rotationTimeout(), this::step, this.nanoClock);
 		this.rotationBackoff = new RotationBackoff(settings.reconnectBackoff(), this.nanoClock);
 		registry.addListener(this);
@@ -314,12 +300,7 @@ public class SettradeMqttConnection implements SmartLifecycle, ApplicationEventP
 	 * after a failed rotation says. Does nothing unless connected.
 	 */
 	public void rotate() {
-		execute(() -> {
-			TicketConnection session = this.current;
-			if (session != null) {
-				rotateNow(session.epoch(), OverlapRotation.Purpose.MANUAL, true);
-			}
-		});
+		rotateCurrent(OverlapRotation.Purpose.MANUAL, true);
 	}
 
 	/**
@@ -337,10 +318,14 @@ public class SettradeMqttConnection implements SmartLifecycle, ApplicationEventP
 	 * keep the current one. Follows the back-off of failed rotations.
 	 */
 	public void replaceSilentConnection() {
+		rotateCurrent(OverlapRotation.Purpose.HEAL, false);
+	}
+
+	private void rotateCurrent(OverlapRotation.Purpose purpose, boolean force) {
 		execute(() -> {
 			TicketConnection session = this.current;
 			if (session != null) {
-				rotateNow(session.epoch(), OverlapRotation.Purpose.HEAL, false);
+				rotateNow(session.epoch(), purpose, force);
 			}
 		});
 	}
@@ -512,7 +497,8 @@ public class SettradeMqttConnection implements SmartLifecycle, ApplicationEventP
 		try {
 			step(ConnectionStep.TICKET);
 			DispatcherTicket ticket = this.loginService.dispatcherTicket();
-			session = openSession(ticket);
+			step(ConnectionStep.OPEN);
+			session = this.sessions.open(ticket);
 			SessionFacts facts = new SessionFacts(session.epoch(), change, gap(), Instant.now());
 			// the new epoch is accepted before the first SUBSCRIBE goes out, so that what
 			// arrives at once is delivered, not dropped as superseded
@@ -542,11 +528,6 @@ public class SettradeMqttConnection implements SmartLifecycle, ApplicationEventP
 				: Duration.ZERO;
 	}
 
-	private TicketConnection openSession(DispatcherTicket ticket) throws InterruptedException {
-		step(ConnectionStep.OPEN);
-		return this.sessions.open(ticket);
-	}
-
 	private void abandon(@Nullable TicketConnection session) {
 		if (session != null) {
 			if (this.current == session) {
@@ -555,12 +536,8 @@ public class SettradeMqttConnection implements SmartLifecycle, ApplicationEventP
 			if (this.gate.deliveringEpoch() == session.epoch()) {
 				this.gate.close();
 			}
-			closeSession(session);
+			this.sessions.close(session);
 		}
-	}
-
-	private void closeSession(TicketConnection session) {
-		this.sessions.close(session);
 	}
 
 	/**
@@ -713,7 +690,7 @@ public class SettradeMqttConnection implements SmartLifecycle, ApplicationEventP
 	private void lost(TicketConnection session, @Nullable Throwable cause) {
 		if (session != this.current) {
 			// a superseded connection, or the new side of a rotation that gave up on it
-			closeSession(session);
+			this.sessions.close(session);
 			return;
 		}
 		this.gate.close();
@@ -728,7 +705,7 @@ public class SettradeMqttConnection implements SmartLifecycle, ApplicationEventP
 		this.registry.markAllPending();
 		Duration delay = this.settings.reconnectBackoff().delay(this.failedAttempts++);
 		scheduleConnect(SessionChange.RECOVERY, delay);
-		closeSession(session);
+		this.sessions.close(session);
 		String reason = (cause instanceof ConnectAttemptException) ? cause.getMessage()
 				: (cause != null) ? FailureReasons.mostSpecific(cause) : "closed by the server";
 		logger.warn("Lost the Settrade MQTT connection (epoch " + session.epoch() + ": " + reason
@@ -757,7 +734,7 @@ public class SettradeMqttConnection implements SmartLifecycle, ApplicationEventP
 					handOver(old, ready, purpose);
 				}
 				else if (result instanceof OverlapRotation.Failed failed) {
-					rotationFailed(old, purpose, failed.reason(), failed.cause());
+					rotationFailed(old, purpose, failed.reason(), null);
 				}
 			}
 		}
@@ -801,14 +778,14 @@ public class SettradeMqttConnection implements SmartLifecycle, ApplicationEventP
 			}
 		}
 		catch (RuntimeException | Error ex) {
-			ready.overlap().cancel();
-			closeSession(next);
+			ready.overlap().end();
+			this.sessions.close(next);
 			throw ex;
 		}
 		this.reconciler.reset();
 		this.reconciler.record(ready.outcomes());
-		closeSession(old);
-		schedule(ready.overlap()::finish, OVERLAP_GRACE);
+		this.sessions.close(old);
+		schedule(ready.overlap()::end, OVERLAP_GRACE);
 		this.rotationBackoff.succeeded(purpose);
 		this.lastRotationFailure = null;
 		RotationOutcome outcome = new RotationOutcome(RotationStrategy.OVERLAP, Instant.now(), facts.gap(),
@@ -854,7 +831,7 @@ public class SettradeMqttConnection implements SmartLifecycle, ApplicationEventP
 		this.gate.close();
 		this.current = null;
 		this.registry.markAllPending();
-		closeSession(old);
+		this.sessions.close(old);
 		connect(SessionChange.ROTATION);
 		SessionFacts facts = this.facts;
 		if (this.current != null && facts != null) {
@@ -895,46 +872,6 @@ public class SettradeMqttConnection implements SmartLifecycle, ApplicationEventP
 	 * A state and when it was entered, read and written as one.
 	 */
 	private record StateChange(ConnectionState state, Instant since) {
-
-	}
-
-	/**
-	 * Opens the new side of a rotation.
-	 */
-	private final class RotationSessions implements OverlapRotation.Sessions {
-
-		@Override
-		public long nextEpoch() {
-			return SettradeMqttConnection.this.sessions.nextEpoch();
-		}
-
-		@Override
-		public TicketConnection open(DispatcherTicket ticket) {
-			try {
-				return openSession(ticket);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new ConnectAttemptException("stopped while rotating", ex);
-			}
-		}
-
-	}
-
-	/**
-	 * The producer, as the gate's downstream (its methods stay package private).
-	 */
-	private record ProducerDownstream(SettradeMqttMessageProducer producer) implements HandOverGate.Downstream {
-
-		@Override
-		public void deliver(Message<?> message) {
-			this.producer.deliver(message);
-		}
-
-		@Override
-		public void failed(Message<?> message, RuntimeException ex) {
-			this.producer.failed(message, ex);
-		}
 
 	}
 

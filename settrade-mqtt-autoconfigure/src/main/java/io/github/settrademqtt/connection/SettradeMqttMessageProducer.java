@@ -1,7 +1,5 @@
 package io.github.settrademqtt.connection;
 
-import java.util.concurrent.atomic.LongAdder;
-
 import io.github.settrademqtt.support.SettradeMqttPhases;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -24,8 +22,6 @@ public class SettradeMqttMessageProducer extends MessageProducerSupport {
 
 	private static final Log logger = LogFactory.getLog(SettradeMqttMessageProducer.class);
 
-	private final LongAdder failures = new LongAdder();
-
 	/**
 	 * Create a producer.
 	 */
@@ -33,15 +29,18 @@ public class SettradeMqttMessageProducer extends MessageProducerSupport {
 		setPhase(SettradeMqttPhases.MESSAGE_PRODUCER);
 	}
 
+	/**
+	 * Send a message on, never throwing: Paho drops a connection whose callback throws,
+	 * so a subscriber that fails costs that message only.
+	 */
 	void deliver(Message<?> message) {
-		if (isRunning()) {
+		if (!isRunning()) {
+			return;
+		}
+		try {
 			sendMessage(message);
 		}
-	}
-
-	void failed(Message<?> message, RuntimeException ex) {
-		this.failures.increment();
-		if (logger.isWarnEnabled()) {
+		catch (RuntimeException ex) {
 			logger.warn("A subscriber of the Settrade MQTT feed failed on a message from '"
 					+ message.getHeaders().get(SettradeMqttHeaders.TOPIC) + "': " + ex);
 		}

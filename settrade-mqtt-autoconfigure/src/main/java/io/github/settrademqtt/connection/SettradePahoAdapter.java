@@ -51,10 +51,8 @@ final class SettradePahoAdapter extends MqttPahoMessageDrivenChannelAdapter {
 	private volatile @Nullable Throwable connectFailure;
 
 	/**
-	 * Create an adapter.
-	 * @param clientId the MQTT client id
-	 * @param clientFactory the factory holding the ticket
-	 * @param lost told, on Paho's thread, when an established connection is lost
+	 * Create an adapter that tells {@code lost}, on Paho's thread, when an established
+	 * connection is lost.
 	 */
 	SettradePahoAdapter(String clientId, TicketClientFactory clientFactory, Consumer<Throwable> lost) {
 		super(clientId, clientFactory);
@@ -77,8 +75,7 @@ final class SettradePahoAdapter extends MqttPahoMessageDrivenChannelAdapter {
 	}
 
 	/**
-	 * Return why connecting failed.
-	 * @return the failure, or {@code null} if it did not fail
+	 * Return why connecting failed, {@code null} if it did not.
 	 */
 	@Nullable Throwable connectFailure() {
 		return this.connectFailure;
@@ -132,7 +129,7 @@ final class SettradePahoAdapter extends MqttPahoMessageDrivenChannelAdapter {
 		}
 		IMqttToken token = this.connectToken;
 		if (token == null || token.isComplete()) {
-			closeClient(client);
+			closeClient(client, false);
 			return;
 		}
 		long deadline = System.nanoTime() + TimeUnit.MILLISECONDS
@@ -142,41 +139,34 @@ final class SettradePahoAdapter extends MqttPahoMessageDrivenChannelAdapter {
 			while (!token.isComplete() && System.nanoTime() - deadline < 0) {
 				LockSupport.parkNanos(CLOSER_POLL_NANOS);
 			}
-			closeClient(client);
+			closeClient(client, false);
 		}, "settrade-mqtt-closer");
 		closer.setDaemon(true);
 		closer.start();
 	}
 
-	private static void closeClient(MqttAsyncClient client) {
+	/**
+	 * Disconnect if connected (or if a connect is under way), then close.
+	 */
+	private static void closeClient(MqttAsyncClient client, boolean connecting) {
 		try {
-			if (client.isConnected()) {
+			if (connecting || client.isConnected()) {
 				client.disconnectForcibly(0, 0, false);
 			}
 		}
 		catch (MqttException | RuntimeException ex) {
-			// closing anyway
+			// closing anyway; Paho fails with a NullPointerException on a closed client
 		}
 		try {
 			client.close(true);
 		}
 		catch (MqttException | RuntimeException ex) {
-			if (ex instanceof MqttException mqtt
+			if (!connecting && ex instanceof MqttException mqtt
 					&& mqtt.getReasonCode() == MqttException.REASON_CODE_CONNECT_IN_PROGRESS) {
 				// a connect that never answered: break it off now
-				disconnectQuietly(client);
+				closeClient(client, true);
 			}
 			// otherwise closed meanwhile: Paho throws what it likes on a closed client
-		}
-	}
-
-	private static void disconnectQuietly(MqttAsyncClient client) {
-		try {
-			client.disconnectForcibly(0, 0, false);
-			client.close(true);
-		}
-		catch (MqttException | RuntimeException ex) {
-			// closing anyway; Paho fails with a NullPointerException on a closed client
 		}
 	}
 

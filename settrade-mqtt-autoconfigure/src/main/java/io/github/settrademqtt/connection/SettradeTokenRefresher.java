@@ -67,10 +67,6 @@ public class SettradeTokenRefresher extends FixedDelayLifecycle {
 		return clamp(refreshBeforeExpiry.dividedBy(4), Duration.ofMillis(100), Duration.ofSeconds(5));
 	}
 
-	private static Duration clamp(Duration value, Duration min, Duration max) {
-		return (value.compareTo(min) < 0) ? min : (value.compareTo(max) > 0) ? max : value;
-	}
-
 	/**
 	 * Return the phase, {@link SettradeMqttPhases#TOKEN_REFRESHER}: the first of the
 	 * feed's lifecycle beans to start and the last to stop.
@@ -112,8 +108,6 @@ public class SettradeTokenRefresher extends FixedDelayLifecycle {
 	/**
 	 * Return the margin to act on: the configured one, or half the token's lifetime when
 	 * that is shorter.
-	 * @param lifetime the lifetime of the current access token
-	 * @return the margin
 	 */
 	Duration effectiveMargin(Duration lifetime) {
 		Duration half = lifetime.dividedBy(2);

@@ -30,9 +30,7 @@ final class SubscribePackets {
 	}
 
 	/**
-	 * Split topics into batches, keeping their order.
-	 * @param topics the topics
-	 * @return the batches, none empty
+	 * Split topics into batches, none empty, keeping their order.
 	 */
 	static List<List<String>> of(List<String> topics) {
 		List<List<String>> batches = new ArrayList<>();

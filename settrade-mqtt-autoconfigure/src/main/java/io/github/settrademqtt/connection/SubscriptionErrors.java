@@ -2,13 +2,12 @@ package io.github.settrademqtt.connection;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.BiConsumer;
 
-import io.github.settrademqtt.support.LogThrottle;
+import io.github.settrademqtt.support.RateLimitedLog;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -41,12 +40,12 @@ final class SubscriptionErrors {
 
 	private final BiConsumer<String, String> refused;
 
-	private final LogThrottle unmatched = new LogThrottle(Duration.ofMinutes(1));
+	private final RateLimitedLog unmatched = new RateLimitedLog(logger,
+			"Settrade subscription errors naming none of the subscribed topics", 1, Duration.ofMinutes(1));
 
 	/**
-	 * Create a reader of the service's reports.
-	 * @param registry the wanted topics
-	 * @param refused told of each topic newly marked failed, with the reason
+	 * Create a reader of the service's reports that tells {@code refused} of each topic
+	 * newly marked failed, with the reason.
 	 */
 	SubscriptionErrors(SubscriptionRegistry registry, BiConsumer<String, String> refused) {
 		this.registry = registry;
@@ -56,8 +55,6 @@ final class SubscriptionErrors {
 	/**
 	 * Return whether a topic is the service's subscription error topic. Cheap enough for
 	 * every message: the market's topics never start with {@code $}.
-	 * @param topic the topic
-	 * @return whether it is the error topic
 	 */
 	static boolean isErrorTopic(String topic) {
 		return !topic.isEmpty() && topic.charAt(0) == '$' && topic.equals(TOPIC);
@@ -65,14 +62,14 @@ final class SubscriptionErrors {
 
 	/**
 	 * Read one report, on Paho's thread. Never throws.
-	 * @param payload the report
 	 */
 	void report(byte[] payload) {
 		try {
 			String text = readable(payload);
 			List<String> topics = find(text, this.registry.topics());
 			if (topics.isEmpty()) {
-				logUnmatched(text);
+				this.unmatched
+					.log(() -> "Settrade reported a subscription error naming none of the subscribed topics: " + text);
 				return;
 			}
 			for (String topic : topics) {
@@ -86,12 +83,6 @@ final class SubscriptionErrors {
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Could not read a Settrade subscription error report: " + ex);
-		}
-	}
-
-	private void logUnmatched(String text) {
-		if (this.unmatched.tryAcquire()) {
-			logger.warn("Settrade reported a subscription error naming none of the subscribed topics: " + text);
 		}
 	}
 
@@ -111,29 +102,18 @@ final class SubscriptionErrors {
 
 	/**
 	 * Return the wanted topics a report names: those it spells out in full, or else those
-	 * whose symbol, market or account it names as a word of its own.
-	 * @param text the report
-	 * @param topics the wanted topics
-	 * @return the topics named, in the order given
+	 * whose symbol, market or account it names as a word of its own; in the order given.
 	 */
 	static List<String> find(String text, Collection<String> topics) {
-		List<String> named = new ArrayList<>();
-		for (String topic : topics) {
-			if (text.contains(topic)) {
-				named.add(topic);
-			}
-		}
+		List<String> named = topics.stream().filter(text::contains).toList();
 		if (!named.isEmpty()) {
 			return named;
 		}
 		String upper = text.toUpperCase(Locale.ROOT);
-		for (String topic : topics) {
+		return topics.stream().filter((topic) -> {
 			String key = key(topic);
-			if (key != null && containsWord(upper, key.toUpperCase(Locale.ROOT))) {
-				named.add(topic);
-			}
-		}
-		return named;
+			return key != null && containsWord(upper, key.toUpperCase(Locale.ROOT));
+		}).toList();
 	}
 
 	/**

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Properties;
 
 import io.github.settrademqtt.login.DispatcherTicket;
-import org.eclipse.paho.client.mqttv3.IMqttAsyncClient;
 import org.eclipse.paho.client.mqttv3.IMqttClient;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
@@ -31,11 +30,7 @@ final class TicketClientFactory implements MqttPahoClientFactory {
 	private volatile @Nullable MqttAsyncClient client;
 
 	/**
-	 * Create a factory.
-	 * @param ticket the ticket to present
-	 * @param serverUris where to connect, in order: at least one, each checked by
-	 * {@link ServerUris}
-	 * @param settings how to connect
+	 * Create a factory for server URIs checked by {@link ServerUris}, at least one.
 	 */
 	TicketClientFactory(DispatcherTicket ticket, List<String> serverUris, ConnectionSettings settings) {
 		MqttConnectOptions options = new MqttConnectOptions();
@@ -87,8 +82,7 @@ final class TicketClientFactory implements MqttPahoClientFactory {
 	}
 
 	/**
-	 * Return the client the adapter created.
-	 * @return the client, or {@code null} before the adapter started
+	 * Return the client the adapter created, {@code null} before the adapter started.
 	 */
 	@Nullable MqttAsyncClient client() {
 		return this.client;

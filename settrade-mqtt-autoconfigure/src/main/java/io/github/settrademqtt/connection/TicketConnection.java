@@ -59,13 +59,8 @@ final class TicketConnection {
 	private volatile long lastArrivalNanos;
 
 	/**
-	 * Create a session; nothing touches the network until {@link #open()}.
-	 * @param epoch the epoch
-	 * @param ticket the ticket to present
-	 * @param settings how to connect
-	 * @param beanFactory the bean factory the adapter is given
-	 * @param listener told what Paho's threads report
-	 * @throws ConnectAttemptException if the ticket names no host that can be used
+	 * Create a session; nothing touches the network until {@link #open()}. A ticket that
+	 * names no host that can be used is a {@link ConnectAttemptException}.
 	 */
 	TicketConnection(long epoch, DispatcherTicket ticket, ConnectionSettings settings, BeanFactory beanFactory,
 			Listener listener) {
@@ -111,8 +106,8 @@ final class TicketConnection {
 	}
 
 	/**
-	 * Return why the connection could not be opened.
-	 * @return the cause, or {@code null} if it opened or the cause is unknown
+	 * Return why the connection could not be opened, {@code null} if it opened or the
+	 * cause is unknown.
 	 */
 	@Nullable Throwable openFailure() {
 		return this.adapter.connectFailure();
@@ -123,8 +118,7 @@ final class TicketConnection {
 	}
 
 	/**
-	 * Return when Paho reported this connection lost.
-	 * @return the time on the monotonic clock, or {@code 0} if it was not lost
+	 * Return when Paho reported this connection lost, {@code 0} if it was not.
 	 */
 	long lostAtNanos() {
 		return this.lostAtNanos;
@@ -136,15 +130,14 @@ final class TicketConnection {
 
 	/**
 	 * Return the ticket's hosts that could not be used, each with why.
-	 * @return the skipped hosts, empty when every host was usable
 	 */
 	List<String> skippedHosts() {
 		return this.skippedHosts;
 	}
 
 	/**
-	 * Connect, blocking until connected or the connect timeout passes.
-	 * @return whether the connection is up
+	 * Connect, blocking until connected or the connect timeout passes; say whether it is
+	 * up.
 	 */
 	boolean open() {
 		if (this.closed) {
@@ -163,8 +156,7 @@ final class TicketConnection {
 
 	/**
 	 * Return the topics the broker granted on this connection and that were not
-	 * unsubscribed since.
-	 * @return the topics, in the order subscribed
+	 * unsubscribed since, in the order subscribed.
 	 */
 	Set<String> subscribed() {
 		return this.subscribed;
@@ -174,8 +166,6 @@ final class TicketConnection {
 	 * Subscribe to topics at QoS 0 and wait for the broker's answer for each, for at most
 	 * the completion timeout in all. The topics go out in as many SUBSCRIBE packets as
 	 * {@link SubscribePackets} needs, all sent before the first answer is awaited.
-	 * @param topics the topics
-	 * @return one outcome per topic, in order
 	 */
 	List<SubscribeOutcome> subscribe(Collection<String> topics) {
 		SubscribeRequest request = send(topics, (answered) -> {
@@ -186,11 +176,9 @@ final class TicketConnection {
 	}
 
 	/**
-	 * Send SUBSCRIBE packets for topics at QoS 0 without waiting for the answers.
-	 * @param topics the topics
-	 * @param whenAnswered called once every packet is answered or failed, on a Paho
-	 * thread or on this one; it must not block
-	 * @return the request
+	 * Send SUBSCRIBE packets for topics at QoS 0 without waiting for the answers;
+	 * {@code whenAnswered} is called once every packet is answered or failed, on a Paho
+	 * thread or on this one, and must not block.
 	 */
 	SubscribeRequest send(Collection<String> topics, Consumer<SubscribeRequest> whenAnswered) {
 		SubscribeRequest request = new SubscribeRequest(List.copyOf(topics), System.nanoTime(), whenAnswered);
@@ -201,10 +189,8 @@ final class TicketConnection {
 				// handing it over, a cost that grows with the number of topics; without
 				// them every message goes straight to the client's callback, the adapter
 				? (filters, qos, listener) -> client.subscribe(filters, qos, null, listener) : NOT_CONNECTED;
-		if (!topics.isEmpty()) {
-			for (List<String> batch : SubscribePackets.of(request.topics())) {
-				request.send(sender, batch);
-			}
+		for (List<String> batch : SubscribePackets.of(request.topics())) {
+			request.send(sender, batch);
 		}
 		return request.sent();
 	}
@@ -212,8 +198,6 @@ final class TicketConnection {
 	/**
 	 * Return the broker's answers to a request so far, and hold what it granted: a packet
 	 * not answered yet counts as unanswered.
-	 * @param request a request of this connection's
-	 * @return one outcome per topic, in order
 	 */
 	List<SubscribeOutcome> answers(SubscribeRequest request) {
 		List<SubscribeOutcome> outcomes = request.outcomes(this.completionTimeoutMillis);
@@ -221,18 +205,12 @@ final class TicketConnection {
 		return outcomes;
 	}
 
-	/**
-	 * Return how long answers are waited for.
-	 * @return the completion timeout
-	 */
 	Duration completionTimeout() {
 		return Duration.ofMillis(this.completionTimeoutMillis);
 	}
 
 	/**
 	 * Return whether a message arrived on this connection after the given time.
-	 * @param nanos a time on the monotonic clock
-	 * @return whether anything arrived since
 	 */
 	boolean receivedSince(long nanos) {
 		long last = this.lastArrivalNanos;
@@ -243,7 +221,6 @@ final class TicketConnection {
 	 * Unsubscribe from topics, if connected, without waiting for the answer. They are
 	 * forgotten whatever the broker answers: a topic left subscribed by a failed
 	 * UNSUBSCRIBE only delivers messages nobody asks for, which the feed passes over.
-	 * @param topics the topics
 	 */
 	void unsubscribe(Collection<String> topics) {
 		List<String> held = topics.stream().filter(this.subscribed::remove).toList();

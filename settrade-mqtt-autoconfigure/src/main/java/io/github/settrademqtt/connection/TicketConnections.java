@@ -64,10 +64,6 @@ final class TicketConnections {
 		}
 	}
 
-	/**
-	 * Return the epoch the next session will have.
-	 * @return the epoch
-	 */
 	long nextEpoch() {
 		synchronized (this.monitor) {
 			return this.epochs + 1;
@@ -75,11 +71,8 @@ final class TicketConnections {
 	}
 
 	/**
-	 * Open a session with a ticket, or close whatever was opened and say why not.
-	 * @param ticket the ticket
-	 * @return the open session
-	 * @throws InterruptedException if sessions are no longer accepted (stopping)
-	 * @throws ConnectAttemptException if the session could not be opened
+	 * Open a session with a ticket, or close whatever was opened and say why not (a
+	 * {@link ConnectAttemptException}); interrupted when sessions are no longer accepted.
 	 */
 	TicketConnection open(DispatcherTicket ticket) throws InterruptedException {
 		TicketConnection session;
@@ -117,7 +110,6 @@ final class TicketConnections {
 
 	/**
 	 * Close a session, never throwing.
-	 * @param session the session
 	 */
 	void close(TicketConnection session) {
 		this.open.remove(session);

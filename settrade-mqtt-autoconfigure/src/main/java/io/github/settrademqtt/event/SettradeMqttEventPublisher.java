@@ -2,7 +2,7 @@ package io.github.settrademqtt.event;
 
 import java.time.Duration;
 
-import io.github.settrademqtt.support.LogThrottle;
+import io.github.settrademqtt.support.RateLimitedLog;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -11,11 +11,11 @@ import org.springframework.context.ApplicationEventPublisher;
 
 /**
  * Publishes the feed's events without letting a listener stop the feed: what a listener
- * throws is logged (at most once a minute) and passed over, so that a failing listener
- * can never keep a retry from being scheduled, a hand-over from finishing or a login from
- * returning its token. Publishes nothing until it is given an
- * {@link ApplicationEventPublisher}, so the login service and the connection work as
- * plain Java objects too.
+ * throws is logged (in full the first time, then summed up at most once a minute) and
+ * passed over, so that a failing listener can never keep a retry from being scheduled, a
+ * hand-over from finishing or a login from returning its token. Publishes nothing until
+ * it is given an {@link ApplicationEventPublisher}, so the login service and the
+ * connection work as plain Java objects too.
  *
  * @author settrade-mqtt
  * @since 0.2.0
@@ -24,7 +24,8 @@ public final class SettradeMqttEventPublisher {
 
 	private static final Log logger = LogFactory.getLog(SettradeMqttEventPublisher.class);
 
-	private final LogThrottle failures = new LogThrottle(Duration.ofMinutes(1));
+	private final RateLimitedLog failures = new RateLimitedLog(logger, "Listeners of the Settrade MQTT events failed",
+			1, Duration.ofMinutes(1));
 
 	private volatile @Nullable ApplicationEventPublisher publisher;
 
@@ -50,9 +51,7 @@ public final class SettradeMqttEventPublisher {
 			publisher.publishEvent(event);
 		}
 		catch (RuntimeException ex) {
-			if (this.failures.tryAcquire()) {
-				logger.warn("A listener of the Settrade MQTT events failed on " + event + "; carrying on", ex);
-			}
+			this.failures.log(() -> "A listener of the Settrade MQTT events failed on " + event + "; carrying on", ex);
 		}
 	}
 

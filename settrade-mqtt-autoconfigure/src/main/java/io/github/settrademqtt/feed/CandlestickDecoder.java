@@ -55,9 +55,8 @@ final class CandlestickDecoder implements MarketDataDecoder<Candlestick> {
 	}
 
 	/**
-	 * Return the interval of a candlestick topic, which the topic has after the symbol.
-	 * @param topic the topic
-	 * @return the interval, empty when the topic has none
+	 * Return the interval a candlestick topic has after the symbol, empty when it has
+	 * none.
 	 */
 	static String interval(String topic) {
 		int start = KIND.keyStart(topic);

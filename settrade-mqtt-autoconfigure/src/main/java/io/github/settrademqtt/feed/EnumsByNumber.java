@@ -16,11 +16,7 @@ final class EnumsByNumber {
 	}
 
 	/**
-	 * Index constants by their number.
-	 * @param <E> the Java enum
-	 * @param values the constants
-	 * @param number the number of a constant, negative for none
-	 * @return the constants indexed by number, {@code null} for gaps
+	 * Index constants by their number (negative for none), {@code null} in the gaps.
 	 */
 	static <E extends Enum<E>> @Nullable E[] index(E[] values, ToIntFunction<E> number) {
 		int max = Arrays.stream(values).mapToInt(number).max().orElse(-1);

@@ -33,10 +33,7 @@ final class FieldValues {
 	}
 
 	/**
-	 * Pack where a string's bytes are into one slot; zero means not sent.
-	 * @param start where the bytes start in the payload
-	 * @param end where they end
-	 * @return the slot's value
+	 * Pack where a string's bytes are in the payload into one slot; zero means not sent.
 	 */
 	static long span(int start, int end) {
 		return ((long) (start + 1) << 32) | end;
@@ -55,9 +52,7 @@ final class FieldValues {
 	}
 
 	/**
-	 * Return a string field, decoded as protobuf-java would.
-	 * @param field the field
-	 * @return the string, empty when not sent
+	 * Return a string field, decoded as protobuf-java would: empty when not sent.
 	 */
 	String string(Field field) {
 		long span = this.slots[field.slot()];
@@ -67,10 +62,6 @@ final class FieldValues {
 	/**
 	 * Return the symbol of the topic, and report a payload whose own symbol field
 	 * disagrees: the topic is what the application subscribed to, so it wins.
-	 * @param field the payload's symbol field
-	 * @param topic the topic
-	 * @param observer told of a mismatch
-	 * @return the topic's symbol
 	 */
 	String symbol(Field field, String topic, DecodeObserver observer) {
 		long span = this.slots[field.slot()];
@@ -121,13 +112,8 @@ final class FieldValues {
 	}
 
 	/**
-	 * Return the constant an enum field's number stands for.
-	 * @param <E> the Java enum
-	 * @param field the field
-	 * @param byNumber the constants indexed by number, {@code null} for gaps
-	 * @param unknown the constant for numbers not in {@code byNumber}
-	 * @param observer told about unknown numbers
-	 * @return the constant
+	 * Return the constant an enum field's number stands for, {@code unknown} (and the
+	 * observer told) for a number not in {@code byNumber}.
 	 */
 	<E extends Enum<E>> E enumValue(Field field, @Nullable E[] byNumber, E unknown, DecodeObserver observer) {
 		try {

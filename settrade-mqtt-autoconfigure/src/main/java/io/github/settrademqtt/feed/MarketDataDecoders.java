@@ -2,8 +2,6 @@ package io.github.settrademqtt.feed;
 
 import java.util.List;
 
-import org.jspecify.annotations.Nullable;
-
 import org.springframework.util.Assert;
 
 /**
@@ -27,14 +25,6 @@ public final class MarketDataDecoders {
 	}
 
 	/**
-	 * Create decoders of the standard kinds.
-	 * @param observer told about unknown enum numbers and symbol mismatches
-	 */
-	public MarketDataDecoders(DecodeObserver observer) {
-		this(MarketDataKinds.standard(), observer);
-	}
-
-	/**
 	 * Create decoders of the kinds of a table.
 	 * @param kinds the table
 	 * @param observer told about unknown enum numbers and symbol mismatches
@@ -48,14 +38,6 @@ public final class MarketDataDecoders {
 		for (int i = 0; i < this.decoders.length; i++) {
 			this.decoders[i] = all.get(i).decoder(observer);
 		}
-	}
-
-	/**
-	 * Return the table these decoders were made from.
-	 * @return the kinds
-	 */
-	public MarketDataKinds kinds() {
-		return this.kinds;
 	}
 
 	/**
@@ -98,14 +80,9 @@ public final class MarketDataDecoders {
 	@SuppressWarnings("unchecked")
 	public <E extends MarketDataEvent> MarketDataDecoder<E> decoder(MarketDataKind<E, ?> kind) {
 		Assert.notNull(kind, "'kind' must not be null");
-		@Nullable MarketDataDecoder<?> decoder = decoderOrNull(kind);
-		Assert.isTrue(decoder != null, () -> "No decoder for kind '" + kind + "' in " + this.kinds);
-		return (MarketDataDecoder<E>) decoder;
-	}
-
-	private @Nullable MarketDataDecoder<?> decoderOrNull(MarketDataKind<?, ?> kind) {
 		int index = this.kinds.indexOf(kind);
-		return (index >= 0) ? this.decoders[index] : null;
+		Assert.isTrue(index >= 0, () -> "No decoder for kind '" + kind + "' in " + this.kinds);
+		return (MarketDataDecoder<E>) this.decoders[index];
 	}
 
 }

@@ -191,9 +191,7 @@ public final class MarketDataKind<E extends MarketDataEvent, L> {
 	}
 
 	/**
-	 * Return where the key starts in a topic of this kind.
-	 * @param topic the topic
-	 * @return the index of the key's first character
+	 * Return the index of the key's first character in a topic of this kind.
 	 */
 	int keyStart(String topic) {
 		return Math.min(this.prefix.length(), topic.length());
@@ -201,10 +199,7 @@ public final class MarketDataKind<E extends MarketDataEvent, L> {
 
 	/**
 	 * Return where the key ends in a topic of this kind: where the pattern's literal
-	 * ending starts, or at the next {@code /}.
-	 * @param topic the topic
-	 * @param start where the key starts
-	 * @return the index after the key's last character
+	 * ending starts, or at the next {@code /}: the index after its last character.
 	 */
 	int keyEnd(String topic, int start) {
 		if (!this.suffix.isEmpty()) {

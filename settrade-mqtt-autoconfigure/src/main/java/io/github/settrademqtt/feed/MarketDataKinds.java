@@ -1,6 +1,5 @@
 package io.github.settrademqtt.feed;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -166,11 +165,7 @@ public final class MarketDataKinds {
 
 	@Override
 	public String toString() {
-		List<String> tags = new ArrayList<>();
-		for (MarketDataKind<?, ?> kind : this.kinds) {
-			tags.add(kind.tag());
-		}
-		return "MarketDataKinds" + tags;
+		return "MarketDataKinds" + Arrays.stream(this.kinds).map(MarketDataKind::tag).toList();
 	}
 
 }

@@ -50,14 +50,6 @@ final class MessageSchema {
 
 	private static final int MESSAGE = 9;
 
-	private static final int[] WIRE_TYPES = { ProtobufReader.VARINT, ProtobufReader.VARINT, ProtobufReader.VARINT,
-			ProtobufReader.VARINT, ProtobufReader.LENGTH_DELIMITED, ProtobufReader.LENGTH_DELIMITED,
-			ProtobufReader.LENGTH_DELIMITED, ProtobufReader.LENGTH_DELIMITED, ProtobufReader.LENGTH_DELIMITED,
-			ProtobufReader.LENGTH_DELIMITED };
-
-	private static final int[] SLOTS = { 1, 1, 1, 1, 1, ProtobufReader.MONEY_SLOTS, ProtobufReader.TIMESTAMP_SLOTS,
-			ProtobufReader.DATE_SLOTS, ProtobufReader.TIME_OF_DAY_SLOTS, 0 };
-
 	private final String name;
 
 	private final @Nullable MessageSchema parent;
@@ -91,121 +83,64 @@ final class MessageSchema {
 	}
 
 	/**
-	 * Start the schema of a message type.
-	 * @param name the message type's name, such as {@code BidOfferV3}
-	 * @return the schema, to declare fields in
+	 * Start the schema of a message type, such as {@code BidOfferV3}, to declare fields
+	 * in.
 	 */
 	static MessageSchema of(String name) {
 		return new MessageSchema(name, null, "", 0);
 	}
 
-	/**
-	 * Declare an {@code int64} field.
-	 * @param number the field number
-	 * @param name the field's protobuf name
-	 * @return the field
-	 */
+	// each type of field, by the protobuf type it declares: its wire type and the slots
+	// its value takes (a string's bytes are decoded only when the event asks)
+
 	Field int64(int number, String name) {
-		return add(number, name, INT64);
+		return add(number, name, INT64, ProtobufReader.VARINT, 1, null);
 	}
 
-	/**
-	 * Declare an {@code int32} field.
-	 * @param number the field number
-	 * @param name the field's protobuf name
-	 * @return the field
-	 */
 	Field int32(int number, String name) {
-		return add(number, name, INT32);
+		return add(number, name, INT32, ProtobufReader.VARINT, 1, null);
 	}
 
-	/**
-	 * Declare an enum field.
-	 * @param number the field number
-	 * @param name the field's protobuf name
-	 * @return the field
-	 */
 	Field enumeration(int number, String name) {
-		return add(number, name, ENUM);
+		return add(number, name, ENUM, ProtobufReader.VARINT, 1, null);
 	}
 
-	/**
-	 * Declare a {@code bool} field.
-	 * @param number the field number
-	 * @param name the field's protobuf name
-	 * @return the field
-	 */
 	Field bool(int number, String name) {
-		return add(number, name, BOOL);
+		return add(number, name, BOOL, ProtobufReader.VARINT, 1, null);
 	}
 
-	/**
-	 * Declare a {@code string} field; its bytes are decoded only when the event asks.
-	 * @param number the field number
-	 * @param name the field's protobuf name
-	 * @return the field
-	 */
 	Field string(int number, String name) {
-		return add(number, name, STRING);
+		return add(number, name, STRING, ProtobufReader.LENGTH_DELIMITED, 1, null);
 	}
 
-	/**
-	 * Declare a {@code google.type.Money} field.
-	 * @param number the field number
-	 * @param name the field's protobuf name
-	 * @return the field
-	 */
 	Field money(int number, String name) {
-		return add(number, name, MONEY);
+		return add(number, name, MONEY, ProtobufReader.LENGTH_DELIMITED, ProtobufReader.MONEY_SLOTS, null);
 	}
 
-	/**
-	 * Declare a {@code google.protobuf.Timestamp} field.
-	 * @param number the field number
-	 * @param name the field's protobuf name
-	 * @return the field
-	 */
 	Field timestamp(int number, String name) {
-		return add(number, name, TIMESTAMP);
+		return add(number, name, TIMESTAMP, ProtobufReader.LENGTH_DELIMITED, ProtobufReader.TIMESTAMP_SLOTS, null);
 	}
 
-	/**
-	 * Declare a {@code google.type.Date} field.
-	 * @param number the field number
-	 * @param name the field's protobuf name
-	 * @return the field
-	 */
 	Field date(int number, String name) {
-		return add(number, name, DATE);
+		return add(number, name, DATE, ProtobufReader.LENGTH_DELIMITED, ProtobufReader.DATE_SLOTS, null);
 	}
 
-	/**
-	 * Declare a {@code google.type.TimeOfDay} field.
-	 * @param number the field number
-	 * @param name the field's protobuf name
-	 * @return the field
-	 */
 	Field timeOfDay(int number, String name) {
-		return add(number, name, TIME_OF_DAY);
+		return add(number, name, TIME_OF_DAY, ProtobufReader.LENGTH_DELIMITED, ProtobufReader.TIME_OF_DAY_SLOTS, null);
 	}
 
 	/**
-	 * Declare a singular message field; a repeated occurrence merges into the first, as
-	 * protobuf does.
-	 * @param number the field number
-	 * @param name the field's protobuf name
-	 * @param typeName the nested message type's name
-	 * @return the nested schema, to declare its fields in
+	 * Declare a singular message field, returning its schema to declare its fields in; a
+	 * repeated occurrence merges into the first, as protobuf does.
 	 */
 	MessageSchema message(int number, String name, String typeName) {
-		Field field = add(number, name, MESSAGE);
-		MessageSchema nested = new MessageSchema(typeName, this, field.path() + ".",
+		MessageSchema nested = new MessageSchema(typeName, this, this.path + name + ".",
 				(this.parent != null) ? this.number : number);
-		field.nested = nested;
+		add(number, name, MESSAGE, ProtobufReader.LENGTH_DELIMITED, 0, nested);
 		return nested;
 	}
 
-	private Field add(int number, String name, int type) {
+	private Field add(int number, String name, int type, int wireType, int slots, @Nullable MessageSchema nested) {
 		if (number >= this.fields.length) {
 			this.fields = Arrays.copyOf(this.fields, number + 1);
 		}
@@ -213,17 +148,17 @@ final class MessageSchema {
 			throw new IllegalStateException(this.name + " field " + number + " declared twice");
 		}
 		MessageSchema root = root();
-		Field field = new Field(number, (this.parent != null) ? this.number : number, this.path + name, type,
-				root.slots);
-		root.slots += SLOTS[type];
+		Field field = new Field(number, (this.parent != null) ? this.number : number, this.path + name, wireType,
+				root.slots, nested);
+		root.slots += slots;
 		this.fields[number] = field;
-		int tag = (number << 3) | WIRE_TYPES[type];
+		int tag = (number << 3) | wireType;
 		if (tag >= this.byTag.length) {
 			this.byTag = Arrays.copyOf(this.byTag, tag + 1);
 			this.readerByTag = Arrays.copyOf(this.readerByTag, tag + 1);
 		}
 		this.byTag[tag] = field;
-		this.readerByTag[tag] = (field.slot << 4) | (type + 1);
+		this.readerByTag[tag] = (field.slot() << 4) | (type + 1);
 		return field;
 	}
 
@@ -236,12 +171,8 @@ final class MessageSchema {
 	}
 
 	/**
-	 * Read a payload: the decode loop of every decoder.
-	 * @param kind the kind of topic, for errors
-	 * @param payload the payload
-	 * @return the values read
-	 * @throws MarketDataDecodeException if the payload is malformed, naming the top-level
-	 * field being read
+	 * Read a payload: the decode loop of every decoder. A malformed payload is a
+	 * {@link MarketDataDecodeException} naming the top-level field being read.
 	 */
 	FieldValues read(MarketDataKind<?, ?> kind, byte[] payload) {
 		long[] slots = new long[this.slots];
@@ -281,7 +212,7 @@ final class MessageSchema {
 			case DATE -> ProtobufReader.date(input, slots, slot);
 			case TIME_OF_DAY -> ProtobufReader.timeOfDay(input, slots, slot);
 			default -> { // MESSAGE
-				MessageSchema nested = this.byTag[tag].nested;
+				MessageSchema nested = this.byTag[tag].nested();
 				int limit = ProtobufReader.enter(input);
 				for (int inner = input.readTag(); inner != 0; inner = input.readTag()) {
 					nested.readField(input, inner, slots);
@@ -292,9 +223,7 @@ final class MessageSchema {
 	}
 
 	/**
-	 * Return the protobuf name of a top-level field.
-	 * @param number the field number
-	 * @return the name, or {@code unknown}
+	 * Return the protobuf name of a top-level field, or {@code unknown}.
 	 */
 	String field(int number) {
 		Field field = (number > 0 && number < this.fields.length) ? this.fields[number] : null;
@@ -304,9 +233,6 @@ final class MessageSchema {
 	/**
 	 * Skip a field a hand-written reader did not read, checking the wire type of a
 	 * declared one (for the well-known types {@link ProtobufReader} reads by hand).
-	 * @param input the input, positioned after the tag
-	 * @param tag the tag
-	 * @throws IOException if the field is malformed or has the wrong wire type
 	 */
 	void skip(CodedInputStream input, int tag) throws IOException {
 		int number = tag >>> 3;
@@ -318,19 +244,15 @@ final class MessageSchema {
 	}
 
 	private void checkWireType(Field field, int tag) throws InvalidProtocolBufferException {
-		if ((tag & 7) != WIRE_TYPES[field.type]) {
-			throw new InvalidProtocolBufferException(this.name + " field " + field.number + " (" + field.name()
+		if ((tag & 7) != field.wireType()) {
+			throw new InvalidProtocolBufferException(this.name + " field " + field.number() + " (" + field.name()
 					+ "): wire type " + ProtobufReader.describe(tag & 7) + ", expected "
-					+ ProtobufReader.describe(WIRE_TYPES[field.type]));
+					+ ProtobufReader.describe(field.wireType()));
 		}
 	}
 
 	/**
-	 * Return the exception for a failure while decoding a field.
-	 * @param kind the kind of topic
-	 * @param number the top-level field being decoded, 0 if none
-	 * @param ex what went wrong
-	 * @return the exception to throw
+	 * Return the exception for a failure while decoding a top-level field (0 if none).
 	 */
 	MarketDataDecodeException failure(MarketDataKind<?, ?> kind, int number, Throwable ex) {
 		if (ex instanceof MarketDataDecodeException decodeException) {
@@ -362,58 +284,24 @@ final class MessageSchema {
 
 	/**
 	 * A declared field: where its value is kept, and how to name it.
+	 *
+	 * @param number the field number
+	 * @param topLevelNumber the number of the top-level field it is in (its own at the
+	 * top level), for errors
+	 * @param path its path from the top-level message, such as
+	 * {@code market_info.market_status}
+	 * @param wireType the wire type it is sent with
+	 * @param slot its first slot
+	 * @param nested the schema of a message field's type, {@code null} for other fields
 	 */
-	static final class Field {
-
-		private final int number;
-
-		private final int topLevelNumber;
-
-		private final String path;
-
-		private final int type;
-
-		private final int slot;
-
-		private @Nullable MessageSchema nested;
-
-		private Field(int number, int topLevelNumber, String path, int type, int slot) {
-			this.number = number;
-			this.topLevelNumber = topLevelNumber;
-			this.path = path;
-			this.type = type;
-			this.slot = slot;
-		}
+	record Field(int number, int topLevelNumber, String path, int wireType, int slot, @Nullable MessageSchema nested) {
 
 		/**
-		 * Return the field's protobuf name.
-		 * @return the name, without the names of enclosing fields
+		 * Return the field's protobuf name, without the names of enclosing fields.
 		 */
 		String name() {
 			int dot = this.path.lastIndexOf('.');
 			return (dot >= 0) ? this.path.substring(dot + 1) : this.path;
-		}
-
-		/**
-		 * Return the field's path from the top-level message, such as
-		 * {@code market_info.market_status}.
-		 * @return the path
-		 */
-		String path() {
-			return this.path;
-		}
-
-		/**
-		 * Return the number of the top-level field this field is in (its own number at
-		 * the top level), for errors.
-		 * @return the number
-		 */
-		int topLevelNumber() {
-			return this.topLevelNumber;
-		}
-
-		int slot() {
-			return this.slot;
 		}
 
 	}

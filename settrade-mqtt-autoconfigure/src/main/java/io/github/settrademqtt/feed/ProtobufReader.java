@@ -114,8 +114,6 @@ final class ProtobufReader {
 
 	/**
 	 * Return an input over a whole payload, so that positions are offsets into it.
-	 * @param payload the payload
-	 * @return the input
 	 */
 	static CodedInputStream input(byte[] payload) {
 		CodedInputStream input = CodedInputStream.newInstance(payload, 0, payload.length);
@@ -128,11 +126,8 @@ final class ProtobufReader {
 	}
 
 	/**
-	 * Skip a field of any wire type, groups included.
-	 * @param input the input, positioned after the tag
-	 * @param tag the tag
-	 * @throws IOException if the field is malformed or is an end-group tag outside a
-	 * group
+	 * Skip a field of any wire type, groups included; an end-group tag outside a group is
+	 * malformed.
 	 */
 	static void skip(CodedInputStream input, int tag) throws IOException {
 		if (!input.skipField(tag)) {
@@ -141,21 +136,16 @@ final class ProtobufReader {
 	}
 
 	/**
-	 * Read the length of a nested message and limit the input to it.
-	 * @param input the input, positioned after the tag
-	 * @return the limit to restore with {@link CodedInputStream#popLimit(int)}
-	 * @throws IOException if the length is negative or beyond the payload
+	 * Read the length of a nested message and limit the input to it, returning the limit
+	 * to restore with {@link CodedInputStream#popLimit(int)}.
 	 */
 	static int enter(CodedInputStream input) throws IOException {
 		return input.pushLimit(input.readRawVarint32());
 	}
 
 	/**
-	 * Read a string field's bytes without decoding them.
-	 * @param input the input, positioned after the tag
-	 * @return where the string starts in the payload; its length is
-	 * {@code input.getTotalBytesRead() - start} afterwards
-	 * @throws IOException if the length is negative or beyond the payload
+	 * Read a string field's bytes without decoding them, returning where they start in
+	 * the payload; they end at {@code input.getTotalBytesRead()} afterwards.
 	 */
 	static int skipString(CodedInputStream input) throws IOException {
 		int length = input.readRawVarint32();
@@ -165,11 +155,8 @@ final class ProtobufReader {
 	}
 
 	/**
-	 * Read a {@code google.type.Money} into two slots, over what they hold.
-	 * @param input the input, positioned after the tag
-	 * @param slots the slots
-	 * @param slot the first of the two slots
-	 * @throws IOException if the money is malformed or out of range
+	 * Read a {@code google.type.Money} into two slots from {@code slot} on, over what
+	 * they hold.
 	 */
 	static void money(CodedInputStream input, long[] slots, int slot) throws IOException {
 		int limit = enter(input);
@@ -199,9 +186,6 @@ final class ProtobufReader {
 	 * Return the price held by two slots. A Money whose nanos are out of range or of the
 	 * other sign than its units means {@code units + nanos × 10⁻⁹} all the same, so it is
 	 * brought into canonical form rather than refused.
-	 * @param slots the slots, filled by {@link #money(CodedInputStream, long[], int)}
-	 * @param slot the first of the two slots
-	 * @return the price
 	 */
 	static Price price(long[] slots, int slot) {
 		long units = slots[slot];
@@ -226,11 +210,8 @@ final class ProtobufReader {
 	}
 
 	/**
-	 * Read a {@code google.protobuf.Timestamp} into two slots, over what they hold.
-	 * @param input the input, positioned after the tag
-	 * @param slots the slots
-	 * @param slot the first of the two slots
-	 * @throws IOException if the timestamp is malformed
+	 * Read a {@code google.protobuf.Timestamp} into two slots from {@code slot} on, over
+	 * what they hold.
 	 */
 	static void timestamp(CodedInputStream input, long[] slots, int slot) throws IOException {
 		int limit = enter(input);
@@ -247,21 +228,14 @@ final class ProtobufReader {
 	/**
 	 * Return the instant held by two slots; {@link Instant#EPOCH}, the default Timestamp,
 	 * when it was not sent.
-	 * @param slots the slots
-	 * @param slot the first of the two slots
-	 * @return the instant
-	 * @throws java.time.DateTimeException if it is out of range
 	 */
 	static Instant instant(long[] slots, int slot) {
 		return Instant.ofEpochSecond(slots[slot], slots[slot + 1]);
 	}
 
 	/**
-	 * Read a {@code google.type.Date} into four slots, over what they hold.
-	 * @param input the input, positioned after the tag
-	 * @param slots the slots
-	 * @param slot the first of the four slots
-	 * @throws IOException if the date is malformed
+	 * Read a {@code google.type.Date} into four slots from {@code slot} on, over what
+	 * they hold.
 	 */
 	static void date(CodedInputStream input, long[] slots, int slot) throws IOException {
 		int limit = enter(input);
@@ -278,12 +252,8 @@ final class ProtobufReader {
 	}
 
 	/**
-	 * Return the date held by four slots.
-	 * @param slots the slots
-	 * @param slot the first of the four slots
-	 * @return the date, or {@code null} when it was not sent or is all zeros (the default
-	 * Date, which is no date)
-	 * @throws java.time.DateTimeException if it is not a valid date
+	 * Return the date held by four slots: {@code null} when it was not sent or is all
+	 * zeros (the default Date, which is no date).
 	 */
 	static @Nullable LocalDate localDate(long[] slots, int slot) {
 		int year = (int) slots[slot];
@@ -296,11 +266,8 @@ final class ProtobufReader {
 	}
 
 	/**
-	 * Read a {@code google.type.TimeOfDay} into four slots, over what they hold.
-	 * @param input the input, positioned after the tag
-	 * @param slots the slots
-	 * @param slot the first of the four slots
-	 * @throws IOException if the time is malformed
+	 * Read a {@code google.type.TimeOfDay} into four slots from {@code slot} on, over
+	 * what they hold.
 	 */
 	static void timeOfDay(CodedInputStream input, long[] slots, int slot) throws IOException {
 		int limit = enter(input);
@@ -319,25 +286,14 @@ final class ProtobufReader {
 	/**
 	 * Return the time of day held by four slots; midnight, the default TimeOfDay, when it
 	 * was not sent.
-	 * @param slots the slots
-	 * @param slot the first of the four slots
-	 * @return the time
-	 * @throws java.time.DateTimeException if it is not a valid time of day
 	 */
 	static LocalTime localTime(long[] slots, int slot) {
 		return LocalTime.of((int) slots[slot], (int) slots[slot + 1], (int) slots[slot + 2], (int) slots[slot + 3]);
 	}
 
 	/**
-	 * Return the constant an enum number stands for.
-	 * @param <E> the Java enum
-	 * @param byNumber the constants indexed by number, {@code null} for gaps
-	 * @param number the number received
-	 * @param unknown the constant for numbers not in {@code byNumber}
-	 * @param observer told about unknown numbers
-	 * @param kind the kind of topic, for the observer
-	 * @param field the field's protobuf name, for the observer
-	 * @return the constant
+	 * Return the constant an enum number stands for, {@code unknown} (and the observer
+	 * told) for a number not in {@code byNumber}.
 	 */
 	static <E extends Enum<E>> E enumValue(@Nullable E[] byNumber, int number, E unknown, DecodeObserver observer,
 			MarketDataKind<?, ?> kind, String field) {
@@ -352,13 +308,6 @@ final class ProtobufReader {
 	/**
 	 * Return whether a string field of the payload holds the same characters as a part of
 	 * the topic, without decoding it when it is ASCII.
-	 * @param payload the payload
-	 * @param start where the string starts in the payload
-	 * @param end where it ends
-	 * @param topic the topic
-	 * @param keyStart where the key starts in the topic
-	 * @param keyEnd where it ends
-	 * @return whether the two are equal
 	 */
 	static boolean sameKey(byte[] payload, int start, int end, String topic, int keyStart, int keyEnd) {
 		if (end - start == keyEnd - keyStart) {
@@ -381,10 +330,6 @@ final class ProtobufReader {
 
 	/**
 	 * Decode a string field's bytes, as {@link CodedInputStream#readString()} would.
-	 * @param payload the payload
-	 * @param start where the string starts
-	 * @param end where it ends
-	 * @return the string
 	 */
 	static String string(byte[] payload, int start, int end) {
 		return new String(payload, start, end - start, StandardCharsets.UTF_8);

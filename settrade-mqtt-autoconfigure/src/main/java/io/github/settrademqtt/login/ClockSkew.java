@@ -31,7 +31,6 @@ final class ClockSkew {
 
 	/**
 	 * Return the current time on Settrade's clock, as far as it is known.
-	 * @return the corrected time
 	 */
 	Instant now() {
 		return this.clock.instant().plus(this.offset);
@@ -42,9 +41,8 @@ final class ClockSkew {
 	}
 
 	/**
-	 * Learn the offset from a server date.
-	 * @param serverDate the server's {@code Date} header
-	 * @return whether the known offset changed materially, so a retry may now succeed
+	 * Learn the offset from the server's {@code Date} header, and say whether it changed
+	 * materially, so that a retry may now succeed.
 	 */
 	boolean learnFrom(@Nullable Instant serverDate) {
 		if (serverDate == null) {

@@ -107,9 +107,8 @@ public class DefaultSettradeLoginService implements SettradeLoginService, Applic
 	}
 
 	/**
-	 * Renew the token, unless another caller renewed it while this one waited.
-	 * @param seen the token the caller found stale
-	 * @param force whether to renew a token that has not expired
+	 * Renew the token the caller found stale, unless another caller renewed it while this
+	 * one waited; with {@code force}, even if it has not expired.
 	 */
 	private AccessToken renew(@Nullable AccessToken seen, boolean force) {
 		this.renewal.lock();

@@ -261,9 +261,7 @@ public class SettradeLoginClient {
 	}
 
 	private static String describe(Duration offset) {
-		Duration magnitude = offset.abs();
-		String amount = magnitude.toSeconds() + " s";
-		return offset.isNegative() ? amount + " ahead of" : amount + " behind";
+		return offset.abs().toSeconds() + " s" + (offset.isNegative() ? " ahead of" : " behind");
 	}
 
 	@FunctionalInterface

@@ -57,8 +57,6 @@ final class SettradeResponseReader {
 
 	/**
 	 * Read Settrade's {@code {"code": ..., "message": ...}} error body, if it is one.
-	 * @param body the response body
-	 * @return the code and message, each {@code null} when absent
 	 */
 	ErrorBody readError(byte[] body) {
 		try {

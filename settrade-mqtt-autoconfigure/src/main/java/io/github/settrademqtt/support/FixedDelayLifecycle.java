@@ -44,6 +44,17 @@ public abstract class FixedDelayLifecycle implements SmartLifecycle {
 	protected abstract void check();
 
 	/**
+	 * Return a check interval derived from a setting, kept within bounds.
+	 * @param interval the interval the setting asks for
+	 * @param min the shortest interval, so that a check is never too busy
+	 * @param max the longest interval, so that a check is never too lazy
+	 * @return the interval within bounds
+	 */
+	protected static Duration clamp(Duration interval, Duration min, Duration max) {
+		return (interval.compareTo(min) < 0) ? min : (interval.compareTo(max) > 0) ? max : interval;
+	}
+
+	/**
 	 * Return the delay between two checks.
 	 * @return the interval
 	 */

@@ -40,19 +40,7 @@ class HandOverGateTests {
 	private final HandOverGate gate = recordingGate();
 
 	private HandOverGate recordingGate() {
-		return new HandOverGate(new HandOverGate.Downstream() {
-
-			@Override
-			public void deliver(Message<?> message) {
-				HandOverGateTests.this.delivered.add(message);
-			}
-
-			@Override
-			public void failed(Message<?> message, RuntimeException ex) {
-				throw new AssertionError(ex);
-			}
-
-		}, this.nanos::get);
+		return new HandOverGate(this.delivered::add, this.nanos::get);
 	}
 
 	@Test
@@ -97,25 +85,25 @@ class HandOverGateTests {
 	}
 
 	@Test
-	void afterFinishOnlyTheNewConnectionDelivers() {
+	void onceTheOverlapEndsOnlyTheNewConnectionDelivers() {
 		this.gate.deliverFrom(facts(1));
 		HandOverGate.Overlap overlap = this.gate.beginOverlap(2);
 		overlap.subscribing();
 		this.gate.accept(1, message(TOPIC, 1), RECEIVED);
 		this.gate.accept(2, message(TOPIC, 1), RECEIVED);
 		overlap.handOver(facts(2), SETTLE);
-		overlap.finish();
+		overlap.end();
 		this.gate.accept(1, message(TOPIC, 2), RECEIVED);
 		this.gate.accept(2, message(TOPIC, 2), RECEIVED);
 		assertThat(sequences()).containsExactly(1, 2);
 	}
 
 	@Test
-	void cancelledOverlapLeavesTheOldConnectionDelivering() {
+	void anOverlapEndedWithoutAHandOverLeavesTheOldConnectionDelivering() {
 		this.gate.deliverFrom(facts(1));
 		HandOverGate.Overlap overlap = this.gate.beginOverlap(2);
 		this.gate.accept(2, message(TOPIC, 1), RECEIVED);
-		overlap.cancel();
+		overlap.end();
 		this.gate.accept(1, message(TOPIC, 1), RECEIVED);
 		this.gate.accept(2, message(TOPIC, 2), RECEIVED);
 		assertThat(sequences()).containsExactly(1);
@@ -258,7 +246,7 @@ class HandOverGateTests {
 		overlap.handOver(facts(2), SETTLE);
 		this.gate.accept(2, message(TOPIC, 1), RECEIVED);
 		this.gate.accept(2, message(TOPIC, 2), RECEIVED);
-		overlap.finish();
+		overlap.end();
 		this.gate.accept(2, message(TOPIC, 1), RECEIVED);
 		assertThat(sequences()).containsExactly(1, 2, 1, 2, 1);
 	}

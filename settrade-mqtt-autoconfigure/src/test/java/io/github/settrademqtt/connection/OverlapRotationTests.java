@@ -16,6 +16,7 @@ import org.springframework.integration.support.MessageBuilder;
 import org.springframework.messaging.Message;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyCollection;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.mock;
@@ -36,17 +37,9 @@ class OverlapRotationTests {
 
 	private final TicketConnection next = mock(TicketConnection.class);
 
-	private final HandOverGate gate = new HandOverGate(new HandOverGate.Downstream() {
+	private final List<Message<?>> delivered = new ArrayList<>();
 
-		@Override
-		public void deliver(Message<?> message) {
-		}
-
-		@Override
-		public void failed(Message<?> message, RuntimeException ex) {
-		}
-
-	}, System::nanoTime);
+	private final HandOverGate gate = new HandOverGate(this.delivered::add, System::nanoTime);
 
 	private final SubscriptionRegistry registry = new SubscriptionRegistry();
 
@@ -55,7 +48,7 @@ class OverlapRotationTests {
 	private OverlapRotation rotation;
 
 	@BeforeEach
-	void setUp() {
+	void setUp() throws InterruptedException {
 		this.registry.subscribe(PTT);
 		given(this.loginService.dispatcherTicket()).willReturn(ticket(Duration.ofMinutes(30)));
 		given(this.old.isOpen()).willReturn(true);
@@ -67,21 +60,11 @@ class OverlapRotationTests {
 				new ExponentialBackoff(Duration.ofSeconds(1), Duration.ofSeconds(1), 1, 0), System::nanoTime,
 				(topic, reason) -> {
 				});
-		this.rotation = new OverlapRotation(this.loginService, this.gate, new OverlapRotation.Sessions() {
-
-			@Override
-			public long nextEpoch() {
-				return 2;
-			}
-
-			@Override
-			public TicketConnection open(DispatcherTicket ticket) {
-				// as the connection's sessions do: opening is their step
-				OverlapRotationTests.this.steps.add(ConnectionStep.OPEN);
-				return OverlapRotationTests.this.next;
-			}
-
-		}, reconciler, Duration.ofSeconds(5), this.steps::add, System::nanoTime);
+		TicketConnections sessions = mock(TicketConnections.class);
+		given(sessions.nextEpoch()).willReturn(2L);
+		given(sessions.open(any())).willReturn(this.next);
+		this.rotation = new OverlapRotation(this.loginService, this.gate, sessions, reconciler, Duration.ofSeconds(5),
+				this.steps::add, System::nanoTime);
 	}
 
 	/**
@@ -99,6 +82,7 @@ class OverlapRotationTests {
 		assertThat(this.gate.deliveringEpoch()).as("the old connection keeps delivering").isEqualTo(1);
 		this.gate.accept(2, message(), new HandOverGate.Received(Instant.EPOCH, 0));
 		assertThat(this.gate.supersededCount()).as("the new one's messages go nowhere").isEqualTo(1);
+		assertThat(this.delivered).isEmpty();
 	}
 
 	@Test

@@ -51,7 +51,7 @@ class MarketDataDecodersFuzzTests {
 	@Test
 	void onlyDecodeExceptionsEscapeAndWhatDecodesMatchesProtobufJava() {
 		Random random = new Random(SEED);
-		MarketDataDecoders decoders = new MarketDataDecoders(new DecodeObserver() {
+		MarketDataDecoders decoders = new MarketDataDecoders(MarketDataKinds.standard(), new DecodeObserver() {
 		});
 		long start = System.nanoTime();
 		long decoded = 0;

@@ -19,7 +19,7 @@ class MarketDataDecodersTests {
 
 	private final RecordingDecodeObserver observer = new RecordingDecodeObserver();
 
-	private final MarketDataDecoders decoders = new MarketDataDecoders(this.observer);
+	private final MarketDataDecoders decoders = new MarketDataDecoders(MarketDataKinds.standard(), this.observer);
 
 	@Test
 	void choosesTheDecoderByTopic() throws Exception {
@@ -185,7 +185,7 @@ class MarketDataDecodersTests {
 
 	@Test
 	void observerExceptionsBecomeDecodeExceptions() {
-		MarketDataDecoders failing = new MarketDataDecoders(new DecodeObserver() {
+		MarketDataDecoders failing = new MarketDataDecoders(MarketDataKinds.standard(), new DecodeObserver() {
 
 			@Override
 			public void symbolMismatch(MarketDataKind<?, ?> kind, String topicSymbol, String payloadSymbol) {

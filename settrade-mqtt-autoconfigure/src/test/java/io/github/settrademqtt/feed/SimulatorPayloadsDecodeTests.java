@@ -73,7 +73,7 @@ class SimulatorPayloadsDecodeTests {
 			client.close();
 		}
 		RecordingDecodeObserver observer = new RecordingDecodeObserver();
-		MarketDataDecoders decoders = new MarketDataDecoders(observer);
+		MarketDataDecoders decoders = new MarketDataDecoders(MarketDataKinds.standard(), observer);
 		for (Received message : this.received) {
 			assertThat(SimulatorPayloads.sequence(message.payload())).isPresent();
 			EventReceipt receipt = FeedFixtures.receipt(message.topic());

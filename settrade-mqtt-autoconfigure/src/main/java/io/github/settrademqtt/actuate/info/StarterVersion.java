@@ -32,8 +32,7 @@ final class StarterVersion {
 	}
 
 	/**
-	 * Return the starter's version.
-	 * @return the version, or {@code unknown} when the build did not say
+	 * Return the starter's version, or {@code unknown} when the build did not say.
 	 */
 	static String get() {
 		return VERSION;
@@ -41,10 +40,7 @@ final class StarterVersion {
 
 	/**
 	 * Read the version from build properties, else from the manifest of the jar a class
-	 * was loaded from.
-	 * @param buildProperties the build properties, if on the class path
-	 * @param type a class of the starter
-	 * @return the version, or {@code unknown}
+	 * of the starter was loaded from, else {@code unknown}.
 	 */
 	static String read(@Nullable URL buildProperties, Class<?> type) {
 		if (buildProperties != null) {

@@ -5,15 +5,18 @@ import java.util.function.ToDoubleFunction;
 import io.github.settrademqtt.connection.SettradeMqttConnection;
 import io.github.settrademqtt.connection.SubscriptionRegistry;
 import io.github.settrademqtt.connection.SubscriptionState;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
 /**
- * The feed's state gauges: {@code settrade.mqtt.token.expires.in} (seconds until the
- * token behind the current connection expires, NaN when not connected) and
- * {@code settrade.mqtt.subscriptions} (tag {@code state}: {@code pending},
- * {@code active}, {@code failed}).
+ * The meters read from the connection's state: the gauges
+ * {@code settrade.mqtt.token.expires.in} (seconds until the token behind the current
+ * connection expires, NaN when not connected) and {@code settrade.mqtt.subscriptions}
+ * (tag {@code state}: {@code pending}, {@code active}, {@code failed}), and the counter
+ * {@code settrade.mqtt.messages.superseded} (messages that arrived on a connection that
+ * was not delivering, such as the old one's after a hand-over, and were dropped).
  *
  * @author settrade-mqtt
  * @since 0.1.0
@@ -48,6 +51,11 @@ public class SettradeMqttGauges implements MeterBinder {
 				.tag("state", state.name().toLowerCase(java.util.Locale.ROOT))
 				.register(meters);
 		}
+		FunctionCounter
+			.builder("settrade.mqtt.messages.superseded", this.connection,
+					SettradeMqttConnection::getSupersededMessageCount)
+			.description("Messages dropped because they arrived on a connection that was not delivering")
+			.register(meters);
 	}
 
 	private static double tokenExpiresIn(SettradeMqttConnection connection) {

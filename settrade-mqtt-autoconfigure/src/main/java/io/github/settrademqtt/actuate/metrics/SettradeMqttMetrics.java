@@ -1,9 +1,10 @@
 package io.github.settrademqtt.actuate.metrics;
 
-import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import io.github.settrademqtt.connection.SessionChange;
 import io.github.settrademqtt.connection.event.AuthenticationFailedEvent;
@@ -30,7 +31,8 @@ import org.springframework.core.Ordered;
 /**
  * The feed's event meters: {@code settrade.mqtt.messages.received},
  * {@code settrade.mqtt.messages.decode.errors}, {@code settrade.mqtt.messages.conflated},
- * {@code settrade.mqtt.messages.dropped}, {@code settrade.mqtt.messages.unknown.values},
+ * {@code settrade.mqtt.messages.dropped}, {@code settrade.mqtt.messages.discarded},
+ * {@code settrade.mqtt.messages.unknown.values},
  * {@code settrade.mqtt.messages.symbol.mismatches} and
  * {@code settrade.mqtt.listener.errors} (tag {@code kind}),
  * {@code settrade.mqtt.connections} (tag {@code outcome}),
@@ -54,44 +56,39 @@ import org.springframework.core.Ordered;
  */
 public class SettradeMqttMetrics implements MeterBinder, FeedObserver, ApplicationListener<SettradeMqttEvent>, Ordered {
 
-	/**
-	 * The outcomes of a connection attempt.
-	 */
-	private static final String[] OUTCOMES = { "success", "failure", "auth-failure" };
-
 	private final MarketDataKinds kinds;
 
-	private volatile @Nullable Map<MarketDataKind<?, ?>, Counter> received;
+	private volatile Map<MarketDataKind<?, ?>, Counter> received = Map.of();
 
-	private volatile @Nullable Map<MarketDataKind<?, ?>, Counter> decodeErrors;
+	private volatile Map<MarketDataKind<?, ?>, Counter> decodeErrors = Map.of();
 
-	private volatile @Nullable Map<MarketDataKind<?, ?>, Counter> conflated;
+	private volatile Map<MarketDataKind<?, ?>, Counter> conflated = Map.of();
 
-	private volatile @Nullable Map<MarketDataKind<?, ?>, Counter> dropped;
+	private volatile Map<MarketDataKind<?, ?>, Counter> dropped = Map.of();
 
-	private volatile @Nullable Map<MarketDataKind<?, ?>, Counter> listenerErrors;
+	private volatile Map<MarketDataKind<?, ?>, Counter> discarded = Map.of();
 
-	private volatile @Nullable Map<MarketDataKind<?, ?>, Counter> unknownValues;
+	private volatile Map<MarketDataKind<?, ?>, Counter> listenerErrors = Map.of();
 
-	private volatile @Nullable Map<MarketDataKind<?, ?>, Counter> symbolMismatches;
+	private volatile Map<MarketDataKind<?, ?>, Counter> unknownValues = Map.of();
 
-	private final Map<String, Counter> connections = new ConcurrentHashMap<>();
+	private volatile Map<MarketDataKind<?, ?>, Counter> symbolMismatches = Map.of();
 
-	private final Map<String, Counter> tokenRefreshes = new ConcurrentHashMap<>();
+	private volatile Map<MarketDataKind<?, ?>, Timer> deliveryLatency = Map.of();
 
-	private volatile @Nullable Counter rotationReconnects;
+	private volatile Map<String, Counter> connections = Map.of();
 
-	private volatile @Nullable Counter lossReconnects;
+	private volatile Map<String, Counter> tokenRefreshes = Map.of();
 
-	private volatile @Nullable Timer rotationGap;
+	private volatile Map<String, Counter> reconnects = Map.of();
+
+	private volatile Map<String, Counter> heals = Map.of();
 
 	private volatile @Nullable Counter rotationFailures;
 
 	private volatile @Nullable Counter subscriptionsRejected;
 
-	private final Map<String, Counter> heals = new ConcurrentHashMap<>();
-
-	private volatile @Nullable Map<MarketDataKind<?, ?>, Timer> deliveryLatency;
+	private volatile @Nullable Timer rotationGap;
 
 	/**
 	 * Create metrics for the standard kinds of message.
@@ -111,85 +108,60 @@ public class SettradeMqttMetrics implements MeterBinder, FeedObserver, Applicati
 
 	@Override
 	public void bindTo(MeterRegistry registry) {
+		this.received = byKind(registry, "settrade.mqtt.messages.received",
+				"Messages received from the connection, by topic kind");
 		this.decodeErrors = byKind(registry, "settrade.mqtt.messages.decode.errors",
 				"Payloads that could not be decoded and were dropped, by topic kind");
 		this.conflated = byKind(registry, "settrade.mqtt.messages.conflated",
 				"Snapshots replaced by a newer one before a slow consumer took them, by topic kind");
+		this.dropped = byKind(registry, "settrade.mqtt.messages.dropped",
+				"Order updates dropped because the bounded queue was full, by topic kind");
+		this.discarded = byKind(registry, "settrade.mqtt.messages.discarded",
+				"Messages still waiting for delivery when it stopped, never delivered, by topic kind");
 		this.listenerErrors = byKind(registry, "settrade.mqtt.listener.errors",
 				"Events a listener bean or channel subscriber threw on, by topic kind");
 		this.unknownValues = byKind(registry, "settrade.mqtt.messages.unknown.values",
 				"Enum numbers this version does not know, delivered as UNKNOWN, by topic kind");
 		this.symbolMismatches = byKind(registry, "settrade.mqtt.messages.symbol.mismatches",
 				"Payloads naming another symbol than their topic, delivered under the topic's, by topic kind");
-		this.dropped = byKind(registry, "settrade.mqtt.messages.dropped",
-				"Order updates dropped because the bounded queue was full, by topic kind");
-		for (String outcome : OUTCOMES) {
-			this.connections.put(outcome,
-					Counter.builder("settrade.mqtt.connections")
-						.description("MQTT connection attempts, by outcome")
-						.tag("outcome", outcome)
-						.register(registry));
-		}
-		this.received = byKind(registry, "settrade.mqtt.messages.received",
-				"Messages received from the connection, by topic kind");
-		for (TokenRenewedEvent.Outcome outcome : TokenRenewedEvent.Outcome.values()) {
-			this.tokenRefreshes.put(outcome.tag(),
-					Counter.builder("settrade.mqtt.token.refreshes")
-						.description("Access token renewals, by outcome")
-						.tag("outcome", outcome.tag())
-						.register(registry));
-		}
-		this.rotationReconnects = reconnects(registry, "rotation");
-		this.lossReconnects = reconnects(registry, "loss");
+		this.deliveryLatency = byKind((kind) -> Timer.builder("settrade.mqtt.delivery.latency")
+			.description("Time from a message's arrival to its delivery to the listeners")
+			.tag("kind", kind.tag())
+			.publishPercentileHistogram(false)
+			.register(registry));
+		this.connections = byTag(registry, "settrade.mqtt.connections", "MQTT connection attempts, by outcome",
+				"outcome", Stream.of("success", "failure", "auth-failure"));
+		this.tokenRefreshes = byTag(registry, "settrade.mqtt.token.refreshes", "Access token renewals, by outcome",
+				"outcome", Stream.of(TokenRenewedEvent.Outcome.values()).map(TokenRenewedEvent.Outcome::tag));
+		this.reconnects = byTag(registry, "settrade.mqtt.reconnects",
+				"New connections that took over from an earlier one, by cause", "cause", Stream.of("rotation", "loss"));
+		this.heals = byTag(registry, "settrade.mqtt.heals",
+				"Actions taken on a silent feed while the market was open, by action", "action",
+				Stream.of(FeedHealedEvent.Action.values()).map(FeedHealedEvent.Action::tag));
 		this.rotationFailures = Counter.builder("settrade.mqtt.rotation.failures")
 			.description("Rotations that could not replace the connection, which kept delivering")
 			.register(registry);
 		this.subscriptionsRejected = Counter.builder("settrade.mqtt.subscriptions.rejected")
 			.description("Subscriptions the service reported as errors, such as unknown symbols")
 			.register(registry);
-		for (FeedHealedEvent.Action action : FeedHealedEvent.Action.values()) {
-			this.heals.put(action.tag(),
-					Counter.builder("settrade.mqtt.heals")
-						.description("Actions taken on a silent feed while the market was open, by action")
-						.tag("action", action.tag())
-						.register(registry));
-		}
 		this.rotationGap = Timer.builder("settrade.mqtt.rotation.gap")
 			.description("How long no connection was delivering during a token rotation")
-			.register(registry);
-		Map<MarketDataKind<?, ?>, Timer> latency = new HashMap<>();
-		for (MarketDataKind<?, ?> kind : this.kinds.all()) {
-			latency.put(kind,
-					Timer.builder("settrade.mqtt.delivery.latency")
-						.description("Time from a message's arrival to its delivery to the listeners")
-						.tag("kind", kind.tag())
-						.publishPercentileHistogram(false)
-						.register(registry));
-		}
-		this.deliveryLatency = Map.copyOf(latency);
-	}
-
-	private static Counter reconnects(MeterRegistry registry, String cause) {
-		return Counter.builder("settrade.mqtt.reconnects")
-			.description("New connections that took over from an earlier one, by cause")
-			.tag("cause", cause)
 			.register(registry);
 	}
 
 	private Map<MarketDataKind<?, ?>, Counter> byKind(MeterRegistry registry, String name, String description) {
-		Map<MarketDataKind<?, ?>, Counter> counters = new HashMap<>();
-		for (MarketDataKind<?, ?> kind : this.kinds.all()) {
-			counters.put(kind,
-					Counter.builder(name).description(description).tag("kind", kind.tag()).register(registry));
-		}
-		return Map.copyOf(counters);
+		return byKind(
+				(kind) -> Counter.builder(name).description(description).tag("kind", kind.tag()).register(registry));
 	}
 
-	private static void increment(@Nullable Map<MarketDataKind<?, ?>, Counter> counters, MarketDataKind<?, ?> kind) {
-		Counter counter = (counters != null) ? counters.get(kind) : null;
-		if (counter != null) {
-			counter.increment();
-		}
+	private <M> Map<MarketDataKind<?, ?>, M> byKind(Function<MarketDataKind<?, ?>, M> meter) {
+		return this.kinds.all().stream().collect(Collectors.toUnmodifiableMap(Function.identity(), meter));
+	}
+
+	private static Map<String, Counter> byTag(MeterRegistry registry, String name, String description, String tag,
+			Stream<String> values) {
+		return values.collect(Collectors.toUnmodifiableMap(Function.identity(),
+				(value) -> Counter.builder(name).description(description).tag(tag, value).register(registry)));
 	}
 
 	/**
@@ -241,7 +213,7 @@ public class SettradeMqttMetrics implements MeterBinder, FeedObserver, Applicati
 		}
 		SessionChange change = event.getFacts().change();
 		if (change != SessionChange.INITIAL) {
-			increment((change == SessionChange.ROTATION) ? this.rotationReconnects : this.lossReconnects);
+			increment(this.reconnects.get((change == SessionChange.ROTATION) ? "rotation" : "loss"));
 		}
 	}
 
@@ -253,8 +225,7 @@ public class SettradeMqttMetrics implements MeterBinder, FeedObserver, Applicati
 
 	@Override
 	public void delivered(MarketDataKind<?, ?> kind, long latencyNanos) {
-		Map<MarketDataKind<?, ?>, Timer> latency = this.deliveryLatency;
-		Timer timer = (latency != null) ? latency.get(kind) : null;
+		Timer timer = this.deliveryLatency.get(kind);
 		if (timer != null) {
 			timer.record(latencyNanos, TimeUnit.NANOSECONDS);
 		}
@@ -262,37 +233,42 @@ public class SettradeMqttMetrics implements MeterBinder, FeedObserver, Applicati
 
 	@Override
 	public void received(MarketDataKind<?, ?> kind) {
-		increment(this.received, kind);
+		increment(this.received.get(kind));
 	}
 
 	@Override
 	public void decodeFailed(MarketDataKind<?, ?> kind) {
-		increment(this.decodeErrors, kind);
+		increment(this.decodeErrors.get(kind));
 	}
 
 	@Override
 	public void conflated(MarketDataKind<?, ?> kind) {
-		increment(this.conflated, kind);
+		increment(this.conflated.get(kind));
 	}
 
 	@Override
 	public void dropped(MarketDataKind<?, ?> kind) {
-		increment(this.dropped, kind);
+		increment(this.dropped.get(kind));
+	}
+
+	@Override
+	public void discarded(MarketDataKind<?, ?> kind) {
+		increment(this.discarded.get(kind));
 	}
 
 	@Override
 	public void listenerFailed(MarketDataKind<?, ?> kind) {
-		increment(this.listenerErrors, kind);
+		increment(this.listenerErrors.get(kind));
 	}
 
 	@Override
 	public void unknownEnum(MarketDataKind<?, ?> kind, String field, int number) {
-		increment(this.unknownValues, kind);
+		increment(this.unknownValues.get(kind));
 	}
 
 	@Override
 	public void symbolMismatch(MarketDataKind<?, ?> kind, String topicSymbol, String payloadSymbol) {
-		increment(this.symbolMismatches, kind);
+		increment(this.symbolMismatches.get(kind));
 	}
 
 }

@@ -42,9 +42,6 @@ final class ConflatingDispatcher {
 	/**
 	 * Offer the newest message of a topic; called on the MQTT client's thread, never
 	 * blocks.
-	 * @param topic the topic
-	 * @param kind its kind
-	 * @param message the message
 	 */
 	void offer(String topic, MarketDataKind<?, ?> kind, Message<?> message) {
 		Slot slot = this.slots.computeIfAbsent(topic, (key) -> new Slot(key, kind));
@@ -63,7 +60,6 @@ final class ConflatingDispatcher {
 	 * A message that arrives after the release, before the broker has stopped sending,
 	 * makes a new slot that stays until the topic's next release or the next stop: only
 	 * the connection knows to drop such messages.
-	 * @param topic the topic
 	 */
 	void remove(String topic) {
 		this.slots.computeIfPresent(topic, (key, slot) -> {
@@ -75,8 +71,8 @@ final class ConflatingDispatcher {
 
 	/**
 	 * Drop every slot, once the executor has stopped: a drain that was queued and never
-	 * ran would otherwise leave its topic marked scheduled for ever.
-	 * @return how many slots still held a message, now never delivered
+	 * ran would otherwise leave its topic marked scheduled for ever. Returns how many
+	 * slots still held a message, now never delivered.
 	 */
 	int clear() {
 		int discarded = 0;
@@ -86,6 +82,7 @@ final class ConflatingDispatcher {
 			// a drain still running on it, if its consumer ignored the interrupt, then
 			// finds nothing to schedule again
 			if (slot.latest.getAndSet(null) != null) {
+				this.observer.discarded(slot.kind);
 				discarded++;
 			}
 		}

@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import io.github.settrademqtt.feed.MarketDataKind;
 import io.github.settrademqtt.feed.DecodeObserver;
+import io.github.settrademqtt.support.RateLimitedLog;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -22,10 +23,10 @@ final class DecodeLog implements DecodeObserver {
 	private final DecodeObserver observer;
 
 	private final RateLimitedLog unknownEnumLog = new RateLimitedLog(logger, "Unknown Settrade enum values", 3,
-			Duration.ofMinutes(10), System::nanoTime);
+			Duration.ofMinutes(10));
 
 	private final RateLimitedLog mismatchLog = new RateLimitedLog(logger,
-			"Settrade payloads whose symbol disagrees with their topic", 3, Duration.ofMinutes(10), System::nanoTime);
+			"Settrade payloads whose symbol disagrees with their topic", 3, Duration.ofMinutes(10));
 
 	DecodeLog(DecodeObserver observer) {
 		this.observer = observer;

@@ -13,6 +13,7 @@ import io.github.settrademqtt.feed.MarketDataDecoders;
 import io.github.settrademqtt.feed.MarketDataHeaders;
 import io.github.settrademqtt.feed.MarketDataEvent;
 import io.github.settrademqtt.feed.liveness.FeedLiveness;
+import io.github.settrademqtt.support.RateLimitedLog;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -45,10 +46,10 @@ final class EventPublisher implements ConflatingDispatcher.Sink {
 	private final LongSupplier nanoClock;
 
 	private final RateLimitedLog decodeFailures = new RateLimitedLog(logger,
-			"Settrade payloads that could not be decoded", 5, Duration.ofMinutes(1), System::nanoTime);
+			"Settrade payloads that could not be decoded", 5, Duration.ofMinutes(1));
 
 	private final RateLimitedLog channelFailures = new RateLimitedLog(logger,
-			"Subscribers of the Settrade market data channel failed", 5, Duration.ofMinutes(1), System::nanoTime);
+			"Subscribers of the Settrade market data channel failed", 5, Duration.ofMinutes(1));
 
 	EventPublisher(MarketDataDecoders decoders, MessageChannel channel, MarketDataListeners listeners,
 			FeedObserver observer, FeedLiveness liveness, LongSupplier nanoClock) {

@@ -48,6 +48,13 @@ public interface FeedObserver extends DecodeObserver {
 	}
 
 	/**
+	 * A message was still waiting for delivery when delivery stopped, and was discarded.
+	 * @param kind the kind of its topic
+	 */
+	default void discarded(MarketDataKind<?, ?> kind) {
+	}
+
+	/**
 	 * A listener or channel subscriber threw.
 	 * @param kind the kind of the event
 	 */

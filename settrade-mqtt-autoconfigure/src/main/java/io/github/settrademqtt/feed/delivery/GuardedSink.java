@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import io.github.settrademqtt.connection.SettradeMqttHeaders;
 import io.github.settrademqtt.feed.MarketDataKind;
+import io.github.settrademqtt.support.RateLimitedLog;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -26,7 +27,7 @@ final class GuardedSink implements ConflatingDispatcher.Sink {
 	private final FeedObserver observer;
 
 	private final RateLimitedLog failures = new RateLimitedLog(logger, "Settrade market data deliveries failed", 5,
-			Duration.ofMinutes(1), System::nanoTime);
+			Duration.ofMinutes(1));
 
 	GuardedSink(ConflatingDispatcher.Sink sink, FeedObserver observer) {
 		this.sink = sink;
@@ -48,16 +49,11 @@ final class GuardedSink implements ConflatingDispatcher.Sink {
 
 	/**
 	 * Pass on what no one can handle: the virtual machine is broken, not the message.
-	 * @param ex what a consumer threw
 	 */
 	static void rethrowIfFatal(Throwable ex) {
 		if (ex instanceof VirtualMachineError fatal) {
 			throw fatal;
 		}
-	}
-
-	long failureCount() {
-		return this.failures.count();
 	}
 
 }

@@ -3,9 +3,9 @@ package io.github.settrademqtt.feed.delivery;
 import java.time.Instant;
 import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
 
 import io.github.settrademqtt.connection.SettradeMqttHeaders;
@@ -58,8 +58,6 @@ public class MarketDataDelivery implements MessageHandler, SmartLifecycle, Subsc
 
 	private final int threads;
 
-	private final MarketDataListeners listeners;
-
 	private final EventPublisher publisher;
 
 	private final ConflatingDispatcher snapshots;
@@ -67,8 +65,6 @@ public class MarketDataDelivery implements MessageHandler, SmartLifecycle, Subsc
 	private final OrderedDispatcher orders;
 
 	private final DeliveryExecutor executor = new DeliveryExecutor();
-
-	private final LongAdder discardedOnStop = new LongAdder();
 
 	private volatile boolean running;
 
@@ -97,7 +93,6 @@ public class MarketDataDelivery implements MessageHandler, SmartLifecycle, Subsc
 		this.source = source;
 		this.liveness = liveness;
 		this.threads = threads;
-		this.listeners = listeners;
 		this.kinds = listeners.kinds();
 		this.observer = observer;
 		this.publisher = new EventPublisher(new MarketDataDecoders(this.kinds, new DecodeLog(observer)), channel,
@@ -156,7 +151,6 @@ public class MarketDataDelivery implements MessageHandler, SmartLifecycle, Subsc
 		// scheduled, never to be delivered after a restart
 		int discarded = this.snapshots.clear() + this.orders.clear();
 		if (discarded > 0) {
-			this.discardedOnStop.add(discarded);
 			logger.info("Stopped Settrade market data delivery with " + discarded
 					+ " messages waiting: they were discarded");
 		}
@@ -203,65 +197,25 @@ public class MarketDataDelivery implements MessageHandler, SmartLifecycle, Subsc
 	}
 
 	/**
-	 * Return how many order updates were dropped because the queue was full.
-	 * @return the count
-	 */
-	public long getDroppedOrderCount() {
-		return this.orders.droppedCount();
-	}
-
-	/**
-	 * Return how many messages were waiting for delivery when it stopped, and so were
-	 * never delivered.
-	 * @return the count
-	 */
-	public long getDiscardedOnStopCount() {
-		return this.discardedOnStop.sum();
-	}
-
-	/**
-	 * Return how many times a listener bean threw.
-	 * @return the count
-	 */
-	public long getListenerFailureCount() {
-		return this.listeners.getFailureCount();
-	}
-
-	int snapshotSlotCount() {
-		return this.snapshots.slotCount();
-	}
-
-	/**
 	 * The delivery threads, created on start and released on stop; or, with no threads,
 	 * the caller's own thread.
 	 */
-	private static final class DeliveryExecutor implements java.util.concurrent.Executor {
+	private static final class DeliveryExecutor implements Executor {
 
 		private volatile @Nullable Executor delegate;
 
-		private @Nullable ThreadPoolExecutor pool;
-
 		void start(int threads) {
-			if (this.delegate != null) {
-				return;
-			}
-			if (threads == 0) {
-				// a dispatcher drains its slot or queue right away, on the caller's
-				// thread: nothing waits, so nothing is conflated or queued
-				this.delegate = Runnable::run;
-			}
-			else {
-				this.pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS,
-						new LinkedBlockingQueue<>(), new CustomizableThreadFactory("settrade-mqtt-delivery-"));
-				this.delegate = this.pool;
-			}
+			// with no threads a dispatcher drains its slot or queue right away, on the
+			// caller's thread: nothing waits, so nothing is conflated or queued
+			this.delegate = (threads == 0) ? Runnable::run
+					: new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
+							new CustomizableThreadFactory("settrade-mqtt-delivery-"));
 		}
 
 		void stop() {
-			ThreadPoolExecutor pool = this.pool;
+			Executor delegate = this.delegate;
 			this.delegate = null;
-			this.pool = null;
-			if (pool != null) {
+			if (delegate instanceof ThreadPoolExecutor pool) {
 				pool.shutdownNow();
 				try {
 					pool.awaitTermination(10, TimeUnit.SECONDS);
@@ -276,7 +230,7 @@ public class MarketDataDelivery implements MessageHandler, SmartLifecycle, Subsc
 		public void execute(Runnable task) {
 			Executor delegate = this.delegate;
 			if (delegate == null) {
-				throw new java.util.concurrent.RejectedExecutionException("Delivery is stopped");
+				throw new RejectedExecutionException("Delivery is stopped");
 			}
 			delegate.execute(task);
 		}

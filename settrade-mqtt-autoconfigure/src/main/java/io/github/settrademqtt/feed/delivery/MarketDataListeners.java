@@ -8,6 +8,7 @@ import io.github.settrademqtt.feed.MarketDataEvent;
 import io.github.settrademqtt.feed.MarketDataKind;
 import io.github.settrademqtt.feed.MarketDataKinds;
 import io.github.settrademqtt.feed.listener.MarketDataListener;
+import io.github.settrademqtt.support.RateLimitedLog;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -38,7 +39,7 @@ public final class MarketDataListeners {
 	private final List<MarketDataListener> all;
 
 	private final RateLimitedLog failures = new RateLimitedLog(logger, "Settrade market data listeners failed", 5,
-			Duration.ofMinutes(1), System::nanoTime);
+			Duration.ofMinutes(1));
 
 	private MarketDataListeners(MarketDataKinds kinds, List<List<Object>> byKind, List<MarketDataListener> all) {
 		this.kinds = kinds;
@@ -73,10 +74,8 @@ public final class MarketDataListeners {
 	}
 
 	/**
-	 * Hand an event to every listener of its kind and to every listener of all kinds.
-	 * @param event the event
-	 * @param kind its kind
-	 * @param observer told of each listener that throws
+	 * Hand an event to every listener of its kind and to every listener of all kinds,
+	 * telling the observer of each that throws.
 	 */
 	@SuppressWarnings({ "unchecked", "rawtypes" })
 	void deliver(MarketDataEvent event, MarketDataKind<?, ?> kind, FeedObserver observer) {
@@ -109,22 +108,6 @@ public final class MarketDataListeners {
 		observer.listenerFailed(kind);
 		this.failures.log(() -> "Listener " + listener.getClass().getName() + " failed on " + kind.tag() + " '"
 				+ event.key() + "'", ex);
-	}
-
-	/**
-	 * Return whether there are no listeners at all.
-	 * @return whether empty
-	 */
-	boolean isEmpty() {
-		return this.all.isEmpty() && this.byKind.stream().allMatch(List::isEmpty);
-	}
-
-	/**
-	 * Return how many times a listener threw.
-	 * @return the count
-	 */
-	public long getFailureCount() {
-		return this.failures.count();
 	}
 
 	/**

@@ -4,10 +4,10 @@ import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.LongAdder;
 
 import io.github.settrademqtt.connection.SettradeMqttHeaders;
 import io.github.settrademqtt.feed.MarketDataKind;
+import io.github.settrademqtt.support.RateLimitedLog;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -37,8 +37,6 @@ final class OrderedDispatcher {
 
 	private volatile Lane lane;
 
-	private final LongAdder dropped = new LongAdder();
-
 	private final Executor executor;
 
 	private final ConflatingDispatcher.Sink sink;
@@ -46,7 +44,7 @@ final class OrderedDispatcher {
 	private final FeedObserver observer;
 
 	private final RateLimitedLog drops = new RateLimitedLog(logger, "Settrade order updates dropped", 5,
-			Duration.ofMinutes(1), System::nanoTime);
+			Duration.ofMinutes(1));
 
 	OrderedDispatcher(int capacity, Executor executor, ConflatingDispatcher.Sink sink, FeedObserver observer) {
 		this.capacity = capacity;
@@ -58,13 +56,10 @@ final class OrderedDispatcher {
 
 	/**
 	 * Queue an order update; called on the MQTT client's thread, never blocks.
-	 * @param kind its kind
-	 * @param message the message
 	 */
 	void offer(MarketDataKind<?, ?> kind, Message<?> message) {
 		Lane lane = this.lane;
 		if (!lane.queue.offer(new Pending(message, kind))) {
-			this.dropped.increment();
 			this.observer.dropped(kind);
 			// expected of a slow listener: what to do about it, without a stack trace
 			this.drops.log(() -> "The order update queue is full (" + this.capacity
@@ -76,8 +71,8 @@ final class OrderedDispatcher {
 	}
 
 	/**
-	 * Start afresh with an empty queue, once the executor has stopped.
-	 * @return how many updates were waiting, now never delivered
+	 * Start afresh with an empty queue, once the executor has stopped. Returns how many
+	 * updates were waiting, now never delivered.
 	 */
 	int clear() {
 		Lane previous = this.lane;
@@ -85,14 +80,11 @@ final class OrderedDispatcher {
 		int discarded = 0;
 		// a drain still running on it, if its consumer ignored the interrupt, then finds
 		// nothing to schedule again
-		while (previous.queue.poll() != null) {
+		for (Pending pending = previous.queue.poll(); pending != null; pending = previous.queue.poll()) {
+			this.observer.discarded(pending.kind);
 			discarded++;
 		}
 		return discarded;
-	}
-
-	long droppedCount() {
-		return this.dropped.sum();
 	}
 
 	private record Pending(Message<?> message, MarketDataKind<?, ?> kind) {

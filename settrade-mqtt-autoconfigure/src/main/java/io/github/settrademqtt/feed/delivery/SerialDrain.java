@@ -65,7 +65,6 @@ abstract class SerialDrain implements Runnable {
 
 	/**
 	 * Return whether something waits that the turn just ended did not deliver.
-	 * @return whether to schedule again
 	 */
 	abstract boolean hasMore();
 

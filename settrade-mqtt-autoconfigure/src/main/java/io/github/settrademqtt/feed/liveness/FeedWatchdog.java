@@ -110,9 +110,7 @@ public class FeedWatchdog extends FixedDelayLifecycle {
 	 * A few looks per timeout, never busier than 10/s nor lazier than once a second.
 	 */
 	private static Duration checkInterval(Duration feedSilenceTimeout) {
-		Duration interval = feedSilenceTimeout.dividedBy(3);
-		return (interval.compareTo(Duration.ofMillis(100)) < 0) ? Duration.ofMillis(100)
-				: (interval.compareTo(Duration.ofSeconds(1)) > 0) ? Duration.ofSeconds(1) : interval;
+		return clamp(feedSilenceTimeout.dividedBy(3), Duration.ofMillis(100), Duration.ofSeconds(1));
 	}
 
 	/**
@@ -147,8 +145,8 @@ public class FeedWatchdog extends FixedDelayLifecycle {
 	}
 
 	/**
-	 * Open a second connection if the whole feed has been silent for the timeout.
-	 * @return whether the feed is silent
+	 * Open a second connection if the whole feed has been silent for the timeout, and say
+	 * whether it was.
 	 */
 	private boolean healFeed(SessionFacts facts, Instant now) {
 		if (this.registry.states().values().stream().noneMatch((state) -> state == SubscriptionState.ACTIVE)) {

@@ -59,7 +59,6 @@ public record TradingSession(LocalTime start, LocalTime end, boolean wholeDay) {
 
 	/**
 	 * Return whether the session runs past midnight into the next day.
-	 * @return whether it does
 	 */
 	boolean crossesMidnight() {
 		return !this.wholeDay && !this.end.isAfter(this.start);

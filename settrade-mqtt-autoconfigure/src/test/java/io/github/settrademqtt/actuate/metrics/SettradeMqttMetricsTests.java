@@ -7,6 +7,7 @@ import io.github.settrademqtt.connection.SessionChange;
 import io.github.settrademqtt.connection.SessionFacts;
 import io.github.settrademqtt.feed.EventReceipt;
 import io.github.settrademqtt.feed.MarketDataDecoders;
+import io.github.settrademqtt.feed.MarketDataKinds;
 import io.github.settrademqtt.feed.SettradeTopics;
 import io.github.settrademqtt.test.proto.BidOfferV3;
 import io.github.settrademqtt.test.proto.InfoV3;
@@ -28,7 +29,7 @@ class SettradeMqttMetricsTests {
 	@Test
 	void unknownEnumValuesAndSymbolMismatchesAreCountedByKind() {
 		this.metrics.bindTo(this.registry);
-		MarketDataDecoders decoders = new MarketDataDecoders(this.metrics);
+		MarketDataDecoders decoders = new MarketDataDecoders(MarketDataKinds.standard(), this.metrics);
 		decoders.decode(receipt(SettradeTopics.bidOffer("PTT")),
 				BidOfferV3.newBuilder().setSymbol("AOT").build().toByteArray());
 		decoders.decode(receipt(SettradeTopics.priceInfo("PTT")),

@@ -53,7 +53,8 @@ class SettradeMqttMetricsAutoConfigurationTests {
 			assertThat(registry.get("settrade.mqtt.messages.received").tag("kind", "bid-offer").counter().count())
 				.isZero();
 			for (String name : List.of("settrade.mqtt.messages.received", "settrade.mqtt.messages.decode.errors",
-					"settrade.mqtt.messages.conflated", "settrade.mqtt.messages.dropped")) {
+					"settrade.mqtt.messages.conflated", "settrade.mqtt.messages.dropped",
+					"settrade.mqtt.messages.discarded")) {
 				assertThat(registry.get(name).counters()).as(name).hasSize(7);
 			}
 			assertThat(registry.get("settrade.mqtt.connections").tag("outcome", "success").counter().count()).isZero();
@@ -100,6 +101,9 @@ class SettradeMqttMetricsAutoConfigurationTests {
 				.isPositive();
 			assertThat(registry.get("settrade.mqtt.subscriptions").tag("state", "active").gauge().value()).isEqualTo(1);
 			assertThat(registry.get("settrade.mqtt.token.expires.in").gauge().value()).isBetween(1700.0, 1800.0);
+			assertThat(registry.get("settrade.mqtt.messages.superseded").functionCounter().count())
+				.as("one connection so far, delivering from its first message")
+				.isZero();
 			context.getBean(io.github.settrademqtt.connection.SettradeMqttConnection.class).rotate();
 			await().atMost(Duration.ofSeconds(10))
 				.until(() -> registry.get("settrade.mqtt.rotation.gap").timer().count() == 1);

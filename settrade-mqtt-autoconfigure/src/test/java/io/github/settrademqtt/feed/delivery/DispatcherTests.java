@@ -77,7 +77,7 @@ class DispatcherTests {
 		this.executor.runAll();
 		assertThat(this.delivered).hasSize(200).startsWith("acct:1", "acct:2").endsWith("acct:200");
 		assertThat(this.observer.conflated).isEmpty();
-		assertThat(dispatcher.droppedCount()).isZero();
+		assertThat(this.observer.dropped).isEmpty();
 	}
 
 	@Test
@@ -88,7 +88,6 @@ class DispatcherTests {
 		}
 		this.executor.runAll();
 		assertThat(this.delivered).containsExactly("acct:1", "acct:2", "acct:3");
-		assertThat(dispatcher.droppedCount()).isEqualTo(2);
 		assertThat(this.observer.dropped.get(MarketDataKinds.DERIVATIVES_ORDERS)).isEqualTo(2);
 	}
 
@@ -157,6 +156,7 @@ class DispatcherTests {
 		dispatcher.offer("AOT", MarketDataKinds.BID_OFFER, message("AOT", 1));
 		this.executor.discardAll();
 		assertThat(dispatcher.clear()).as("messages never delivered").isEqualTo(2);
+		assertThat(this.observer.discarded.get(MarketDataKinds.BID_OFFER)).isEqualTo(2);
 		assertThat(dispatcher.slotCount()).isZero();
 		dispatcher.offer("PTT", MarketDataKinds.BID_OFFER, message("PTT", 2));
 		dispatcher.offer("AOT", MarketDataKinds.BID_OFFER, message("AOT", 2));
@@ -175,6 +175,7 @@ class DispatcherTests {
 		dispatcher.offer(MarketDataKinds.EQUITY_ORDERS, message("acct", 2));
 		this.executor.discardAll();
 		assertThat(dispatcher.clear()).as("updates never delivered").isEqualTo(2);
+		assertThat(this.observer.discarded.get(MarketDataKinds.EQUITY_ORDERS)).isEqualTo(2);
 		dispatcher.offer(MarketDataKinds.EQUITY_ORDERS, message("acct", 3));
 		this.executor.runAll();
 		assertThat(this.delivered).containsExactly("acct:3");
@@ -260,6 +261,8 @@ class DispatcherTests {
 
 		final Map<MarketDataKind<?, ?>, Integer> dropped = new HashMap<>();
 
+		final Map<MarketDataKind<?, ?>, Integer> discarded = new HashMap<>();
+
 		@Override
 		public void conflated(MarketDataKind<?, ?> kind) {
 			this.conflated.merge(kind, 1, Integer::sum);
@@ -268,6 +271,11 @@ class DispatcherTests {
 		@Override
 		public void dropped(MarketDataKind<?, ?> kind) {
 			this.dropped.merge(kind, 1, Integer::sum);
+		}
+
+		@Override
+		public void discarded(MarketDataKind<?, ?> kind) {
+			this.discarded.merge(kind, 1, Integer::sum);
 		}
 
 	}

@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.github.settrademqtt.actuate.metrics.SettradeMqttMetrics;
 import io.github.settrademqtt.connection.SessionChange;
 import io.github.settrademqtt.connection.SessionFacts;
 import io.github.settrademqtt.connection.SettradeMqttHeaders;
@@ -25,12 +26,14 @@ import io.github.settrademqtt.feed.liveness.LivenessState;
 import io.github.settrademqtt.feed.liveness.TopicLiveness;
 import io.github.settrademqtt.test.proto.BidOfferV3;
 import io.github.settrademqtt.test.proto.OrderEquityV3;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.integration.channel.DirectChannel;
 import org.springframework.integration.channel.NullChannel;
 import org.springframework.integration.support.MessageBuilder;
+import org.springframework.test.util.ReflectionTestUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -63,6 +66,8 @@ class MarketDataDeliveryTests {
 
 	private final EquityOrderListener recordingOrders = (order) -> this.orders.add(order.orderNo());
 
+	private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+
 	private MarketDataDelivery delivery;
 
 	@AfterEach
@@ -90,7 +95,7 @@ class MarketDataDeliveryTests {
 		await().atMost(Duration.ofSeconds(5)).until(() -> this.books.contains("PTT:1"));
 		sendBook("PTT", 2);
 		await().atMost(Duration.ofSeconds(5)).until(() -> this.books.contains("PTT:2"));
-		assertThat(this.delivery.getListenerFailureCount()).isEqualTo(1);
+		assertThat(count("settrade.mqtt.listener.errors", "bid-offer")).isEqualTo(1);
 	}
 
 	/**
@@ -139,7 +144,8 @@ class MarketDataDeliveryTests {
 		symbols.stream().skip(1).forEach((symbol) -> sendBook(symbol, 1));
 		sendOrder("1");
 		this.delivery.stop();
-		assertThat(this.delivery.getDiscardedOnStopCount()).as("three books and an order update").isEqualTo(4);
+		assertThat(count("settrade.mqtt.messages.discarded", "bid-offer")).as("three books").isEqualTo(3);
+		assertThat(count("settrade.mqtt.messages.discarded", "equity-orders")).as("an order update").isEqualTo(1);
 		this.delivery.start();
 		symbols.forEach((symbol) -> sendBook(symbol, 2));
 		sendOrder("2");
@@ -199,18 +205,30 @@ class MarketDataDeliveryTests {
 			sendBook(symbol, 1);
 		}
 		await().atMost(Duration.ofSeconds(5)).until(() -> this.books.size() == 200);
-		assertThat(this.delivery.snapshotSlotCount()).isEqualTo(200);
+		assertThat(snapshotSlots()).isEqualTo(200);
 		handles.forEach(SubscriptionHandle::close);
-		await().atMost(Duration.ofSeconds(5)).until(() -> this.delivery.snapshotSlotCount() == 0);
+		await().atMost(Duration.ofSeconds(5)).until(() -> snapshotSlots() == 0);
 		this.registry.subscribe(SettradeTopics.bidOffer("S7"));
 		sendBook("S7", 2);
 		await().atMost(Duration.ofSeconds(5)).until(() -> this.books.contains("S7:2"));
 	}
 
 	private void start(int threads, FeedLiveness liveness, MarketDataListeners listeners) {
-		this.delivery = new MarketDataDelivery(this.source, new NullChannel(), listeners, liveness, FeedObserver.NONE,
-				threads, 100, this.nanos::get);
+		SettradeMqttMetrics metrics = new SettradeMqttMetrics();
+		metrics.bindTo(this.meters);
+		this.delivery = new MarketDataDelivery(this.source, new NullChannel(), listeners, liveness, metrics, threads,
+				100, this.nanos::get);
 		this.delivery.start();
+	}
+
+	private double count(String meter, String kind) {
+		return this.meters.get(meter).tag("kind", kind).counter().count();
+	}
+
+	private int snapshotSlots() {
+		ConflatingDispatcher snapshots = (ConflatingDispatcher) ReflectionTestUtils.getField(this.delivery,
+				"snapshots");
+		return snapshots.slotCount();
 	}
 
 	private static MarketDataListeners books(BidOfferListener... listeners) {

@@ -1,4 +1,4 @@
-package io.github.settrademqtt.feed.delivery;
+package io.github.settrademqtt.support;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
  * Logs a recurring event at WARN without flooding the log: the first few in full, then
  * one summary line per period with the count and the latest message. Messages are built
  * only when a line is written, since these events can come on every message of the feed.
+ * Safe to call from any thread.
  * <p>
  * An event that is a bug in someone's code is logged with
  * {@link #log(Supplier, Throwable)} so that the first few carry their stack traces; one
@@ -19,8 +20,9 @@ import org.jspecify.annotations.Nullable;
  * says what happened without a trace that would only point into this starter.
  *
  * @author settrade-mqtt
+ * @since 0.2.0
  */
-final class RateLimitedLog {
+public final class RateLimitedLog {
 
 	private final Log logger;
 
@@ -38,6 +40,17 @@ final class RateLimitedLog {
 
 	private final AtomicLong lastSummaryNanos;
 
+	/**
+	 * Create a log on the system's monotonic clock.
+	 * @param logger where lines go
+	 * @param what what the event is, in the plural, to begin each summary line
+	 * @param detailed how many events are logged in full before the summaries begin
+	 * @param period how often at most a summary is logged
+	 */
+	public RateLimitedLog(Log logger, String what, int detailed, Duration period) {
+		this(logger, what, detailed, period, System::nanoTime);
+	}
+
 	RateLimitedLog(Log logger, String what, int detailed, Duration period, LongSupplier nanoClock) {
 		this.logger = logger;
 		this.what = what;
@@ -51,7 +64,7 @@ final class RateLimitedLog {
 	 * Count an expected event and log it, without a stack trace.
 	 * @param message what happened, built only if a line is written
 	 */
-	void log(Supplier<String> message) {
+	public void log(Supplier<String> message) {
 		log(message, null);
 	}
 
@@ -61,7 +74,7 @@ final class RateLimitedLog {
 	 * @param message what happened, built only if a line is written
 	 * @param ex the cause
 	 */
-	void log(Supplier<String> message, @Nullable Throwable ex) {
+	public void log(Supplier<String> message, @Nullable Throwable ex) {
 		if (this.count.incrementAndGet() <= this.detailed) {
 			if (this.logger.isWarnEnabled()) {
 				if (ex != null) {
@@ -83,10 +96,6 @@ final class RateLimitedLog {
 						+ " in all); the latest: " + message.get() + ((ex != null) ? ": " + ex : ""));
 			}
 		}
-	}
-
-	long count() {
-		return this.count.get();
 	}
 
 }
