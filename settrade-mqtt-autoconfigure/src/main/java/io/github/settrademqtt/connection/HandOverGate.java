@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
@@ -15,10 +16,12 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
+import org.eclipse.paho.client.mqttv3.MqttMessage;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.integration.support.MessageBuilder;
+import org.springframework.integration.mqtt.support.MqttHeaders;
 import org.springframework.messaging.Message;
+import org.springframework.messaging.support.GenericMessage;
 
 /**
  * Decides which connection's messages reach the application: only the current one's, so a
@@ -114,15 +117,15 @@ final class HandOverGate {
 	 * Accept a message from a connection. Never throws: Paho drops a connection whose
 	 * listener throws.
 	 */
-	void accept(long epoch, Message<?> message, Received received) {
+	void accept(long epoch, String topic, MqttMessage message, Received received) {
 		Overlap overlap = this.overlap;
 		if (overlap != null) {
-			overlap.accept(epoch, new Arrival(message, received));
+			overlap.accept(epoch, new Arrival(topic, message, received));
 			return;
 		}
 		SessionFacts delivering = this.delivering;
 		if (delivering != null && delivering.epoch() == epoch) {
-			emit(delivering, new Arrival(message, received));
+			emit(delivering, new Arrival(topic, message, received));
 		}
 		else {
 			this.superseded.increment();
@@ -150,17 +153,23 @@ final class HandOverGate {
 		return this.superseded.sum();
 	}
 
+	/**
+	 * Build the one Spring message of an MQTT message, every header at once (the headers
+	 * Spring Integration's Paho converter sets, and the session's), and send it on.
+	 */
 	private void emit(SessionFacts delivering, Arrival arrival) {
-		this.downstream.accept(MessageBuilder.fromMessage(arrival.message)
-			.setHeader(SettradeMqttHeaders.SESSION, delivering)
-			.setHeader(SettradeMqttHeaders.EPOCH, delivering.epoch())
-			.setHeader(SettradeMqttHeaders.RECEIVED_AT, arrival.received.at())
-			.setHeader(SettradeMqttHeaders.RECEIVED_NANOS, arrival.received.nanos())
-			.build());
-	}
-
-	private static @Nullable String topic(Message<?> message) {
-		return message.getHeaders().get(SettradeMqttHeaders.TOPIC, String.class);
+		MqttMessage mqtt = arrival.message;
+		Map<String, Object> headers = new HashMap<>(16);
+		headers.put(MqttHeaders.RECEIVED_TOPIC, arrival.topic);
+		headers.put(MqttHeaders.ID, mqtt.getId());
+		headers.put(MqttHeaders.RECEIVED_QOS, mqtt.getQos());
+		headers.put(MqttHeaders.DUPLICATE, mqtt.isDuplicate());
+		headers.put(MqttHeaders.RECEIVED_RETAINED, mqtt.isRetained());
+		headers.put(SettradeMqttHeaders.SESSION, delivering);
+		headers.put(SettradeMqttHeaders.EPOCH, delivering.epoch());
+		headers.put(SettradeMqttHeaders.RECEIVED_AT, arrival.received.at());
+		headers.put(SettradeMqttHeaders.RECEIVED_NANOS, arrival.received.nanos());
+		this.downstream.accept(new GenericMessage<>(mqtt.getPayload(), headers));
 	}
 
 	/**
@@ -173,10 +182,10 @@ final class HandOverGate {
 
 	}
 
-	private record Arrival(Message<?> message, Received received) {
+	private record Arrival(String topic, MqttMessage message, Received received) {
 
 		byte[] payload() {
-			return (this.message.getPayload() instanceof byte[] bytes) ? bytes : new byte[0];
+			return this.message.getPayload();
 		}
 
 	}
@@ -243,11 +252,7 @@ final class HandOverGate {
 		}
 
 		void accept(long epoch, Arrival arrival) {
-			String topic = topic(arrival.message);
-			if (topic == null) {
-				HandOverGate.this.superseded.increment();
-				return;
-			}
+			String topic = arrival.topic;
 			if (epoch == this.old.epoch()) {
 				acceptFromOld(streams(topic), arrival);
 			}

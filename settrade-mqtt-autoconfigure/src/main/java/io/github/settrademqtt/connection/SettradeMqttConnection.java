@@ -33,6 +33,8 @@ import org.springframework.beans.factory.BeanFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.ApplicationEventPublisherAware;
 import org.springframework.context.SmartLifecycle;
+import org.eclipse.paho.client.mqttv3.MqttMessage;
+
 import org.springframework.messaging.Message;
 import org.springframework.util.Assert;
 
@@ -436,16 +438,12 @@ public class SettradeMqttConnection implements SmartLifecycle, ApplicationEventP
 	// Paho's threads
 
 	@Override
-	public void messageArrived(TicketConnection session, Message<?> message) {
-		String topic = message.getHeaders().get(SettradeMqttHeaders.TOPIC, String.class);
-		if (topic != null && SubscriptionErrors.isErrorTopic(topic)) {
-			if (message.getPayload() instanceof byte[] payload) {
-				this.subscriptionErrors.report(payload);
-			}
+	public void messageArrived(TicketConnection session, String topic, MqttMessage message, long arrivedNanos) {
+		if (SubscriptionErrors.isErrorTopic(topic)) {
+			this.subscriptionErrors.report(message.getPayload());
 			return;
 		}
-		this.gate.accept(session.epoch(), message,
-				new HandOverGate.Received(Instant.now(), this.nanoClock.getAsLong()));
+		this.gate.accept(session.epoch(), topic, message, new HandOverGate.Received(Instant.now(), arrivedNanos));
 	}
 
 	@Override

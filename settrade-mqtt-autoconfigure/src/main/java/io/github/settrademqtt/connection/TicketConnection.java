@@ -11,12 +11,10 @@ import java.util.function.Consumer;
 import io.github.settrademqtt.login.DispatcherTicket;
 import org.eclipse.paho.client.mqttv3.IMqttAsyncClient;
 import org.eclipse.paho.client.mqttv3.MqttException;
+import org.eclipse.paho.client.mqttv3.MqttMessage;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.BeanFactory;
-import org.springframework.integration.mqtt.support.DefaultPahoMessageConverter;
-import org.springframework.messaging.Message;
-import org.springframework.messaging.MessageChannel;
 
 /**
  * One MQTT connection, opened with one dispatcher ticket: an epoch of the feed. Opening,
@@ -75,11 +73,12 @@ final class TicketConnection {
 		this.clientFactory = new TicketClientFactory(ticket, uris.uris(), settings);
 		this.completionTimeoutMillis = settings.connectTimeout().toMillis();
 		String clientId = settings.clientIdPrefix() + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-		this.adapter = new SettradePahoAdapter(clientId, this.clientFactory, (cause) -> lost(cause, listener));
-		DefaultPahoMessageConverter converter = new DefaultPahoMessageConverter();
-		converter.setPayloadAsBytes(true);
-		this.adapter.setConverter(converter);
-		this.adapter.setOutputChannel(output(listener));
+		this.adapter = new SettradePahoAdapter(clientId, this.clientFactory, (cause) -> lost(cause, listener),
+				(topic, message) -> {
+					long arrivedNanos = System.nanoTime();
+					this.lastArrivalNanos = arrivedNanos;
+					listener.messageArrived(this, topic, message, arrivedNanos);
+				});
 		this.adapter.setCompletionTimeout(this.completionTimeoutMillis);
 		this.adapter.setDisconnectCompletionTimeout(settings.disconnectTimeout().toMillis());
 		// Paho otherwise waits for in-flight work on a connection that may already be
@@ -87,14 +86,6 @@ final class TicketConnection {
 		this.adapter.setQuiescentTimeout(0);
 		this.adapter.setBeanFactory(beanFactory);
 		this.adapter.afterPropertiesSet();
-	}
-
-	private MessageChannel output(Listener listener) {
-		return (message, timeout) -> {
-			this.lastArrivalNanos = System.nanoTime();
-			listener.messageArrived(this, message);
-			return true;
-		};
 	}
 
 	private void lost(Throwable cause, Listener listener) {
@@ -267,7 +258,14 @@ final class TicketConnection {
 	 */
 	interface Listener {
 
-		void messageArrived(TicketConnection session, Message<?> message);
+		/**
+		 * A message arrived.
+		 * @param session the connection it arrived on
+		 * @param topic its topic
+		 * @param message the message as Paho received it
+		 * @param arrivedNanos when, on {@link System#nanoTime()}, read once per message
+		 */
+		void messageArrived(TicketConnection session, String topic, MqttMessage message, long arrivedNanos);
 
 		void connectionLost(TicketConnection session, @Nullable Throwable cause);
 

@@ -10,9 +10,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import java.util.stream.IntStream;
 
+import org.eclipse.paho.client.mqttv3.MqttMessage;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.integration.support.MessageBuilder;
 import org.springframework.messaging.Message;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,10 +46,10 @@ class HandOverGateTests {
 	@Test
 	void deliversOnlyTheDeliveringConnectionWithItsFacts() {
 		this.gate.deliverFrom(facts(1));
-		this.gate.accept(1, message(TOPIC, 1), RECEIVED);
-		this.gate.accept(2, message(TOPIC, 2), RECEIVED);
+		this.gate.accept(1, TOPIC, message(1), RECEIVED);
+		this.gate.accept(2, TOPIC, message(2), RECEIVED);
 		this.gate.close();
-		this.gate.accept(1, message(TOPIC, 3), RECEIVED);
+		this.gate.accept(1, TOPIC, message(3), RECEIVED);
 		assertThat(sequences()).containsExactly(1);
 		assertThat(this.delivered.get(0).getHeaders().get(SettradeMqttHeaders.EPOCH)).isEqualTo(1L);
 		assertThat(this.delivered.get(0).getHeaders().get(SettradeMqttHeaders.SESSION)).isEqualTo(facts(1));
@@ -61,11 +61,11 @@ class HandOverGateTests {
 		this.gate.deliverFrom(facts(1));
 		HandOverGate.Overlap overlap = this.gate.beginOverlap(2);
 		overlap.subscribing();
-		range(1, 7).forEach((seq) -> this.gate.accept(1, message(TOPIC, seq), RECEIVED));
-		range(5, 7).forEach((seq) -> this.gate.accept(2, message(TOPIC, seq), RECEIVED));
+		range(1, 7).forEach((seq) -> this.gate.accept(1, TOPIC, message(seq), RECEIVED));
+		range(5, 7).forEach((seq) -> this.gate.accept(2, TOPIC, message(seq), RECEIVED));
 		overlap.handOver(facts(2), SETTLE);
-		this.gate.accept(1, message(TOPIC, 8), RECEIVED);
-		range(8, 10).forEach((seq) -> this.gate.accept(2, message(TOPIC, seq), RECEIVED));
+		this.gate.accept(1, TOPIC, message(8), RECEIVED);
+		range(8, 10).forEach((seq) -> this.gate.accept(2, TOPIC, message(seq), RECEIVED));
 		assertThat(sequences()).containsExactlyElementsOf(range(1, 10));
 		assertThat(this.delivered.get(9).getHeaders().get(SettradeMqttHeaders.EPOCH)).isEqualTo(2L);
 	}
@@ -75,12 +75,12 @@ class HandOverGateTests {
 		this.gate.deliverFrom(facts(1));
 		HandOverGate.Overlap overlap = this.gate.beginOverlap(2);
 		overlap.subscribing();
-		range(1, 4).forEach((seq) -> this.gate.accept(1, message(TOPIC, seq), RECEIVED));
-		range(5, 8).forEach((seq) -> this.gate.accept(2, message(TOPIC, seq), RECEIVED));
-		range(5, 6).forEach((seq) -> this.gate.accept(1, message(TOPIC, seq), RECEIVED));
+		range(1, 4).forEach((seq) -> this.gate.accept(1, TOPIC, message(seq), RECEIVED));
+		range(5, 8).forEach((seq) -> this.gate.accept(2, TOPIC, message(seq), RECEIVED));
+		range(5, 6).forEach((seq) -> this.gate.accept(1, TOPIC, message(seq), RECEIVED));
 		overlap.handOver(facts(2), SETTLE);
-		range(7, 8).forEach((seq) -> this.gate.accept(1, message(TOPIC, seq), RECEIVED));
-		range(9, 10).forEach((seq) -> this.gate.accept(2, message(TOPIC, seq), RECEIVED));
+		range(7, 8).forEach((seq) -> this.gate.accept(1, TOPIC, message(seq), RECEIVED));
+		range(9, 10).forEach((seq) -> this.gate.accept(2, TOPIC, message(seq), RECEIVED));
 		assertThat(sequences()).containsExactlyElementsOf(range(1, 10));
 	}
 
@@ -89,12 +89,12 @@ class HandOverGateTests {
 		this.gate.deliverFrom(facts(1));
 		HandOverGate.Overlap overlap = this.gate.beginOverlap(2);
 		overlap.subscribing();
-		this.gate.accept(1, message(TOPIC, 1), RECEIVED);
-		this.gate.accept(2, message(TOPIC, 1), RECEIVED);
+		this.gate.accept(1, TOPIC, message(1), RECEIVED);
+		this.gate.accept(2, TOPIC, message(1), RECEIVED);
 		overlap.handOver(facts(2), SETTLE);
 		overlap.end();
-		this.gate.accept(1, message(TOPIC, 2), RECEIVED);
-		this.gate.accept(2, message(TOPIC, 2), RECEIVED);
+		this.gate.accept(1, TOPIC, message(2), RECEIVED);
+		this.gate.accept(2, TOPIC, message(2), RECEIVED);
 		assertThat(sequences()).containsExactly(1, 2);
 	}
 
@@ -102,10 +102,10 @@ class HandOverGateTests {
 	void anOverlapEndedWithoutAHandOverLeavesTheOldConnectionDelivering() {
 		this.gate.deliverFrom(facts(1));
 		HandOverGate.Overlap overlap = this.gate.beginOverlap(2);
-		this.gate.accept(2, message(TOPIC, 1), RECEIVED);
+		this.gate.accept(2, TOPIC, message(1), RECEIVED);
 		overlap.end();
-		this.gate.accept(1, message(TOPIC, 1), RECEIVED);
-		this.gate.accept(2, message(TOPIC, 2), RECEIVED);
+		this.gate.accept(1, TOPIC, message(1), RECEIVED);
+		this.gate.accept(2, TOPIC, message(2), RECEIVED);
 		assertThat(sequences()).containsExactly(1);
 	}
 
@@ -135,7 +135,7 @@ class HandOverGateTests {
 		// opens
 		int oldBeforeOverlap = random.nextInt(newStartsAt);
 		while (old <= oldBeforeOverlap) {
-			gate.accept(1, message(TOPIC, old++), RECEIVED);
+			gate.accept(1, TOPIC, message(old++), RECEIVED);
 		}
 		HandOverGate.Overlap overlap = gate.beginOverlap(2);
 		overlap.subscribing();
@@ -153,15 +153,15 @@ class HandOverGateTests {
 			}
 			boolean fromOld = !oldClosed && old <= total && random.nextBoolean();
 			if (fromOld) {
-				gate.accept(1, message(TOPIC, old++), RECEIVED);
+				gate.accept(1, TOPIC, message(old++), RECEIVED);
 			}
 			else {
-				gate.accept(2, message(TOPIC, next++), RECEIVED);
+				gate.accept(2, TOPIC, message(next++), RECEIVED);
 			}
 		}
 		if (!handedOver) {
 			while (old <= total) {
-				gate.accept(1, message(TOPIC, old++), RECEIVED);
+				gate.accept(1, TOPIC, message(old++), RECEIVED);
 			}
 			overlap.handOver(facts(2), SETTLE);
 		}
@@ -172,17 +172,17 @@ class HandOverGateTests {
 		this.gate.deliverFrom(facts(1));
 		HandOverGate.Overlap overlap = this.gate.beginOverlap(2);
 		overlap.subscribing();
-		this.gate.accept(1, message("proto/topic/infov3/AOT", 1), RECEIVED);
+		this.gate.accept(1, "proto/topic/infov3/AOT", message(1), RECEIVED);
 		overlap.subscribed(List.of(TOPIC, "proto/topic/infov3/AOT", "proto/topic/infov3/CPALL"));
 		assertThat(await(overlap)).as("AOT busy since the subscription, not matched")
 			.isEqualTo(HandOverGate.Alignment.TIMED_OUT);
 		this.nanos.addAndGet(SETTLE);
 		assertThat(await(overlap)).as("AOT quiet for the settle time").isEqualTo(HandOverGate.Alignment.ALIGNED);
-		this.gate.accept(1, message(TOPIC, 1), RECEIVED);
+		this.gate.accept(1, TOPIC, message(1), RECEIVED);
 		assertThat(await(overlap)).as("PTT busy, not matched").isEqualTo(HandOverGate.Alignment.TIMED_OUT);
-		this.gate.accept(2, message(TOPIC, 1), RECEIVED);
+		this.gate.accept(2, TOPIC, message(1), RECEIVED);
 		assertThat(await(overlap)).as("PTT matched").isEqualTo(HandOverGate.Alignment.ALIGNED);
-		this.gate.accept(1, message("proto/topic/infov3/CPALL", 1), RECEIVED);
+		this.gate.accept(1, "proto/topic/infov3/CPALL", message(1), RECEIVED);
 		assertThat(await(overlap)).as("CPALL busy, not matched").isEqualTo(HandOverGate.Alignment.TIMED_OUT);
 		assertThat(overlap.awaitAligned(SETTLE, this.nanos.get(), OPEN, CLOSED)).as("new connection closed")
 			.isEqualTo(HandOverGate.Alignment.NEW_CLOSED);
@@ -197,10 +197,10 @@ class HandOverGateTests {
 		this.gate.deliverFrom(facts(1));
 		HandOverGate.Overlap overlap = this.gate.beginOverlap(2);
 		overlap.subscribing();
-		this.gate.accept(1, message("proto/topic/infov3/REFUSED", 1), RECEIVED);
+		this.gate.accept(1, "proto/topic/infov3/REFUSED", message(1), RECEIVED);
 		overlap.subscribed(List.of(TOPIC));
 		this.nanos.addAndGet(SETTLE);
-		this.gate.accept(1, message("proto/topic/infov3/REFUSED", 2), RECEIVED);
+		this.gate.accept(1, "proto/topic/infov3/REFUSED", message(2), RECEIVED);
 		assertThat(await(overlap)).isEqualTo(HandOverGate.Alignment.ALIGNED);
 	}
 
@@ -214,8 +214,8 @@ class HandOverGateTests {
 	void aBookThatReturnsToAnEarlierStateAfterTheHandOverIsDelivered() throws InterruptedException {
 		this.gate.deliverFrom(facts(1));
 		HandOverGate.Overlap overlap = this.gate.beginOverlap(2);
-		this.gate.accept(1, message(TOPIC, 1), RECEIVED);
-		this.gate.accept(1, message(TOPIC, 2), RECEIVED);
+		this.gate.accept(1, TOPIC, message(1), RECEIVED);
+		this.gate.accept(1, TOPIC, message(2), RECEIVED);
 		overlap.subscribing();
 		overlap.subscribed(List.of(TOPIC));
 		assertThat(await(overlap)).as("just subscribed: the old connection may have more on its way")
@@ -223,7 +223,7 @@ class HandOverGateTests {
 		this.nanos.addAndGet(SETTLE);
 		assertThat(await(overlap)).isEqualTo(HandOverGate.Alignment.ALIGNED);
 		overlap.handOver(facts(2), SETTLE);
-		this.gate.accept(2, message(TOPIC, 1), RECEIVED);
+		this.gate.accept(2, TOPIC, message(1), RECEIVED);
 		assertThat(sequences()).containsExactly(1, 2, 1);
 	}
 
@@ -238,16 +238,16 @@ class HandOverGateTests {
 		this.gate.deliverFrom(facts(1));
 		HandOverGate.Overlap overlap = this.gate.beginOverlap(2);
 		overlap.subscribing();
-		this.gate.accept(1, message(TOPIC, 1), RECEIVED);
-		this.gate.accept(1, message(TOPIC, 2), RECEIVED);
+		this.gate.accept(1, TOPIC, message(1), RECEIVED);
+		this.gate.accept(1, TOPIC, message(2), RECEIVED);
 		overlap.subscribed(List.of(TOPIC));
 		this.nanos.addAndGet(SETTLE);
 		assertThat(await(overlap)).isEqualTo(HandOverGate.Alignment.ALIGNED);
 		overlap.handOver(facts(2), SETTLE);
-		this.gate.accept(2, message(TOPIC, 1), RECEIVED);
-		this.gate.accept(2, message(TOPIC, 2), RECEIVED);
+		this.gate.accept(2, TOPIC, message(1), RECEIVED);
+		this.gate.accept(2, TOPIC, message(2), RECEIVED);
 		overlap.end();
-		this.gate.accept(2, message(TOPIC, 1), RECEIVED);
+		this.gate.accept(2, TOPIC, message(1), RECEIVED);
 		assertThat(sequences()).containsExactly(1, 2, 1, 2, 1);
 	}
 
@@ -261,14 +261,14 @@ class HandOverGateTests {
 		this.gate.deliverFrom(facts(1));
 		HandOverGate.Overlap overlap = this.gate.beginOverlap(2);
 		overlap.subscribing();
-		range(1, 3).forEach((seq) -> this.gate.accept(1, message(TOPIC, seq), RECEIVED));
-		this.gate.accept(1, message(TOPIC, 1), RECEIVED);
-		this.gate.accept(2, message(TOPIC, 2), RECEIVED);
+		range(1, 3).forEach((seq) -> this.gate.accept(1, TOPIC, message(seq), RECEIVED));
+		this.gate.accept(1, TOPIC, message(1), RECEIVED);
+		this.gate.accept(2, TOPIC, message(2), RECEIVED);
 		overlap.subscribed(List.of(TOPIC));
 		overlap.handOver(facts(2), SETTLE);
-		this.gate.accept(2, message(TOPIC, 3), RECEIVED);
-		this.gate.accept(2, message(TOPIC, 1), RECEIVED);
-		this.gate.accept(2, message(TOPIC, 1), RECEIVED);
+		this.gate.accept(2, TOPIC, message(3), RECEIVED);
+		this.gate.accept(2, TOPIC, message(1), RECEIVED);
+		this.gate.accept(2, TOPIC, message(1), RECEIVED);
 		assertThat(sequences()).containsExactly(1, 2, 3, 1, 1);
 	}
 
@@ -277,9 +277,9 @@ class HandOverGateTests {
 		this.gate.deliverFrom(facts(1));
 		HandOverGate.Overlap overlap = this.gate.beginOverlap(2);
 		overlap.subscribing();
-		range(1, 3 * HandOverGate.MAX_REMEMBERED).forEach((seq) -> this.gate.accept(1, message(TOPIC, seq), RECEIVED));
+		range(1, 3 * HandOverGate.MAX_REMEMBERED).forEach((seq) -> this.gate.accept(1, TOPIC, message(seq), RECEIVED));
 		range(-3 * HandOverGate.MAX_REMEMBERED, -1)
-			.forEach((seq) -> this.gate.accept(2, message(TOPIC, seq), RECEIVED));
+			.forEach((seq) -> this.gate.accept(2, TOPIC, message(seq), RECEIVED));
 		assertThat(overlap.remembered(TOPIC)).isEqualTo(2 * HandOverGate.MAX_REMEMBERED);
 	}
 
@@ -297,10 +297,8 @@ class HandOverGateTests {
 		return IntStream.rangeClosed(from, to).boxed().toList();
 	}
 
-	private static Message<byte[]> message(String topic, int sequence) {
-		return MessageBuilder.withPayload(Integer.toString(sequence).getBytes(StandardCharsets.UTF_8))
-			.setHeader(SettradeMqttHeaders.TOPIC, topic)
-			.build();
+	private static MqttMessage message(int sequence) {
+		return new MqttMessage(Integer.toString(sequence).getBytes(StandardCharsets.UTF_8));
 	}
 
 	private static SessionFacts facts(long epoch) {

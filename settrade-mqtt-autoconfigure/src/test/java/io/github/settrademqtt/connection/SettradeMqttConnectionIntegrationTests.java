@@ -16,6 +16,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.integration.channel.PublishSubscribeChannel;
+import org.springframework.integration.mqtt.support.MqttHeaders;
 import org.springframework.messaging.Message;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -65,6 +66,14 @@ class SettradeMqttConnectionIntegrationTests {
 						assertThat(facts.epoch()).isEqualTo(1);
 						assertThat(facts.change()).isEqualTo(SessionChange.INITIAL);
 					});
+				// one message per MQTT message, built once: Spring Integration's MQTT
+				// headers and the session's together
+				assertThat(message.getHeaders()).containsEntry(MqttHeaders.RECEIVED_TOPIC, PTT)
+					.containsEntry(MqttHeaders.RECEIVED_QOS, 0)
+					.containsEntry(MqttHeaders.DUPLICATE, false)
+					.containsEntry(MqttHeaders.RECEIVED_RETAINED, false)
+					.containsEntry(SettradeMqttHeaders.EPOCH, 1L)
+					.containsKeys(MqttHeaders.ID, SettradeMqttHeaders.RECEIVED_AT, SettradeMqttHeaders.RECEIVED_NANOS);
 				assertThat(feed.lost(PTT)).isZero();
 				assertThat(feed.duplicated(PTT)).isZero();
 			});
