@@ -17,6 +17,7 @@ import io.github.settrademqtt.support.RateLimitedLog;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import org.springframework.integration.channel.AbstractSubscribableChannel;
 import org.springframework.integration.support.MessageBuilder;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageChannel;
@@ -75,6 +76,26 @@ final class EventPublisher implements ConflatingDispatcher.Sink {
 					+ ex.getMessage());
 			return;
 		}
+		if (hasAudience()) {
+			send(event, kind, receipt);
+		}
+		this.listeners.deliver(event, kind, this.observer);
+		long now = this.nanoClock.getAsLong();
+		this.observer.delivered(kind, now - receipt.receivedNanos());
+		this.liveness.delivered(receipt.topic(), now, Instant.now());
+	}
+
+	/**
+	 * Return whether anything would see a message sent on the market data channel: a
+	 * publish-subscribe channel with neither subscribers nor interceptors drops it, and
+	 * building it is the larger part of the cost of sending it.
+	 */
+	private boolean hasAudience() {
+		return !(this.channel instanceof AbstractSubscribableChannel subscribable)
+				|| subscribable.getSubscriberCount() > 0 || !subscribable.getInterceptors().isEmpty();
+	}
+
+	private void send(MarketDataEvent event, MarketDataKind<?, ?> kind, EventReceipt receipt) {
 		try {
 			this.channel.send(MessageBuilder.withPayload(event)
 				.setHeader(SettradeMqttHeaders.TOPIC, receipt.topic())
@@ -91,10 +112,6 @@ final class EventPublisher implements ConflatingDispatcher.Sink {
 			this.channelFailures
 				.log(() -> "A subscriber of the market data channel failed on '" + receipt.topic() + "'", ex);
 		}
-		this.listeners.deliver(event, kind, this.observer);
-		long now = this.nanoClock.getAsLong();
-		this.observer.delivered(kind, now - receipt.receivedNanos());
-		this.liveness.delivered(receipt.topic(), now, Instant.now());
 	}
 
 	private EventReceipt receipt(Message<?> raw) {

@@ -14,6 +14,8 @@ import io.github.settrademqtt.actuate.metrics.SettradeMqttMetrics;
 import io.github.settrademqtt.connection.SessionChange;
 import io.github.settrademqtt.connection.SessionFacts;
 import io.github.settrademqtt.connection.SettradeMqttHeaders;
+import io.github.settrademqtt.feed.BidOffer;
+import io.github.settrademqtt.feed.MarketDataHeaders;
 import io.github.settrademqtt.feed.MarketDataKinds;
 import io.github.settrademqtt.feed.SettradeTopics;
 import io.github.settrademqtt.connection.SubscriptionHandle;
@@ -32,7 +34,11 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.integration.channel.DirectChannel;
 import org.springframework.integration.channel.NullChannel;
+import org.springframework.integration.channel.PublishSubscribeChannel;
 import org.springframework.integration.support.MessageBuilder;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.MessageChannel;
+import org.springframework.messaging.support.ChannelInterceptor;
 import org.springframework.test.util.ReflectionTestUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -211,6 +217,40 @@ class MarketDataDeliveryTests {
 		this.registry.subscribe(SettradeTopics.bidOffer("S7"));
 		sendBook("S7", 2);
 		await().atMost(Duration.ofSeconds(5)).until(() -> this.books.contains("S7:2"));
+	}
+
+	/**
+	 * The market data channel's message is built only when something would see it: a
+	 * subscriber, or an interceptor (a wire tap) on a channel with no subscriber.
+	 */
+	@Test
+	void theMarketDataChannelIsSentToWhenSomethingSeesItSubscriberOrInterceptor() {
+		PublishSubscribeChannel channel = new PublishSubscribeChannel();
+		List<Object> tapped = new CopyOnWriteArrayList<>();
+		List<Object> handled = new CopyOnWriteArrayList<>();
+		this.delivery = new MarketDataDelivery(this.source, channel, books(this.recordingBooks),
+				new FeedLiveness(Duration.ofSeconds(10)), FeedObserver.NONE, 1, 100, this.nanos::get);
+		this.delivery.start();
+		this.registry.subscribe(PTT);
+		sendBook("PTT", 1);
+		await().atMost(Duration.ofSeconds(5)).until(() -> this.books.contains("PTT:1"));
+		channel.addInterceptor(new ChannelInterceptor() {
+
+			@Override
+			public Message<?> preSend(Message<?> message, MessageChannel sent) {
+				tapped.add(message.getPayload());
+				return message;
+			}
+
+		});
+		sendBook("PTT", 2);
+		await().atMost(Duration.ofSeconds(5)).until(() -> this.books.contains("PTT:2"));
+		assertThat(tapped).singleElement().isInstanceOf(BidOffer.class);
+		channel.subscribe((message) -> handled.add(message.getHeaders().get(MarketDataHeaders.KEY)));
+		sendBook("PTT", 3);
+		await().atMost(Duration.ofSeconds(5)).until(() -> handled.size() == 1);
+		assertThat(handled).containsExactly("PTT");
+		assertThat(tapped).hasSize(2);
 	}
 
 	private void start(int threads, FeedLiveness liveness, MarketDataListeners listeners) {
