@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
@@ -159,17 +158,12 @@ final class HandOverGate {
 	 */
 	private void emit(SessionFacts delivering, Arrival arrival) {
 		MqttMessage mqtt = arrival.message;
-		Map<String, Object> headers = new HashMap<>(16);
-		headers.put(MqttHeaders.RECEIVED_TOPIC, arrival.topic);
-		headers.put(MqttHeaders.ID, mqtt.getId());
-		headers.put(MqttHeaders.RECEIVED_QOS, mqtt.getQos());
-		headers.put(MqttHeaders.DUPLICATE, mqtt.isDuplicate());
-		headers.put(MqttHeaders.RECEIVED_RETAINED, mqtt.isRetained());
-		headers.put(SettradeMqttHeaders.SESSION, delivering);
-		headers.put(SettradeMqttHeaders.EPOCH, delivering.epoch());
-		headers.put(SettradeMqttHeaders.RECEIVED_AT, arrival.received.at());
-		headers.put(SettradeMqttHeaders.RECEIVED_NANOS, arrival.received.nanos());
-		this.downstream.accept(new GenericMessage<>(mqtt.getPayload(), headers));
+		this.downstream.accept(new GenericMessage<>(mqtt.getPayload(),
+				Map.of(MqttHeaders.RECEIVED_TOPIC, arrival.topic, MqttHeaders.ID, mqtt.getId(),
+						MqttHeaders.RECEIVED_QOS, mqtt.getQos(), MqttHeaders.DUPLICATE, mqtt.isDuplicate(),
+						MqttHeaders.RECEIVED_RETAINED, mqtt.isRetained(), SettradeMqttHeaders.SESSION, delivering,
+						SettradeMqttHeaders.EPOCH, delivering.epoch(), SettradeMqttHeaders.RECEIVED_AT,
+						arrival.received.at(), SettradeMqttHeaders.RECEIVED_NANOS, arrival.received.nanos())));
 	}
 
 	/**

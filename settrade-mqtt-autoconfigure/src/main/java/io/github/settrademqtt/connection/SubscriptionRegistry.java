@@ -101,18 +101,6 @@ public class SubscriptionRegistry {
 	}
 
 	/**
-	 * Return why the broker refused a topic.
-	 * @param topic the topic
-	 * @return the reason, or {@code null} when it was not refused
-	 */
-	public @Nullable String failureReason(String topic) {
-		synchronized (this.topics) {
-			Entry entry = this.topics.get(topic);
-			return (entry != null) ? entry.reason : null;
-		}
-	}
-
-	/**
 	 * Return each refused topic with the broker's or the service's reason.
 	 * @return the reasons, in the order first claimed
 	 * @since 0.1.0
@@ -126,17 +114,6 @@ public class SubscriptionRegistry {
 				}
 			});
 			return Collections.unmodifiableMap(failures);
-		}
-	}
-
-	/**
-	 * Return whether a topic has at least one claim.
-	 * @param topic the topic
-	 * @return whether it is wanted
-	 */
-	public boolean contains(String topic) {
-		synchronized (this.topics) {
-			return this.topics.containsKey(topic);
 		}
 	}
 

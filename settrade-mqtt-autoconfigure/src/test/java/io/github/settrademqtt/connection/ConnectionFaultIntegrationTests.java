@@ -215,7 +215,7 @@ class ConnectionFaultIntegrationTests {
 			SubscriptionRegistry registry = context.getBean(SubscriptionRegistry.class);
 			await().atMost(Duration.ofSeconds(10))
 				.until(() -> registry.states().get(unknown) == SubscriptionState.FAILED);
-			assertThat(registry.failureReason(unknown)).startsWith("Settrade reported:").contains("ZXCASDXZC");
+			assertThat(registry.failures().get(unknown)).startsWith("Settrade reported:").contains("ZXCASDXZC");
 			assertThat(registry.states()).containsEntry(PTT, SubscriptionState.ACTIVE);
 			await().atMost(Duration.ofSeconds(5))
 				.untilAsserted(

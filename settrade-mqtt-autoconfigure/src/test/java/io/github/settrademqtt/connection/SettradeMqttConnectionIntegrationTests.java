@@ -279,7 +279,7 @@ class SettradeMqttConnectionIntegrationTests {
 					.until(() -> registry.states().get(PTT) == SubscriptionState.ACTIVE);
 				assertThat(registry.states()).containsEntry(refused, SubscriptionState.FAILED)
 					.containsEntry(AOT, SubscriptionState.ACTIVE);
-				assertThat(registry.failureReason(refused)).contains("0x80");
+				assertThat(registry.failures().get(refused)).contains("0x80");
 				FeedRecorder feed = record(context);
 				await().atMost(Duration.ofSeconds(5)).until(() -> feed.count(PTT) > 0);
 			});

@@ -77,7 +77,7 @@ class SubscriptionErrorsTests {
 		errors.report(report);
 		assertThat(registry.states()).containsEntry(BAD, SubscriptionState.FAILED)
 			.containsEntry(PTT, SubscriptionState.ACTIVE);
-		assertThat(registry.failureReason(BAD)).isEqualTo("Settrade reported: Symbol ZXCASDXZC not found");
+		assertThat(registry.failures().get(BAD)).isEqualTo("Settrade reported: Symbol ZXCASDXZC not found");
 		assertThat(rejected).as("told once, not per copy of the report").containsExactly(BAD);
 	}
 

@@ -61,11 +61,11 @@ class SubscriptionRegistryTests {
 		this.registry.record(SubscribeOutcome.refused("t/b", "refused"));
 		assertThat(this.registry.states()).containsEntry("t/a", SubscriptionState.ACTIVE)
 			.containsEntry("t/b", SubscriptionState.FAILED);
-		assertThat(this.registry.failureReason("t/b")).isEqualTo("refused");
+		assertThat(this.registry.failures().get("t/b")).isEqualTo("refused");
 		assertThat(this.registry.failures()).containsExactly(Map.entry("t/b", "refused"));
 		this.registry.markAllPending();
 		assertThat(this.registry.states().values()).containsOnly(SubscriptionState.PENDING);
-		assertThat(this.registry.failureReason("t/b")).isNull();
+		assertThat(this.registry.failures().get("t/b")).isNull();
 		assertThat(this.registry.failures()).isEmpty();
 	}
 
@@ -80,7 +80,7 @@ class SubscriptionRegistryTests {
 		assertThat(this.registry.fail("t/a", "Settrade reported: unknown")).isTrue();
 		this.registry.record(SubscribeOutcome.granted("t/a"));
 		assertThat(this.registry.states()).containsEntry("t/a", SubscriptionState.FAILED);
-		assertThat(this.registry.failureReason("t/a")).isEqualTo("Settrade reported: unknown");
+		assertThat(this.registry.failures().get("t/a")).isEqualTo("Settrade reported: unknown");
 		this.registry.sending(List.of("t/a"));
 		this.registry.record(SubscribeOutcome.granted("t/a"));
 		assertThat(this.registry.states()).containsEntry("t/a", SubscriptionState.ACTIVE);
