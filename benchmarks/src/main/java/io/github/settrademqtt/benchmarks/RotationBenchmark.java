@@ -96,9 +96,9 @@ public final class RotationBenchmark {
 			ArrivalLog.Figures figures = outcome.figures();
 			this.report.line("| `%s` | %,d | %,d | %,d | %,d | %s / %s / %s | %s / %s / %s | %d | %,d | %d |",
 					strategy.strip(), figures.received(), figures.lost(), figures.duplicated(), figures.outOfOrder(),
-					millis(outcome.publisherTopicGap()), millis(figures.perTopic().atConnectionChange()),
-					millis(figures.perTopic().elsewhere()), millis(outcome.publisherFeedGap()),
-					millis(figures.feed().atConnectionChange()), millis(figures.feed().elsewhere()),
+					Report.millis(outcome.publisherTopicGap()), Report.millis(figures.perTopic().atConnectionChange()),
+					Report.millis(figures.perTopic().elsewhere()), Report.millis(outcome.publisherFeedGap()),
+					Report.millis(figures.feed().atConnectionChange()), Report.millis(figures.feed().elsewhere()),
 					outcome.failedAttempts(), outcome.slowestRotation().toMillis(), outcome.closedForExpiry());
 		}
 		return new Result(outcomes, this.report);
@@ -144,10 +144,6 @@ public final class RotationBenchmark {
 						outcomes.size());
 			}
 		}
-	}
-
-	private static String millis(long nanos) {
-		return String.format(Locale.ROOT, "%,.1f", nanos / 1e6);
 	}
 
 	private static Map<String, String> defaults() {

@@ -267,10 +267,6 @@ public final class WholeMarketBenchmark {
 		return (baseline != 0) ? String.format(Locale.ROOT, "%.2f", value / baseline) : "n/a";
 	}
 
-	private static String millis(long nanos) {
-		return String.format(Locale.ROOT, "%,.1f", nanos / 1e6);
-	}
-
 	private static Map<String, String> defaults() {
 		Map<String, String> defaults = new LinkedHashMap<>();
 		defaults.put("symbols", "1000");
@@ -457,9 +453,11 @@ public final class WholeMarketBenchmark {
 					line("| %d | %s | %s | %,d | %,.0f | %,d | %,d | %,d | %,d | %,d | %s | %s | %s | %s | %s |",
 							turn.round(), turn.client(), name, phase.phase().rate(), phase.achievedRate(),
 							figures.published(), figures.lost(), figures.twice(), figures.handed(), figures.conflated(),
-							millis(staleness.p50()), millis(staleness.p99()), millis(staleness.p999()),
-							millis(staleness.max()), (undisturbed.count() > 0) ? millis(undisturbed.p50()) + " / "
-									+ millis(undisturbed.p99()) + " / " + millis(undisturbed.p999()) : "–");
+							Report.millis(staleness.p50()), Report.millis(staleness.p99()),
+							Report.millis(staleness.p999()), Report.millis(staleness.max()),
+							(undisturbed.count() > 0) ? Report.millis(undisturbed.p50()) + " / "
+									+ Report.millis(undisturbed.p99()) + " / " + Report.millis(undisturbed.p999())
+									: "–");
 				});
 			}
 			line("");
@@ -489,11 +487,11 @@ public final class WholeMarketBenchmark {
 
 		private void opening(TurnResult turn, String connection, MarketClient.Opening opening) {
 			line("| %d | %s | %s | %s | %s | **%s** | %s | %s |", turn.round(), turn.client(), connection,
-					millis(opening.openingNanos() - opening.startNanos()),
-					millis(opening.connectedNanos() - opening.openingNanos()),
-					millis(opening.activeNanos() - opening.openingNanos()),
-					millis(opening.activeNanos() - opening.startNanos()),
-					millis(opening.doneNanos() - opening.startNanos()));
+					Report.millis(opening.openingNanos() - opening.startNanos()),
+					Report.millis(opening.connectedNanos() - opening.openingNanos()),
+					Report.millis(opening.activeNanos() - opening.openingNanos()),
+					Report.millis(opening.activeNanos() - opening.startNanos()),
+					Report.millis(opening.doneNanos() - opening.startNanos()));
 		}
 
 		private void rotations() {
@@ -512,8 +510,8 @@ public final class WholeMarketBenchmark {
 					MarketTape.WindowFigures window = rotation.window();
 					line("| %d | %s | %s | %.1f | %,d | %,d | %,d | %s / %s / %s |", turn.round(), turn.client(),
 							rotation.during(), rotation.askedAfterNanos() / 1e9, window.published(), window.lost(),
-							window.twice(), millis(window.gaps().atConnectionChange()),
-							millis(window.gaps().elsewhere()), millis(window.publisherGap()));
+							window.twice(), Report.millis(window.gaps().atConnectionChange()),
+							Report.millis(window.gaps().elsewhere()), Report.millis(window.publisherGap()));
 				}
 			}
 			line("");

@@ -112,4 +112,14 @@ public final class Report {
 		}
 	}
 
+	/**
+	 * Format a duration in nanoseconds as milliseconds with one decimal, as the report
+	 * tables show them.
+	 * @param nanos the duration
+	 * @return the milliseconds, such as {@code 1,234.5}
+	 */
+	public static String millis(long nanos) {
+		return String.format(Locale.ROOT, "%,.1f", nanos / 1e6);
+	}
+
 }
