@@ -176,15 +176,22 @@ class BenchmarkSmokeTests {
 				assertThat(rotation.askedAfterNanos()).as(turn.client())
 					.isLessThan(turn.phases().get(rotation.during()).phase().duration().toNanos());
 				assertThat(rotation.window().published()).isPositive();
-				assertThat(rotation.window().lost()).as(turn.client()).isZero();
 				assertThat(rotation.window().twice()).as(turn.client()).isZero();
+				// bare Paho's hand-made switch drops a message the old connection
+				// brings after the new one brought a later one: its loss is a
+				// figure to report, not a promise
+				if (isStarter(turn)) {
+					assertThat(rotation.window().lost()).as(turn.client()).isZero();
+				}
 			});
 			assertThat(turn.phases()).containsOnlyKeys("steady", "burst", "after");
 			turn.phases().forEach((name, phase) -> {
 				MarketTape.PhaseFigures figures = phase.figures();
 				String what = turn.client() + ", " + name;
 				assertThat(figures.published()).as(what).isEqualTo(phase.phase().count());
-				assertThat(figures.received()).as(what).isEqualTo(figures.published());
+				if (isStarter(turn)) {
+					assertThat(figures.received()).as(what).isEqualTo(figures.published());
+				}
 				assertThat(figures.twice()).as(what).isZero();
 				assertThat(figures.handed()).as(what).isPositive().isLessThanOrEqualTo(figures.received());
 				assertThat(figures.staleness().p50()).as(what).isPositive();
@@ -193,12 +200,21 @@ class BenchmarkSmokeTests {
 				assertThat(phase.clientCpuPerThousand()).as(what).isPositive();
 				assertThat(phase.losses()).as(what).isZero();
 			});
+			// whatever a client lost, it lost around a rotation
+			assertThat(turn.phases().values().stream().mapToLong((phase) -> phase.figures().lost()).sum())
+				.as(turn.client())
+				.isLessThanOrEqualTo(turn.rotations().stream().mapToLong((rotation) -> rotation.window().lost()).sum());
 			assertThat(turn.heapAfterBytes()).isPositive();
 		}
 		assertThat(Files.readString(result.report().writeTo(out))).contains("## Time to every topic active")
-			.containsPattern("\\| 1 \\| bare Paho v3 \\| burst \\| 1,000 \\| [\\d,]+ \\| 1,000 \\| 0 \\| 0 \\|")
+			.containsPattern("\\| 1 \\| starter \\| burst \\| 1,000 \\| [\\d,]+ \\| 1,000 \\| 0 \\| 0 \\|")
+			.containsPattern("\\| 1 \\| bare Paho v3 \\| burst \\| 1,000 \\| [\\d,]+ \\| 1,000 \\| [\\d,]+ \\| 0 \\|")
 			.containsPattern("\\| 1 \\| starter \\| burst \\| \\*\\*\\d+\\.\\d\\d\\*\\* \\|")
 			.contains("## CPU per 1,000 messages, by thread group");
+	}
+
+	private static boolean isStarter(WholeMarketBenchmark.TurnResult turn) {
+		return !PahoMarketClient.NAME.equals(turn.client());
 	}
 
 	private static void assertOpening(String client, MarketClient.Opening opening) {
