@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 
 import org.eclipse.paho.client.mqttv3.MqttMessage;
@@ -33,25 +34,40 @@ import org.springframework.messaging.support.GenericMessage;
  * dropped as duplicates) or held back. Once every busy topic has lined up, delivery is
  * handed to the new connection with what it held back: no message lost, none twice.
  * <p>
+ * A broker that cannot keep up drops QoS 0 messages, different ones on each connection.
+ * Then still none is delivered twice, and a message only the old connection received is
+ * delivered if it came before the hand-over. A message only the new connection received,
+ * behind one the old connection delivered before the hand-over, cannot come before that
+ * one (the new connection's messages reach the application only after the hand-over): it
+ * is dropped once a later message both received shows where it belongs; otherwise it is
+ * delivered late, as the gate cannot tell it from a message past what the old connection
+ * delivered (the new one having missed that). Every other message comes in order.
+ * <p>
  * What keeps the matching correct:
  * <ul>
  * <li>Only what the old connection delivered after the new one's SUBSCRIBE went out is
  * remembered: nothing older can be in the new connection's stream, so nothing older can
  * swallow a new message that happens to carry the same bytes (a book that goes back to an
  * earlier state).</li>
- * <li>Once a topic has lined up, a new message is compared with the oldest unmatched
- * message of the old connection only; a mismatch means the remembered messages were never
- * in the new stream, and they are forgotten.</li>
- * <li>At the hand-over, a topic that never lined up and has been quiet on the old
- * connection for the settle time forgets what the old one delivered: the new connection
- * would have shown it by then.</li>
+ * <li>A message is looked for among all the other connection's unmatched messages, oldest
+ * first, since either connection may lack some of the other's. A match settles what is
+ * unmatched before it on both sides: what the old connection delivered the new one missed
+ * (or subscribed after), what the new one held back the old one missed, and it is dropped
+ * as it cannot come after the later message the old one delivered. A message found
+ * nowhere is held back, and the other side's stay remembered.</li>
+ * <li>A topic quiet on the old connection for the settle time forgets what the old one
+ * delivered that the new one has not shown, which the new one missed or would have shown
+ * by then: at the hand-over if it never lined up, otherwise at the new connection's next
+ * message after the hand-over. Until then a remembered message the new connection missed
+ * can swallow a new one with the same bytes.</li>
  * <li>Memory is bounded per topic; a topic so busy that it overflows falls back to best
  * effort.</li>
  * </ul>
- * Work per message stays constant during an overlap: each topic has a lock of its own
- * (the old and the new connection's threads are the only ones that meet there), the
- * waiting rotation is woken only when the last busy topic lines up, and nothing scans
- * every topic on a message's path.
+ * Work per message stays constant during an overlap: a search compares at most the
+ * bounded number of messages a topic remembers, each topic has a lock of its own (the old
+ * and the new connection's threads are the only ones that meet there), the waiting
+ * rotation is woken only when the last busy topic lines up, and nothing scans every topic
+ * on a message's path.
  *
  * @author settrade-mqtt
  */
@@ -238,6 +254,11 @@ final class HandOverGate {
 
 		private volatile @Nullable SessionFacts next;
 
+		/**
+		 * The settle time of the hand-over: set before {@link #next}.
+		 */
+		private long settleNanos;
+
 		private volatile @Nullable Thread waiter;
 
 		Overlap(SessionFacts old, long newEpoch) {
@@ -276,19 +297,18 @@ final class HandOverGate {
 				if (this.recording && !streams.aligned && mustAlign(streams)) {
 					this.unaligned.add(streams);
 				}
-				Arrival held = streams.held.peekFirst();
-				if (held != null) {
-					if (Arrays.equals(held.payload(), arrival.payload())) {
-						// the old connection caught up with the new one: whatever it
-						// delivered before precedes the new stream
-						streams.held.pollFirst();
-						streams.fromOld.clear();
-						aligned(streams);
-					}
-					// otherwise it precedes the new connection's stream: nothing to
-					// remember
+				int index = indexOf(streams.held, Arrival::payload, arrival.payload());
+				if (index >= 0) {
+					// the old connection caught up with the new one: whatever it
+					// delivered before precedes the new stream, and what the new one held
+					// before this the old one missed; it cannot come after this one
+					dropThrough(streams.held, index);
+					streams.fromOld.clear();
+					aligned(streams);
 				}
 				else if (this.recording) {
+					// ahead of the new connection, or before its stream, or a message it
+					// missed
 					remember(streams.fromOld, arrival.payload());
 				}
 				emit(this.old, arrival);
@@ -320,44 +340,53 @@ final class HandOverGate {
 
 		/**
 		 * Drop a new message the old connection delivered already, with everything the
-		 * old one delivered before it: the new connection subscribed after those and will
-		 * never see them. A lined-up topic is compared with the oldest unmatched message
-		 * only; a miss there means the remembered messages are not in the new stream at
-		 * all, so they are forgotten rather than left to match a later message with the
-		 * same bytes.
+		 * old one delivered before it (the new connection subscribed after those, or
+		 * missed them) and everything the new one held back before it (the old connection
+		 * missed those, and delivered this later one). A message found nowhere is kept
+		 * apart from what the old one delivered, which stays remembered: the old
+		 * connection may have missed it. After the hand-over, what the old one delivered
+		 * is forgotten once it has been quiet for the settle time, rather than left to
+		 * match a later message with the same bytes: the new connection would have shown
+		 * it by then.
 		 */
 		private boolean matchesOld(Streams streams, byte[] payload) {
 			ArrayDeque<byte[]> fromOld = streams.fromOld;
 			if (fromOld.isEmpty()) {
 				return false;
 			}
-			if (streams.aligned && Arrays.equals(fromOld.peekFirst(), payload)) {
-				fromOld.pollFirst();
-				return true;
-			}
-			int index = indexOf(fromOld, payload);
-			if (index < 0) {
-				if (streams.aligned || this.next != null) {
-					fromOld.clear();
-				}
+			if (this.next != null && isQuiet(streams, HandOverGate.this.nanoClock.getAsLong(), this.settleNanos)) {
+				fromOld.clear();
 				return false;
 			}
-			for (int i = 0; i <= index; i++) {
-				fromOld.pollFirst();
+			int index = indexOf(fromOld, Function.identity(), payload);
+			if (index < 0) {
+				return false;
 			}
+			dropThrough(fromOld, index);
+			streams.held.clear();
 			aligned(streams);
 			return true;
 		}
 
-		private static int indexOf(ArrayDeque<byte[]> messages, byte[] payload) {
+		/**
+		 * Return where the first message with the given payload is, {@code -1} when none
+		 * has it; at most {@link #MAX_REMEMBERED} are compared.
+		 */
+		private static <T> int indexOf(ArrayDeque<T> messages, Function<T, byte[]> payloadOf, byte[] payload) {
 			int index = 0;
-			for (byte[] message : messages) {
-				if (Arrays.equals(message, payload)) {
+			for (T message : messages) {
+				if (Arrays.equals(payloadOf.apply(message), payload)) {
 					return index;
 				}
 				index++;
 			}
 			return -1;
+		}
+
+		private static void dropThrough(ArrayDeque<?> messages, int index) {
+			for (int i = 0; i <= index; i++) {
+				messages.pollFirst();
+			}
 		}
 
 		private void remember(ArrayDeque<byte[]> messages, byte[] payload) {
@@ -473,6 +502,10 @@ final class HandOverGate {
 			}
 		}
 
+		private static boolean isQuiet(Streams streams, long now, long settleNanos) {
+			return now - streams.lastOldNanos >= settleNanos;
+		}
+
 		private boolean isAligned(long now, long settleNanos) {
 			if (now - this.subscribedNanos < settleNanos) {
 				// what the old connection was sent before the new one subscribed may
@@ -480,7 +513,7 @@ final class HandOverGate {
 				return false;
 			}
 			for (Streams streams : this.unaligned) {
-				if (now - streams.lastOldNanos < settleNanos) {
+				if (!isQuiet(streams, now, settleNanos)) {
 					return false;
 				}
 			}
@@ -493,13 +526,14 @@ final class HandOverGate {
 		 * the old connection for the settle time forgets what the old one delivered.
 		 */
 		void handOver(SessionFacts facts, long settleNanos) {
+			this.settleNanos = settleNanos;
 			this.next = facts;
 			HandOverGate.this.delivering = facts;
 			long now = HandOverGate.this.nanoClock.getAsLong();
 			for (Streams streams : this.topics.values()) {
 				synchronized (streams) {
 					flushHeld(streams, facts);
-					if (!streams.aligned && now - streams.lastOldNanos >= settleNanos) {
+					if (!streams.aligned && isQuiet(streams, now, settleNanos)) {
 						streams.fromOld.clear();
 					}
 				}
