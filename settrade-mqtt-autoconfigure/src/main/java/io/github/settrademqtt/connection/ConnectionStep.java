@@ -43,6 +43,12 @@ public enum ConnectionStep {
 	ROTATE,
 
 	/**
+	 * Waiting, on a rotation, for the new connection's streams to line up with the old
+	 * one's: every SUBSCRIBE of the new connection has been answered.
+	 */
+	ALIGN,
+
+	/**
 	 * Handing delivery over from the old connection to the new one.
 	 */
 	HAND_OVER

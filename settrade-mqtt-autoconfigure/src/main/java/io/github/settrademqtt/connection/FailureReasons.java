@@ -47,6 +47,7 @@ final class FailureReasons {
 			case INSTALL -> "installing the connection";
 			case PUBLISH_EVENT -> "publishing an event";
 			case ROTATE -> "starting a rotation";
+			case ALIGN -> "lining up the new connection's streams with the old one's";
 			case HAND_OVER -> "handing over";
 		};
 	}

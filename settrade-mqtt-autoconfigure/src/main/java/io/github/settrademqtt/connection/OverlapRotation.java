@@ -86,6 +86,7 @@ final class OverlapRotation {
 				.subscribed(outcomes.stream().filter(SubscribeOutcome::granted).map(SubscribeOutcome::topic).toList());
 			TicketConnection opened = next;
 			long deadline = started + this.timeout.toNanos();
+			this.steps.before(ConnectionStep.ALIGN);
 			HandOverGate.Alignment alignment = overlap.awaitAligned(SETTLE.toNanos(), deadline, old::isOpen,
 					opened::isOpen);
 			String problem = switch (alignment) {

@@ -158,7 +158,7 @@ class ConnectionFaultIntegrationTests {
 	 * nothing lost, and the next rotation replaces it.
 	 */
 	@ParameterizedTest
-	@EnumSource(value = ConnectionStep.class, names = { "ROTATE", "TICKET", "OPEN", "SUBSCRIBE", "HAND_OVER" })
+	@EnumSource(value = ConnectionStep.class, names = { "ROTATE", "TICKET", "OPEN", "SUBSCRIBE", "ALIGN", "HAND_OVER" })
 	void anExceptionAtAnyStepOfARotationLeavesTheOldConnectionDelivering(ConnectionStep step) {
 		simulator().market().start(List.of("PTT"), 50);
 		AtomicBoolean armed = new AtomicBoolean(false);

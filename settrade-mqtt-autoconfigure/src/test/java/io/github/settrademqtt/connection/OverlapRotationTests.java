@@ -125,7 +125,8 @@ class OverlapRotationTests {
 	void eachStepOfARotationIsAnnouncedOnce() throws InterruptedException {
 		given(this.next.isOpen()).willReturn(true);
 		this.rotation.run(this.old, OverlapRotation.Purpose.TOKEN);
-		assertThat(this.steps).containsExactly(ConnectionStep.TICKET, ConnectionStep.OPEN, ConnectionStep.SUBSCRIBE);
+		assertThat(this.steps).containsExactly(ConnectionStep.TICKET, ConnectionStep.OPEN, ConnectionStep.SUBSCRIBE,
+				ConnectionStep.ALIGN);
 	}
 
 	private DispatcherTicket ticket(Duration remaining) {

@@ -58,12 +58,17 @@ public interface MarketClient extends AutoCloseable {
 	 * @param openingNanos when the connection started opening, with its ticket in hand
 	 * (TLS, WebSocket and MQTT {@code CONNECT} to come)
 	 * @param connectedNanos when the broker's {@code CONNACK} was in
+	 * @param grantedNanos when the broker had answered every {@code SUBSCRIBE} of this
+	 * connection with grants (for the starter's first connection, when its
+	 * {@code SubscriptionRegistry} has every topic active; on a rotation, when the new
+	 * connection's streams start lining up with the old one's)
 	 * @param activeNanos when every topic was active: the broker granted every topic (for
 	 * the starter, as its {@code SubscriptionRegistry} has it)
 	 * @param doneNanos when the new connection delivered and the old one, if any, was
 	 * done
 	 */
-	record Opening(long startNanos, long openingNanos, long connectedNanos, long activeNanos, long doneNanos) {
+	record Opening(long startNanos, long openingNanos, long connectedNanos, long grantedNanos, long activeNanos,
+			long doneNanos) {
 
 	}
 

@@ -58,7 +58,7 @@ public final class PahoMarketClient implements MarketClient {
 		BarePahoSubscriber subscriber = connecting.open();
 		this.current = subscriber;
 		return new Opening(start, subscriber.openingNanos(), subscriber.connectedNanos(), subscriber.subscribedNanos(),
-				subscriber.subscribedNanos());
+				subscriber.subscribedNanos(), subscriber.subscribedNanos());
 	}
 
 	@Override
@@ -75,7 +75,7 @@ public final class PahoMarketClient implements MarketClient {
 			this.closed.add(old);
 		}
 		return new Opening(requested, next.openingNanos(), next.connectedNanos(), next.subscribedNanos(),
-				System.nanoTime());
+				next.subscribedNanos(), System.nanoTime());
 	}
 
 	@Override

@@ -93,8 +93,9 @@ public final class StarterMarketClient implements MarketClient {
 		// reconciling passes make them so
 		boolean activeAtInstall = countActive(started) >= symbols.size() * 2;
 		long active = awaitAllActive(started, symbols.size() * 2);
+		long activeNanos = activeAtInstall ? installed : active;
 		return new Opening(start, this.steps.after(ConnectionStep.OPEN, start),
-				this.steps.after(ConnectionStep.SUBSCRIBE, start), activeAtInstall ? installed : active, active);
+				this.steps.after(ConnectionStep.SUBSCRIBE, start), activeNanos, activeNanos, active);
 	}
 
 	private static long awaitAllActive(StarterFeed feed, int topics) {
@@ -128,6 +129,7 @@ public final class StarterMarketClient implements MarketClient {
 		// the registry takes the new connection's answers when it hands over
 		return new Opening(requested, this.steps.after(ConnectionStep.OPEN, requested),
 				this.steps.after(ConnectionStep.SUBSCRIBE, requested),
+				this.steps.after(ConnectionStep.ALIGN, requested),
 				this.steps.after(ConnectionStep.HAND_OVER, requested), done);
 	}
 

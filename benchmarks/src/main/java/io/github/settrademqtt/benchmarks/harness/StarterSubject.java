@@ -52,7 +52,8 @@ public final class StarterSubject implements CampaignSubject {
 	@Override
 	public List<String> routineSteps() {
 		// a restart installs each new connection; an overlap hands over to it
-		return makeBeforeBreak() ? List.of("ROTATE", "TICKET", "OPEN", "SUBSCRIBE", "HAND_OVER", "PUBLISH_EVENT")
+		return makeBeforeBreak()
+				? List.of("ROTATE", "TICKET", "OPEN", "SUBSCRIBE", "ALIGN", "HAND_OVER", "PUBLISH_EVENT")
 				: List.of("ROTATE", "TICKET", "OPEN", "SUBSCRIBE", "INSTALL", "PUBLISH_EVENT");
 	}
 
