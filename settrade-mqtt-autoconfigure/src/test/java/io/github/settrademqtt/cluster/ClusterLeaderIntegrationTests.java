@@ -29,10 +29,13 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.ApplicationListener;
 import org.springframework.integration.jdbc.lock.JdbcLockRegistry;
+import org.springframework.integration.leader.event.OnGrantedEvent;
+import org.springframework.integration.support.leader.LockRegistryLeaderInitiator;
 import org.springframework.integration.support.locks.DefaultLockRegistry;
 import org.springframework.integration.support.locks.LockRegistry;
 
@@ -209,14 +212,44 @@ class ClusterLeaderIntegrationTests {
 					"settrade.mqtt.cluster.enabled=true", "settrade.mqtt.cluster.role=prices")
 			.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
 					SettradeMqttClusterAutoConfiguration.class))
-			.withBean(LockRegistry.class, () -> locks);
+			.withBean(LockRegistry.class, () -> locks)
+			.withBean(IntegrationLeaderEvents.class);
 		Replicas.run(runner, 2, (replicas) -> {
 			assertThat(replicas.get(0)).doesNotHaveBean(JdbcLockRegistry.class).hasBean("dataSource");
-			await().atMost(Duration.ofSeconds(10)).until(replicas::connectedLeader, (found) -> found.isPresent());
+			AssertableApplicationContext leader = await().atMost(Duration.ofSeconds(10))
+				.until(replicas::connectedLeader, (found) -> found.isPresent())
+				.get();
+			assertThat(leader.getBean(IntegrationLeaderEvents.class).granted).containsExactly("prices");
 			await().during(Duration.ofMillis(500))
 				.atMost(Duration.ofSeconds(3))
 				.until(() -> simulator().mqtt().acceptedConnections() == 1 && replicas.leaders().size() == 1);
 			assertThat(locks.keys).containsOnly("prices").hasSize(2);
+		});
+	}
+
+	@Test
+	void onASingleNodeClasspathEveryReplicaHoldsItsOwnUpstreamAsBefore() throws Throwable {
+		ApplicationContextRunner runner = SimulatorContexts
+			.runner(simulator(), settrade.app(), "settrade.mqtt.subscriptions.bid-offer=PTT")
+			.withConfiguration(AutoConfigurations.of(SettradeMqttClusterAutoConfiguration.class,
+					SettradeMqttHealthContributorAutoConfiguration.class))
+			.withClassLoader(new FilteredClassLoader("org.springframework.integration.jdbc",
+					"org.springframework.kafka", "org.springframework.jdbc", "org.springframework.boot.jdbc",
+					"org.springframework.boot.sql", "com.zaxxer", "org.h2"));
+		Replicas.run(runner, 2, (replicas) -> {
+			await().atMost(Duration.ofSeconds(10))
+				.until(() -> replicas.all()
+					.stream()
+					.allMatch((replica) -> replica.getBean(SettradeMqttConnection.class)
+						.getState() == ConnectionState.CONNECTED));
+			assertThat(simulator().stats().successfulLogins()).isEqualTo(2);
+			assertThat(simulator().mqtt().acceptedConnections()).isEqualTo(2);
+			assertThat(simulator().mqtt().openConnections()).isEqualTo(2);
+			for (AssertableApplicationContext replica : replicas.all()) {
+				assertThat(replica).doesNotHaveBean(UpstreamCandidate.class)
+					.doesNotHaveBean(LockRegistryLeaderInitiator.class);
+				assertThat(health(replica).getDetails()).containsEntry("role", "standalone");
+			}
 		});
 	}
 
@@ -273,6 +306,20 @@ class ClusterLeaderIntegrationTests {
 					.filter((connection) -> connection.getState() != ConnectionState.STOPPED)
 					.count());
 			}
+		}
+
+	}
+
+	/**
+	 * The roles of Spring Integration's own leadership events.
+	 */
+	static class IntegrationLeaderEvents implements ApplicationListener<OnGrantedEvent> {
+
+		final List<String> granted = new CopyOnWriteArrayList<>();
+
+		@Override
+		public void onApplicationEvent(OnGrantedEvent event) {
+			this.granted.add(event.getRole());
 		}
 
 	}
