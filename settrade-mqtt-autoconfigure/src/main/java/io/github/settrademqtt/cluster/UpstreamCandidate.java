@@ -26,8 +26,10 @@ import org.springframework.util.Assert;
  * starter, the token refresher, the connection and its watchdog; the connection logs in
  * as it connects). Elected, it starts them in phase order; revoked, it stops them in
  * reverse at once, on the election's thread and before anyone is told, so a replica that
- * no longer leads holds no connection and refreshes no token. The delivery side of the
- * feed is not the candidate's: it runs on every replica.
+ * no longer leads holds no connection and refreshes no token. Run by the
+ * {@link UpstreamLeaderInitiator}, it stops them before the lock is released when the
+ * leader gives leadership up, so the next leader never connects beside it. The delivery
+ * side of the feed is not the candidate's: it runs on every replica.
  * <p>
  * A {@link LeadershipGrantedEvent} is published once the upstream has started, a
  * {@link LeadershipRevokedEvent} once it has stopped, given an
