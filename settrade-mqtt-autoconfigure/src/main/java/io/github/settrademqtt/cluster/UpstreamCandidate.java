@@ -64,6 +64,12 @@ public class UpstreamCandidate extends AbstractCandidate implements ApplicationE
 	private long grantedAtNanos;
 
 	/**
+	 * How long stopping the upstream took since the grant: it may stop before the
+	 * revocation, when the lock is about to be released.
+	 */
+	private Duration stopping = Duration.ZERO;
+
+	/**
 	 * Create a candidate with an id of its own.
 	 * @param role the role of the leader election, which is also the key of the lock
 	 * @param upstream the lifecycles only the leader runs
@@ -118,6 +124,7 @@ public class UpstreamCandidate extends AbstractCandidate implements ApplicationE
 			}
 			this.leader = true;
 			this.grantedAtNanos = this.nanoClock.getAsLong();
+			this.stopping = Duration.ZERO;
 		}
 		this.events.publish(new LeadershipGrantedEvent(this, getRole(), getId()));
 	}
@@ -130,6 +137,7 @@ public class UpstreamCandidate extends AbstractCandidate implements ApplicationE
 	@Override
 	public void onRevoked(Context context) {
 		Duration ledFor;
+		Duration stopping;
 		synchronized (this.monitor) {
 			if (!this.leader) {
 				return;
@@ -137,10 +145,12 @@ public class UpstreamCandidate extends AbstractCandidate implements ApplicationE
 			stopUpstream();
 			this.leader = false;
 			ledFor = Duration.ofNanos(this.nanoClock.getAsLong() - this.grantedAtNanos);
+			stopping = this.stopping;
 			this.monitor.notifyAll();
 		}
 		logger.info("This replica no longer leads the Settrade MQTT cluster (role '" + getRole() + "', candidate "
-				+ getId() + ", led for " + ledFor.toMillis() + " ms): the upstream is stopped");
+				+ getId() + ", led for " + ledFor.toMillis() + " ms): the upstream is stopped (in "
+				+ stopping.toMillis() + " ms)");
 		this.events.publish(new LeadershipRevokedEvent(this, getRole(), getId(), ledFor));
 	}
 
@@ -219,6 +229,7 @@ public class UpstreamCandidate extends AbstractCandidate implements ApplicationE
 	 * not be cut short by that: the interrupt is set aside until all are stopped.
 	 */
 	private void stopUpstream() {
+		long started = this.nanoClock.getAsLong();
 		boolean interrupted = Thread.interrupted();
 		try {
 			for (SmartLifecycle lifecycle : this.stopOrder) {
@@ -235,6 +246,7 @@ public class UpstreamCandidate extends AbstractCandidate implements ApplicationE
 			if (interrupted) {
 				Thread.currentThread().interrupt();
 			}
+			this.stopping = this.stopping.plusNanos(this.nanoClock.getAsLong() - started);
 		}
 	}
 

@@ -6,6 +6,7 @@ import io.github.settrademqtt.support.SettradeMqttPhases;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.integration.support.leader.LockRegistryLeaderInitiator;
 import org.springframework.integration.support.locks.LockRegistry;
 
@@ -46,6 +47,7 @@ public class UpstreamLeaderInitiator extends LockRegistryLeaderInitiator {
 		super(new UpstreamFirstLocks(locks, candidate), candidate);
 		this.candidate = candidate;
 		setPhase(SettradeMqttPhases.LEADER_ELECTION);
+		setTaskExecutor(new SimpleAsyncTaskExecutor("settrade-mqtt-leader-"));
 	}
 
 	@Override

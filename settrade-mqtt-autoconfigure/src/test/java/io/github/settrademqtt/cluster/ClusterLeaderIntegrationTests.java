@@ -203,6 +203,34 @@ class ClusterLeaderIntegrationTests {
 	}
 
 	@Test
+	void aReplicaThatGaveLeadershipUpLeadsAgainWithAFreshUpstream() throws Throwable {
+		Replicas.run(replicas(), 2, (replicas) -> {
+			AssertableApplicationContext first = await().atMost(Duration.ofSeconds(10))
+				.until(replicas::connectedLeader, (found) -> found.isPresent())
+				.get();
+			AssertableApplicationContext second = (replicas.get(0) == first) ? replicas.get(1) : replicas.get(0);
+			first.getBean(UpstreamLeaderInitiator.class).getContext().yield();
+			await().atMost(Duration.ofSeconds(10))
+				.until(replicas::connectedLeader, (found) -> found.filter((leader) -> leader == second).isPresent());
+			second.getBean(UpstreamLeaderInitiator.class).getContext().yield();
+			await().atMost(Duration.ofSeconds(10))
+				.until(replicas::connectedLeader, (found) -> found.filter((leader) -> leader == first).isPresent());
+			assertThat(first.getBean(SettradeMqttConnection.class).getSessionFacts().epoch()).isEqualTo(2);
+			assertThat(first.getBean(SettradeTokenRefresher.class).isRunning()).isTrue();
+			assertThat(first.getBean(FeedWatchdog.class).isRunning()).isTrue();
+			assertThat(second.getBean(SettradeMqttConnection.class).getState()).isEqualTo(ConnectionState.STOPPED);
+			assertThat(second.getBean(SettradeTokenRefresher.class).isRunning()).isFalse();
+			await().atMost(Duration.ofSeconds(5))
+				.until(() -> simulator().mqtt().openConnections() == 1
+						&& simulator().mqtt().subscribedTopics().contains("proto/topic/bidofferv3/PTT"));
+			assertThat(simulator().mqtt().acceptedConnections()).isEqualTo(3);
+			// the first replica's token is still valid: it logs in once
+			assertThat(simulator().stats().successfulLogins()).isEqualTo(2);
+			assertThat(Replicas.events(first).of(LeadershipGrantedEvent.class)).hasSize(2);
+		});
+	}
+
+	@Test
 	void aLockRegistryOfTheApplicationIsUsed() throws Throwable {
 		// shared by the replicas as a database would be; each has an embedded database
 		// of its own, which could elect no common leader

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Optional;
 
 import io.github.settrademqtt.EventRecorder;
-import io.github.settrademqtt.cluster.event.LeadershipGrantedEvent;
-import io.github.settrademqtt.connection.event.ConnectedEvent;
+import io.github.settrademqtt.connection.ConnectionState;
+import io.github.settrademqtt.connection.SettradeMqttConnection;
 
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -70,15 +70,11 @@ final class Replicas {
 	}
 
 	/**
-	 * Return the open replica that leads and whose connection has connected since it was
-	 * elected.
+	 * Return the open replica that leads and whose connection is connected.
 	 */
 	Optional<AssertableApplicationContext> connectedLeader() {
-		return leader().filter((context) -> {
-			List<Object> events = List.copyOf(events(context).all());
-			int granted = lastIndexOf(events, LeadershipGrantedEvent.class);
-			return granted >= 0 && lastIndexOf(events, ConnectedEvent.class) > granted;
-		});
+		return leader()
+			.filter((context) -> context.getBean(SettradeMqttConnection.class).getState() == ConnectionState.CONNECTED);
 	}
 
 	/**
@@ -93,15 +89,6 @@ final class Replicas {
 
 	static EventRecorder events(AssertableApplicationContext context) {
 		return context.getBean(EventRecorder.class);
-	}
-
-	private static int lastIndexOf(List<Object> events, Class<?> type) {
-		for (int i = events.size() - 1; i >= 0; i--) {
-			if (type.isInstance(events.get(i))) {
-				return i;
-			}
-		}
-		return -1;
 	}
 
 }
