@@ -9,6 +9,7 @@ import java.util.function.LongSupplier;
 import io.github.settrademqtt.cluster.event.LeadershipGrantedEvent;
 import io.github.settrademqtt.cluster.event.LeadershipRevokedEvent;
 import io.github.settrademqtt.event.SettradeMqttEventPublisher;
+import io.github.settrademqtt.support.RateLimitedLog;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -34,8 +35,9 @@ import org.springframework.util.Assert;
  * A {@link LeadershipGrantedEvent} is published once the upstream has started, a
  * {@link LeadershipRevokedEvent} once it has stopped, given an
  * {@link ApplicationEventPublisher}; the election itself publishes Spring Integration's
- * {@code OnGrantedEvent} and {@code OnRevokedEvent}, so endpoints of the application in
- * the same role follow it too.
+ * {@code OnGrantedEvent} and {@code OnRevokedEvent} for the role, on which Spring
+ * Integration's role controller starts and stops the application's own endpoints of that
+ * role.
  *
  * @author settrade-mqtt
  * @since 0.1.0
@@ -50,6 +52,13 @@ public class UpstreamCandidate extends AbstractCandidate implements ApplicationE
 	private final List<SmartLifecycle> stopOrder;
 
 	private final SettradeMqttEventPublisher events = new SettradeMqttEventPublisher();
+
+	/**
+	 * An upstream that cannot start fails again at every grant, as often as a heartbeat
+	 * when this replica is the only one.
+	 */
+	private final RateLimitedLog startFailures = new RateLimitedLog(logger,
+			"Attempts to start the Settrade MQTT upstream failed", 1, Duration.ofMinutes(1));
 
 	private final LongSupplier nanoClock = System::nanoTime;
 
@@ -117,7 +126,8 @@ public class UpstreamCandidate extends AbstractCandidate implements ApplicationE
 			RuntimeException failure = startUpstream();
 			if (failure != null) {
 				stopUpstream();
-				logger.error("Could not start the Settrade MQTT upstream; yielding leadership to another replica",
+				this.startFailures.log(
+						() -> "Could not start the Settrade MQTT upstream; yielding leadership to another replica",
 						failure);
 				context.yield();
 				return;

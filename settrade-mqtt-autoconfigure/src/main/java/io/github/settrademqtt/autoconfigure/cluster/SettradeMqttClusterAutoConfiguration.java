@@ -13,6 +13,8 @@ import io.github.settrademqtt.cluster.UpstreamLeaderInitiator;
 import io.github.settrademqtt.connection.SettradeMqttConnection;
 import io.github.settrademqtt.connection.SettradeTokenRefresher;
 import io.github.settrademqtt.feed.liveness.FeedWatchdog;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
@@ -29,8 +31,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.integration.jdbc.lock.DefaultLockRepository;
 import org.springframework.integration.jdbc.lock.JdbcLockRegistry;
 import org.springframework.integration.jdbc.lock.LockRepository;
-import org.springframework.integration.support.leader.LockRegistryLeaderInitiator;
+import org.springframework.integration.support.locks.DefaultLockRegistry;
 import org.springframework.integration.support.locks.LockRegistry;
+import org.springframework.integration.support.locks.PassThruLockRegistry;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.util.ClassUtils;
 
@@ -58,6 +61,8 @@ import org.springframework.util.ClassUtils;
 @ConditionalOnBean(SettradeMqttConnection.class)
 public final class SettradeMqttClusterAutoConfiguration {
 
+	private static final Log logger = LogFactory.getLog(SettradeMqttClusterAutoConfiguration.class);
+
 	private static final String JDBC_LOCK_REGISTRY = "org.springframework.integration.jdbc.lock.JdbcLockRegistry";
 
 	/**
@@ -82,13 +87,18 @@ public final class SettradeMqttClusterAutoConfiguration {
 	}
 
 	@Bean
-	@ConditionalOnMissingBean(LockRegistryLeaderInitiator.class)
+	@ConditionalOnMissingBean
 	UpstreamLeaderInitiator settradeLeaderInitiator(UpstreamCandidate candidate,
 			ObjectProvider<LockRegistry<?>> lockRegistry, SettradeMqttProperties properties,
 			ConfigurableListableBeanFactory beanFactory) {
 		LockRegistry<?> locks = lockRegistry.getIfAvailable();
 		if (locks == null) {
 			throw new MissingLockRegistryException(whyNoLockRegistry(beanFactory));
+		}
+		if (locks instanceof DefaultLockRegistry || locks instanceof PassThruLockRegistry) {
+			logger.warn("Settrade MQTT cluster mode elects its leader with a " + locks.getClass().getSimpleName()
+					+ ", which locks within this JVM only: every replica will lead and connect. Define a LockRegistry "
+					+ "the replicas share (JDBC, Redis, Zookeeper, Hazelcast)");
 		}
 		UpstreamLeaderInitiator initiator = new UpstreamLeaderInitiator(locks, candidate);
 		long heartbeat = properties.getCluster().getHeartbeat().toMillis();

@@ -166,10 +166,11 @@ class SettradeMqttClusterAutoConfigurationTests {
 	class LockRegistries {
 
 		@Test
-		void jdbcOnTheDataSourceWithTheTableBootCreates() {
+		void jdbcOnTheDataSourceWithTheTableBootCreates(CapturedOutput output) {
 			withDatabase(SettradeMqttClusterAutoConfigurationTests.this.cluster)
 				.withPropertyValues("settrade.mqtt.cluster.jdbc.time-to-live=3s")
 				.run((context) -> {
+					assertThat(output).doesNotContain("locks within this JVM only");
 					assertThat(context).hasNotFailed()
 						.hasSingleBean(JdbcLockRegistry.class)
 						.hasSingleBean(DefaultLockRepository.class)
@@ -192,7 +193,7 @@ class SettradeMqttClusterAutoConfigurationTests {
 		}
 
 		@Test
-		void theApplicationsLockRegistryIsPreferred() {
+		void theApplicationsLockRegistryIsPreferred(CapturedOutput output) {
 			DefaultLockRegistry locks = new DefaultLockRegistry();
 			withDatabase(SettradeMqttClusterAutoConfigurationTests.this.cluster)
 				.withBean("applicationLocks", LockRegistry.class, () -> locks)
@@ -203,6 +204,22 @@ class SettradeMqttClusterAutoConfigurationTests {
 						.doesNotHaveBean(DefaultLockRepository.class)
 						.hasSingleBean(UpstreamLeaderInitiator.class);
 					assertThat(context.getBean(LockRegistry.class)).isSameAs(locks);
+					assertThat(output).contains("Settrade MQTT cluster mode elects its leader with a "
+							+ "DefaultLockRegistry, which locks within this JVM only: every replica will lead and "
+							+ "connect");
+				});
+		}
+
+		@Test
+		void aLeaderInitiatorOfTheApplicationForItsOwnRoleLeavesTheUpstreamsAlone() {
+			LockRegistryLeaderInitiator own = new LockRegistryLeaderInitiator(new DefaultLockRegistry());
+			own.setAutoStartup(false);
+			withDatabase(SettradeMqttClusterAutoConfigurationTests.this.cluster)
+				.withBean("applicationLeaderInitiator", LockRegistryLeaderInitiator.class, () -> own)
+				.run((context) -> {
+					assertThat(context).hasNotFailed().hasSingleBean(UpstreamLeaderInitiator.class);
+					assertThat(context.getBean(UpstreamLeaderInitiator.class).getContext().getRole())
+						.isEqualTo("settrade-mqtt");
 				});
 		}
 
