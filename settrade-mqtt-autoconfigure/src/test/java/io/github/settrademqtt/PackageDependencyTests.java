@@ -66,6 +66,19 @@ class PackageDependencyTests {
 		assertThat(imports("support", "event")).isEmpty();
 	}
 
+	/**
+	 * The leader election takes the upstream as plain lifecycles: it knows nothing of
+	 * what they are.
+	 */
+	@Test
+	void clusterImportsNoneOfTheFeaturePackages() throws IOException {
+		assertThat(imports("cluster", "login")).isEmpty();
+		assertThat(imports("cluster", "connection")).isEmpty();
+		assertThat(imports("cluster", "feed")).isEmpty();
+		assertThat(imports("connection", "cluster")).isEmpty();
+		assertThat(imports("feed", "cluster")).isEmpty();
+	}
+
 	@Test
 	void feedTakesOnlyTheMessageContractAndTheRegistryFromConnection() throws IOException {
 		imports("feed", "connection").forEach((file, types) -> {

@@ -135,6 +135,8 @@ public class SettradeMqttProperties {
 
 	private final Health health = new Health();
 
+	private final Cluster cluster = new Cluster();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -297,6 +299,90 @@ public class SettradeMqttProperties {
 
 	public MarketHours getMarketHours() {
 		return this.marketHours;
+	}
+
+	public Cluster getCluster() {
+		return this.cluster;
+	}
+
+	/**
+	 * Cluster mode: one Settrade connection per cluster, held by the replica elected
+	 * leader.
+	 */
+	public static class Cluster {
+
+		/**
+		 * Whether only the replica elected leader logs in and holds the MQTT connection;
+		 * needs a LockRegistry bean, or a DataSource and spring-integration-jdbc for the
+		 * auto-configured JDBC one.
+		 */
+		private boolean enabled;
+
+		/**
+		 * Name of the leader election's role, which is also the key of the lock its
+		 * leader holds: replicas with the same role and lock registry elect one leader.
+		 */
+		private String role = "settrade-mqtt";
+
+		/**
+		 * How often the leader renews its lock, and how long a replica waits for the lock
+		 * in each attempt; a replica that has just given up leadership waits this long
+		 * before it competes again.
+		 */
+		private Duration heartbeat = Duration.ofMillis(500);
+
+		private final Jdbc jdbc = new Jdbc();
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public String getRole() {
+			return this.role;
+		}
+
+		public void setRole(String role) {
+			this.role = role;
+		}
+
+		public Duration getHeartbeat() {
+			return this.heartbeat;
+		}
+
+		public void setHeartbeat(Duration heartbeat) {
+			this.heartbeat = heartbeat;
+		}
+
+		public Jdbc getJdbc() {
+			return this.jdbc;
+		}
+
+	}
+
+	/**
+	 * The auto-configured JDBC lock registry of the leader election.
+	 */
+	public static class Jdbc {
+
+		/**
+		 * How long the leader's lock lives without a renewal: the longest a cluster whose
+		 * leader died stays without a connection, before another replica takes over.
+		 */
+		@DurationUnit(ChronoUnit.SECONDS)
+		private Duration timeToLive = Duration.ofSeconds(10);
+
+		public Duration getTimeToLive() {
+			return this.timeToLive;
+		}
+
+		public void setTimeToLive(Duration timeToLive) {
+			this.timeToLive = timeToLive;
+		}
+
 	}
 
 	/**

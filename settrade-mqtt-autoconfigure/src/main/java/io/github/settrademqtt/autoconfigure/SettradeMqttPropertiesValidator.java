@@ -210,10 +210,41 @@ final class SettradeMqttPropertiesValidator {
 		positive("liveness.silence-threshold", properties.getLiveness().getSilenceThreshold());
 		positive("liveness.feed-silence-timeout", properties.getLiveness().getFeedSilenceTimeout());
 		marketHours(properties.getMarketHours());
+		cluster(properties);
 		int port = properties.getPort();
 		if (port < 1 || port > 65535) {
 			problem("port", port + " is not a TCP port (1 to 65535)",
 					"Set " + PREFIX + "port to a port between 1 and 65535, usually 443");
+		}
+	}
+
+	/**
+	 * The leader renews its lock once a heartbeat: a lock that lives less than two of
+	 * them is lost as soon as one renewal is late, and leadership flaps.
+	 */
+	private void cluster(SettradeMqttProperties properties) {
+		SettradeMqttProperties.Cluster cluster = properties.getCluster();
+		if (!StringUtils.hasText(cluster.getRole())) {
+			problem("cluster.role", "is empty", "Set " + PREFIX
+					+ "cluster.role to the name the replicas elect their leader under, such as settrade-mqtt");
+		}
+		Duration heartbeat = cluster.getHeartbeat();
+		Duration timeToLive = cluster.getJdbc().getTimeToLive();
+		positive("cluster.heartbeat", heartbeat);
+		positive("cluster.jdbc.time-to-live", timeToLive);
+		if (heartbeat != null && timeToLive != null && !heartbeat.isNegative() && !heartbeat.isZero()
+				&& timeToLive.compareTo(heartbeat.multipliedBy(2)) < 0) {
+			problem("cluster.jdbc.time-to-live",
+					timeToLive + " is less than two " + PREFIX + "cluster.heartbeat (" + heartbeat
+							+ "): the leader's lock would expire as soon as one renewal is late",
+					"Set " + PREFIX + "cluster.jdbc.time-to-live to several heartbeats, such as 10s, or shorten "
+							+ PREFIX + "cluster.heartbeat");
+		}
+		if (cluster.isEnabled() && properties.isFailFast()) {
+			problem("fail-fast",
+					"cannot be true with " + PREFIX + "cluster.enabled=true: a replica connects once it is elected "
+							+ "leader, not at start-up",
+					"Remove " + PREFIX + "fail-fast, or set " + PREFIX + "cluster.enabled=false");
 		}
 	}
 

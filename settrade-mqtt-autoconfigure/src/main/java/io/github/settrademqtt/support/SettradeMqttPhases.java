@@ -48,6 +48,14 @@ public final class SettradeMqttPhases {
 	 */
 	public static final int FEED_WATCHDOG = CONNECTION + 1;
 
+	/**
+	 * The leader election's, in cluster mode: last. The replica elected leader starts the
+	 * token refresher, the connection and the watchdog, so the delivery and the message
+	 * producer run before it can be elected; it is the first to stop, so the upstream
+	 * stops and the lock is released while the rest still runs.
+	 */
+	public static final int LEADER_ELECTION = MESSAGE_PRODUCER + 1;
+
 	private SettradeMqttPhases() {
 	}
 

@@ -12,11 +12,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The code a new user copies runs as written: every Java, YAML and XML block of the
- * README, the getting-started guide and the testing guide is a file of this package's
- * tests, named in a {@code <!-- snippet: path -->} comment on the line above the block,
- * and equal to it (a Java file without its {@code package} line, imports shown). The Java
- * files are the tests and the application they test, compiled and run by the build; the
- * YAML and XML files are checked by {@link GettingStartedTests} and
+ * README, the getting-started guide, the testing guide and the cluster guide is a file of
+ * this package's tests, named in a {@code <!-- snippet: path -->} comment on the line
+ * above the block, and equal to it (a Java file without its {@code package} line, imports
+ * shown). The Java files are the tests and the application they test, compiled and run by
+ * the build; the YAML and XML files are checked by {@link GettingStartedTests} and
  * {@link DocumentedDependenciesTests}. Every block names its language, so that none
  * escapes the check unnoticed.
  */
@@ -27,7 +27,7 @@ class DocumentationSnippetsTests {
 	private static final String SNIPPETS = "settrade-mqtt-autoconfigure/src/test/";
 
 	@ParameterizedTest
-	@ValueSource(strings = { "README.md", "docs/getting-started.md", "docs/testing.md" })
+	@ValueSource(strings = { "README.md", "docs/getting-started.md", "docs/testing.md", "docs/cluster.md" })
 	void everyCodeBlockIsASnippetThatTheBuildRuns(String page) {
 		List<CodeBlock> blocks = CodeBlock.parse(RepositoryFiles.read(page));
 		assertThat(blocks).extracting(CodeBlock::language).contains("java", "xml");

@@ -35,6 +35,13 @@ class DocumentedDependenciesTests {
 	}
 
 	@Test
+	void theClusterStarterDependencyIsTheClusterStarterAtThisVersion() {
+		Element dependency = parse(SNIPPETS + "cluster-starter-dependency.xml").getDocumentElement();
+		assertThat(coordinates(dependency)).isEqualTo(
+				GROUP_ID + ":" + artifactId("settrade-mqtt-cluster-starter") + ":" + projectVersion() + ":compile");
+	}
+
+	@Test
 	void theTestDependencyIsTheSimulatorAtThisVersionInTestScope() {
 		Element dependency = parse(SNIPPETS + "test-dependency.xml").getDocumentElement();
 		assertThat(coordinates(dependency))

@@ -52,6 +52,12 @@ class SettradeMqttPhasesTests {
 			.isGreaterThan(SettradeMqttPhases.CONNECTION);
 		assertThat(SettradeMqttPhases.MESSAGE_PRODUCER).as("the feed is up before the application's default phase")
 			.isLessThan(SmartLifecycle.DEFAULT_PHASE);
+		assertThat(SettradeMqttPhases.LEADER_ELECTION)
+			.as("elected once the delivery runs, stopped before anything it starts")
+			.isGreaterThan(SettradeMqttPhases.MESSAGE_PRODUCER)
+			.isGreaterThan(SettradeMqttPhases.MARKET_DATA_DELIVERY)
+			.isGreaterThan(SettradeMqttPhases.FEED_WATCHDOG)
+			.isLessThan(SmartLifecycle.DEFAULT_PHASE);
 	}
 
 	@Test

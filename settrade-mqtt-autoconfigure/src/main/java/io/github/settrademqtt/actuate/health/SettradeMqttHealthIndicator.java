@@ -7,7 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 
+import io.github.settrademqtt.cluster.ClusterRole;
 import io.github.settrademqtt.connection.ConnectionState;
 import io.github.settrademqtt.connection.ConnectionStatus;
 import io.github.settrademqtt.connection.RotationFailure;
@@ -35,9 +37,10 @@ import org.springframework.util.Assert;
  * nothing was delivered for longer than it while the market was open throughout: a feed
  * that delivers nothing is never {@code UP}. {@link #DEGRADED} (shown, but outside Boot's
  * default status order) when a subscription was refused, a topic is stalled, or, while
- * the market is open, a topic is silent or unheard. {@code UP} otherwise. The statuses
- * and every detail are described in {@code docs/operations.md}; no detail is ever a
- * token, ticket, secret or signature.
+ * the market is open, a topic is silent or unheard. {@code UP} otherwise. In cluster mode
+ * a follower holds no upstream by design and is {@code UP}; the {@code role} detail says
+ * which part the replica plays. The statuses and every detail are described in
+ * {@code docs/operations.md}; no detail is ever a token, ticket, secret or signature.
  *
  * @author settrade-mqtt
  * @since 0.1.0
@@ -61,8 +64,11 @@ public class SettradeMqttHealthIndicator extends AbstractHealthIndicator {
 
 	private final Clock clock;
 
+	private final Supplier<ClusterRole> role;
+
 	/**
-	 * Create an indicator.
+	 * Create an indicator for a replica that holds its own upstream
+	 * ({@link ClusterRole#STANDALONE}).
 	 * @param connection the connection
 	 * @param registry the wanted topics and the broker's answers
 	 * @param liveness when each topic last heard from the market
@@ -72,11 +78,31 @@ public class SettradeMqttHealthIndicator extends AbstractHealthIndicator {
 	 */
 	public SettradeMqttHealthIndicator(SettradeMqttConnection connection, SubscriptionRegistry registry,
 			FeedLiveness liveness, Duration connectGracePeriod, TradingCalendar calendar) {
-		this(connection, registry, liveness, connectGracePeriod, calendar, Clock.systemUTC());
+		this(connection, registry, liveness, connectGracePeriod, calendar, () -> ClusterRole.STANDALONE);
+	}
+
+	/**
+	 * Create an indicator.
+	 * @param connection the connection
+	 * @param registry the wanted topics and the broker's answers
+	 * @param liveness when each topic last heard from the market
+	 * @param connectGracePeriod how long the connection may be down, or the feed silent
+	 * while the market is open, before it is reported {@code DOWN}
+	 * @param calendar when the market is open
+	 * @param role the part the replica plays in holding the upstream, asked at each check
+	 */
+	public SettradeMqttHealthIndicator(SettradeMqttConnection connection, SubscriptionRegistry registry,
+			FeedLiveness liveness, Duration connectGracePeriod, TradingCalendar calendar, Supplier<ClusterRole> role) {
+		this(connection, registry, liveness, connectGracePeriod, calendar, role, Clock.systemUTC());
 	}
 
 	SettradeMqttHealthIndicator(SettradeMqttConnection connection, SubscriptionRegistry registry, FeedLiveness liveness,
 			Duration connectGracePeriod, TradingCalendar calendar, Clock clock) {
+		this(connection, registry, liveness, connectGracePeriod, calendar, () -> ClusterRole.STANDALONE, clock);
+	}
+
+	SettradeMqttHealthIndicator(SettradeMqttConnection connection, SubscriptionRegistry registry, FeedLiveness liveness,
+			Duration connectGracePeriod, TradingCalendar calendar, Supplier<ClusterRole> role, Clock clock) {
 		super("Settrade MQTT health check failed");
 		Assert.notNull(connection, "'connection' must not be null");
 		Assert.notNull(registry, "'registry' must not be null");
@@ -87,13 +113,22 @@ public class SettradeMqttHealthIndicator extends AbstractHealthIndicator {
 		this.registry = registry;
 		this.liveness = liveness;
 		this.connectGracePeriod = connectGracePeriod;
+		Assert.notNull(role, "'role' must not be null");
 		this.calendar = calendar;
 		this.clock = clock;
+		this.role = role;
 	}
 
 	@Override
 	protected void doHealthCheck(Health.Builder builder) {
 		ConnectionStatus status = this.connection.getStatus();
+		ClusterRole role = this.role.get();
+		builder.withDetail("role", role.toDisplayName());
+		if (role == ClusterRole.FOLLOWER) {
+			// the upstream is the leader's: a follower that holds none is as it should be
+			builder.up().withDetail("state", status.state().name());
+			return;
+		}
 		Instant now = this.clock.instant();
 		boolean marketOpen = this.calendar.isOpen(now);
 		Map<String, SubscriptionState> subscriptions = this.registry.states();

@@ -8,6 +8,9 @@ import io.github.settrademqtt.autoconfigure.InvalidSettradePropertiesException;
 import io.github.settrademqtt.autoconfigure.InvalidSettradePropertiesException.Problem;
 import io.github.settrademqtt.autoconfigure.SettradeMqttAutoConfiguration;
 import io.github.settrademqtt.autoconfigure.SettradeMqttProperties;
+import io.github.settrademqtt.autoconfigure.cluster.SettradeMqttClusterAutoConfiguration;
+import io.github.settrademqtt.cluster.ClusterRole;
+import io.github.settrademqtt.cluster.UpstreamCandidate;
 import io.github.settrademqtt.connection.SettradeMqttConnection;
 import io.github.settrademqtt.connection.SubscriptionRegistry;
 import io.github.settrademqtt.feed.liveness.FeedLiveness;
@@ -33,12 +36,13 @@ import org.springframework.context.annotation.Bean;
  * deprecated {@code settrade.mqtt.health.connect-grace-period} still works, the new key
  * winning when both are set) sets how long the connection may be down, or the feed
  * deliver nothing while the market is open, before it is reported {@code DOWN}; the
- * {@link TradingCalendar} bean says when the market is open.
+ * {@link TradingCalendar} bean says when the market is open. In cluster mode the
+ * {@link UpstreamCandidate} says whether this replica leads.
  *
  * @author settrade-mqtt
  * @since 0.1.0
  */
-@AutoConfiguration(after = SettradeMqttAutoConfiguration.class)
+@AutoConfiguration(after = { SettradeMqttAutoConfiguration.class, SettradeMqttClusterAutoConfiguration.class })
 @ConditionalOnClass({ AbstractHealthIndicator.class, ConditionalOnEnabledHealthIndicator.class })
 @ConditionalOnBean({ SettradeMqttConnection.class, SubscriptionRegistry.class, FeedLiveness.class })
 @ConditionalOnEnabledHealthIndicator("settrade")
@@ -60,10 +64,13 @@ public final class SettradeMqttHealthContributorAutoConfiguration {
 	@ConditionalOnMissingBean(name = "settradeHealthIndicator")
 	SettradeMqttHealthIndicator settradeHealthIndicator(SettradeMqttConnection connection,
 			SubscriptionRegistry registry, FeedLiveness liveness, SettradeMqttHealthProperties healthProperties,
-			SettradeMqttProperties properties, ObjectProvider<TradingCalendar> calendar) {
+			SettradeMqttProperties properties, ObjectProvider<TradingCalendar> calendar,
+			ObjectProvider<UpstreamCandidate> candidate) {
+		UpstreamCandidate upstreamCandidate = candidate.getIfAvailable();
 		return new SettradeMqttHealthIndicator(connection, registry, liveness,
 				connectGracePeriod(healthProperties, properties),
-				calendar.getIfAvailable(SessionTradingCalendar::setAndTfex));
+				calendar.getIfAvailable(SessionTradingCalendar::setAndTfex),
+				(upstreamCandidate != null) ? upstreamCandidate::getClusterRole : () -> ClusterRole.STANDALONE);
 	}
 
 	/**

@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 
 import io.github.settrademqtt.ManualClock;
+import io.github.settrademqtt.cluster.ClusterRole;
 import io.github.settrademqtt.connection.ConnectionState;
 import io.github.settrademqtt.connection.ConnectionStatus;
 import io.github.settrademqtt.connection.RotationFailure;
@@ -392,6 +393,50 @@ class SettradeMqttHealthIndicatorTests {
 	}
 
 	@Nested
+	class Cluster {
+
+		private final AtomicReference<ClusterRole> role = new AtomicReference<>(ClusterRole.LEADER);
+
+		private final SettradeMqttHealthIndicator indicator = new SettradeMqttHealthIndicator(
+				SettradeMqttHealthIndicatorTests.this.connection, SettradeMqttHealthIndicatorTests.this.registry,
+				SettradeMqttHealthIndicatorTests.this.liveness, GRACE, SettradeMqttHealthIndicatorTests.this.calendar,
+				this.role::get, SettradeMqttHealthIndicatorTests.this.now);
+
+		@Test
+		void aLeaderIsJudgedByItsUpstreamLikeAReplicaOfItsOwn() {
+			disconnected(ConnectionState.STOPPED, null);
+			advance(GRACE.plusSeconds(1));
+			Health health = this.indicator.health(true);
+			assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+			assertThat(health.getDetails()).containsEntry("role", "leader").containsEntry("state", "STOPPED");
+			connected(ConnectionState.CONNECTED);
+			live(PTT);
+			assertThat(this.indicator.health(true).getStatus()).isEqualTo(Status.UP);
+		}
+
+		@Test
+		void aFollowerHoldsNoUpstreamByDesignAndIsUp() {
+			this.role.set(ClusterRole.FOLLOWER);
+			disconnected(ConnectionState.STOPPED, null);
+			advance(GRACE.plusSeconds(1));
+			Health health = this.indicator.health(true);
+			assertThat(health.getStatus()).isEqualTo(Status.UP);
+			assertThat(health.getDetails()).containsExactly(Map.entry("role", "follower"),
+					Map.entry("state", "STOPPED"));
+		}
+
+		@Test
+		void theRoleIsAskedAtEachCheck() {
+			disconnected(ConnectionState.STOPPED, null);
+			advance(GRACE.plusSeconds(1));
+			assertThat(this.indicator.health(true).getStatus()).isEqualTo(Status.DOWN);
+			this.role.set(ClusterRole.FOLLOWER);
+			assertThat(this.indicator.health(true).getStatus()).isEqualTo(Status.UP);
+		}
+
+	}
+
+	@Nested
 	class Details {
 
 		private static final Pattern JWT = Pattern.compile("[A-Za-z0-9_-]{10,}\\.[A-Za-z0-9_-]{10,}");
@@ -407,11 +452,12 @@ class SettradeMqttHealthIndicatorTests {
 					new RotationFailure(CONNECTED_AT, "the new connection could not connect to [dispatcher.example]",
 							Duration.ofSeconds(2)));
 			Map<String, Object> details = health().getDetails();
-			assertThat(details).containsOnlyKeys("state", "host", "epoch", "lastChange", "gapMillis", "connectedAt",
-					"tokenExpiresInSeconds", "lastRotation", "lastRotationFailure", "subscriptions",
+			assertThat(details).containsOnlyKeys("role", "state", "host", "epoch", "lastChange", "gapMillis",
+					"connectedAt", "tokenExpiresInSeconds", "lastRotation", "lastRotationFailure", "subscriptions",
 					"failedSubscriptions", "lastMessageAgeMillis", "lastDeliveryAgeMillis", "silentTopics",
 					"neverReceivedTopics", "stalledTopics", "marketOpen");
-			assertThat(details).containsEntry("state", "CONNECTED")
+			assertThat(details).containsEntry("role", "standalone")
+				.containsEntry("state", "CONNECTED")
 				.containsEntry("host", "dispatcher.example")
 				.containsEntry("epoch", 3L)
 				.containsEntry("lastChange", "RECOVERY")
