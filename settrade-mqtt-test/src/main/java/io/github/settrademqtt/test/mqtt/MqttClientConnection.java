@@ -174,11 +174,17 @@ final class MqttClientConnection {
 	}
 
 	boolean isStalled() {
-		return this.state.get() == State.STALLED;
+		return this.state.get() == State.STALLED && this.client.isOpen();
 	}
 
-	boolean isClosing() {
-		return this.state.get() == State.CLOSING;
+	/**
+	 * Returns whether the client's socket is open and no end was asked for. The socket
+	 * counts too: when the server stops, its event loops close every socket, and the
+	 * relay may not have {@linkplain #release() released} the connection by then.
+	 * @return whether the client side is open
+	 */
+	boolean isClientOpen() {
+		return this.state.get() != State.CLOSING && this.client.isOpen();
 	}
 
 	private enum State {

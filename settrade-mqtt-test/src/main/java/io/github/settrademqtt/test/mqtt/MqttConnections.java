@@ -106,7 +106,7 @@ public final class MqttConnections {
 	 * @return the number of open connections
 	 */
 	public int openCount() {
-		return count((connection) -> !connection.isClosing());
+		return count(MqttClientConnection::isClientOpen);
 	}
 
 	public int stalledCount() {
