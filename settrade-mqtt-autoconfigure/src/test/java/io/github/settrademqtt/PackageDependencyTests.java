@@ -68,13 +68,19 @@ class PackageDependencyTests {
 
 	/**
 	 * The leader election takes the upstream as plain lifecycles: it knows nothing of
-	 * what they are.
+	 * what they are. The fan-out over Kafka carries raw messages: it takes the message
+	 * contract of {@code connection} (headers and session facts), nothing of the feed.
 	 */
 	@Test
 	void clusterImportsNoneOfTheFeaturePackages() throws IOException {
 		assertThat(imports("cluster", "login")).isEmpty();
-		assertThat(imports("cluster", "connection")).isEmpty();
 		assertThat(imports("cluster", "feed")).isEmpty();
+		imports("cluster", "connection").forEach((file, types) -> {
+			assertThat(file).as("a user of connection's message contract").startsWith("cluster/kafka/");
+			assertThat(types).as(file)
+				.allSatisfy((type) -> assertThat(Set.of("SettradeMqttHeaders", "SessionFacts", "SessionChange"))
+					.contains(type));
+		});
 		assertThat(imports("connection", "cluster")).isEmpty();
 		assertThat(imports("feed", "cluster")).isEmpty();
 	}

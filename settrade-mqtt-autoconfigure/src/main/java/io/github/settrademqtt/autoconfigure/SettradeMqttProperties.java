@@ -333,6 +333,8 @@ public class SettradeMqttProperties {
 
 		private final Jdbc jdbc = new Jdbc();
 
+		private final Kafka kafka = new Kafka();
+
 		public boolean isEnabled() {
 			return this.enabled;
 		}
@@ -359,6 +361,74 @@ public class SettradeMqttProperties {
 
 		public Jdbc getJdbc() {
 			return this.jdbc;
+		}
+
+		public Kafka getKafka() {
+			return this.kafka;
+		}
+
+	}
+
+	/**
+	 * The fan-out of the leader's feed over Kafka; the connection to Kafka is Spring
+	 * Boot's {@code spring.kafka.*}.
+	 */
+	public static class Kafka {
+
+		/**
+		 * Kafka topic the leader publishes the raw feed to and every replica reads: a
+		 * compacted topic, keyed by Settrade topic.
+		 */
+		private String topic = "settrade-mqtt-feed";
+
+		/**
+		 * Number of partitions of the topic when it is created at start-up (through
+		 * Spring Boot's KafkaAdmin); an existing topic is used as it is.
+		 */
+		private int partitions = 1;
+
+		/**
+		 * How long a replica's start waits at most for the last message of every Settrade
+		 * topic to be read from Kafka and delivered, before it reports ready.
+		 */
+		private Duration catchUpTimeout = Duration.ofSeconds(30);
+
+		/**
+		 * How long a new leader waits at most for Kafka to take its term claim; past it,
+		 * it gives leadership up.
+		 */
+		private Duration claimTimeout = Duration.ofSeconds(10);
+
+		public String getTopic() {
+			return this.topic;
+		}
+
+		public void setTopic(String topic) {
+			this.topic = topic;
+		}
+
+		public int getPartitions() {
+			return this.partitions;
+		}
+
+		public void setPartitions(int partitions) {
+			this.partitions = partitions;
+		}
+
+		public Duration getCatchUpTimeout() {
+			return this.catchUpTimeout;
+		}
+
+		public void setCatchUpTimeout(Duration catchUpTimeout) {
+			this.catchUpTimeout = catchUpTimeout;
+		}
+
+		public Duration getClaimTimeout() {
+			return this.claimTimeout;
+		}
+
+		public void setClaimTimeout(Duration claimTimeout) {
+			this.claimTimeout = claimTimeout;
 		}
 
 	}

@@ -35,6 +35,11 @@ final class SettradeMqttPropertiesValidator {
 
 	private static final Pattern BROKER_ID = Pattern.compile("[0-9]{3}");
 
+	/**
+	 * What Kafka accepts as a topic name.
+	 */
+	private static final Pattern KAFKA_TOPIC = Pattern.compile("[a-zA-Z0-9._-]{1,249}");
+
 	private static final Pattern INTERVAL = Pattern.compile("[1-9][0-9]*[mdwM]");
 
 	private static final String NEVER_IN_A_TOPIC_KEY = ",;/+#\"'`[](){}<>=";
@@ -240,12 +245,28 @@ final class SettradeMqttPropertiesValidator {
 					"Set " + PREFIX + "cluster.jdbc.time-to-live to several heartbeats, such as 10s, or shorten "
 							+ PREFIX + "cluster.heartbeat");
 		}
+		kafka(cluster.getKafka());
 		if (cluster.isEnabled() && properties.isFailFast()) {
 			problem("fail-fast",
 					"cannot be true with " + PREFIX + "cluster.enabled=true: a replica connects once it is elected "
 							+ "leader, not at start-up",
 					"Remove " + PREFIX + "fail-fast, or set " + PREFIX + "cluster.enabled=false");
 		}
+	}
+
+	private void kafka(SettradeMqttProperties.Kafka kafka) {
+		String topic = kafka.getTopic();
+		if (!StringUtils.hasText(topic) || !KAFKA_TOPIC.matcher(topic).matches()) {
+			problem("cluster.kafka.topic", "'" + topic + "' is not a Kafka topic name",
+					"Set " + PREFIX + "cluster.kafka.topic to at most 249 letters, digits, '.', '_' and '-', "
+							+ "such as settrade-mqtt-feed");
+		}
+		if (kafka.getPartitions() < 1) {
+			problem("cluster.kafka.partitions", kafka.getPartitions() + " is less than 1",
+					"Set " + PREFIX + "cluster.kafka.partitions to 1 or more");
+		}
+		positive("cluster.kafka.catch-up-timeout", kafka.getCatchUpTimeout());
+		positive("cluster.kafka.claim-timeout", kafka.getClaimTimeout());
 	}
 
 	private void marketHours(SettradeMqttProperties.MarketHours marketHours) {

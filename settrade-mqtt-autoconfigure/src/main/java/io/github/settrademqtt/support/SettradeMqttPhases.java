@@ -17,6 +17,13 @@ import org.springframework.context.SmartLifecycle;
 public final class SettradeMqttPhases {
 
 	/**
+	 * The feed publisher's, in cluster mode: before everything of the upstream, so that
+	 * the leader's term is claimed before its connection delivers, and every message the
+	 * connection delivered is sent before it stops.
+	 */
+	public static final int FEED_PUBLISHER = SmartLifecycle.DEFAULT_PHASE - 4097;
+
+	/**
 	 * The token refresher's: first. It keeps the access token alive for as long as any
 	 * connection is open, so it starts before the connection opens one and stops only
 	 * once every connection is closed.
@@ -47,6 +54,12 @@ public final class SettradeMqttPhases {
 	 * connection to watch and stops before it, never healing a connection being closed.
 	 */
 	public static final int FEED_WATCHDOG = CONNECTION + 1;
+
+	/**
+	 * The feed follower's, in cluster mode: with the message producer, after the delivery
+	 * it feeds from Kafka.
+	 */
+	public static final int FEED_FOLLOWER = MESSAGE_PRODUCER;
 
 	/**
 	 * The leader election's, in cluster mode: last. The replica elected leader starts the

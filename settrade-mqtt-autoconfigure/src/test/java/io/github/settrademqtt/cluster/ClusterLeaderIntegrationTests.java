@@ -25,6 +25,8 @@ import org.apache.commons.logging.LogFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import org.springframework.kafka.test.context.EmbeddedKafka;
+
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
@@ -47,6 +49,7 @@ import static org.awaitility.Awaitility.await;
  * elect a leader over the JDBC lock registry on one in-memory H2 database, against one
  * embedded simulator, whose own counts say how many logged in and connected.
  */
+@EmbeddedKafka
 class ClusterLeaderIntegrationTests {
 
 	private static final Log logger = LogFactory.getLog(ClusterLeaderIntegrationTests.class);
@@ -70,12 +73,8 @@ class ClusterLeaderIntegrationTests {
 	 */
 	private ApplicationContextRunner replicas(String... properties) {
 		String database = "cluster-" + databases.incrementAndGet();
-		return SimulatorContexts.runner(simulator(), settrade.app(), "settrade.mqtt.subscriptions.bid-offer=PTT",
-				"settrade.mqtt.cluster.enabled=true", "settrade.mqtt.cluster.heartbeat=" + HEARTBEAT.toMillis() + "ms",
-				"settrade.mqtt.cluster.jdbc.time-to-live=2s",
-				"spring.datasource.url=jdbc:h2:mem:" + database + ";DB_CLOSE_DELAY=-1")
-			.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
-					SettradeMqttClusterAutoConfiguration.class, SettradeMqttHealthContributorAutoConfiguration.class))
+		return ClusterContexts.replicas(simulator(), settrade.app(), database, HEARTBEAT)
+			.withPropertyValues("settrade.mqtt.subscriptions.bid-offer=PTT")
 			.withPropertyValues(properties);
 	}
 
@@ -235,11 +234,9 @@ class ClusterLeaderIntegrationTests {
 		// shared by the replicas as a database would be; each has an embedded database
 		// of its own, which could elect no common leader
 		RecordingLockRegistry locks = new RecordingLockRegistry(new DefaultLockRegistry());
-		ApplicationContextRunner runner = SimulatorContexts
-			.runner(simulator(), settrade.app(), "settrade.mqtt.subscriptions.bid-offer=PTT",
-					"settrade.mqtt.cluster.enabled=true", "settrade.mqtt.cluster.role=prices")
-			.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
-					SettradeMqttClusterAutoConfiguration.class))
+		ApplicationContextRunner runner = ClusterContexts
+			.replicas(simulator(), settrade.app(), "cluster-" + databases.incrementAndGet(), HEARTBEAT)
+			.withPropertyValues("settrade.mqtt.subscriptions.bid-offer=PTT", "settrade.mqtt.cluster.role=prices")
 			.withBean(LockRegistry.class, () -> locks)
 			.withBean(IntegrationLeaderEvents.class);
 		Replicas.run(runner, 2, (replicas) -> {
@@ -261,9 +258,10 @@ class ClusterLeaderIntegrationTests {
 			.runner(simulator(), settrade.app(), "settrade.mqtt.subscriptions.bid-offer=PTT")
 			.withConfiguration(AutoConfigurations.of(SettradeMqttClusterAutoConfiguration.class,
 					SettradeMqttHealthContributorAutoConfiguration.class))
-			.withClassLoader(new FilteredClassLoader("org.springframework.integration.jdbc",
-					"org.springframework.kafka", "org.springframework.jdbc", "org.springframework.boot.jdbc",
-					"org.springframework.boot.sql", "com.zaxxer", "org.h2"));
+			.withClassLoader(
+					new FilteredClassLoader("org.springframework.integration.jdbc", "org.springframework.kafka",
+							"org.springframework.boot.kafka", "org.apache.kafka", "org.springframework.jdbc",
+							"org.springframework.boot.jdbc", "org.springframework.boot.sql", "com.zaxxer", "org.h2"));
 		Replicas.run(runner, 2, (replicas) -> {
 			await().atMost(Duration.ofSeconds(10))
 				.until(() -> replicas.all()

@@ -1,5 +1,7 @@
 package io.github.settrademqtt.connection;
 
+import io.github.settrademqtt.FeedRecorder;
+
 import io.github.settrademqtt.feed.SettradeTopics;
 import io.github.settrademqtt.SimulatorContexts;
 import java.time.Duration;

@@ -28,6 +28,9 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.core.env.PropertySource;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.kafka.test.condition.EmbeddedKafkaCondition;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -35,9 +38,11 @@ import static org.awaitility.Awaitility.await;
 /**
  * The cluster guide's {@code application.yml} and listener ({@link LeadershipLog}) do
  * what the guide says: of two replicas one holds the Settrade connection and says so, and
- * when it stops the other takes over. The guide's PostgreSQL database is an H2 one here.
+ * when it stops the other takes over. The guide's PostgreSQL database is an H2 one here,
+ * its Kafka an embedded one.
  */
 @ExtendWith(OutputCaptureExtension.class)
+@EmbeddedKafka
 class ClusterGuideTests {
 
 	private static final String CLUSTER_YML = "io/github/settrademqtt/docs/cluster.yml";
@@ -90,10 +95,12 @@ class ClusterGuideTests {
 		properties.add("spring.datasource.password=");
 		properties.add("settrade.mqtt.cluster.heartbeat=200ms");
 		properties.add("settrade.mqtt.cluster.jdbc.time-to-live=2s");
+		properties.add("spring.kafka.bootstrap-servers=" + EmbeddedKafkaCondition.getBroker().getBrokersAsString());
 		return new ApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(SettradeMqttAutoConfiguration.class, SslAutoConfiguration.class,
 					RestClientAutoConfiguration.class, IntegrationAutoConfiguration.class,
-					DataSourceAutoConfiguration.class, SettradeMqttClusterAutoConfiguration.class))
+					DataSourceAutoConfiguration.class, KafkaAutoConfiguration.class,
+					SettradeMqttClusterAutoConfiguration.class))
 			.withUserConfiguration(LeadershipLog.class)
 			.withPropertyValues(properties.toArray(String[]::new))
 			.withInitializer((context) -> clusterYml()

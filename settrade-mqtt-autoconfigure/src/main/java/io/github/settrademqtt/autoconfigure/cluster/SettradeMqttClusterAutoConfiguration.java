@@ -1,5 +1,27 @@
 package io.github.settrademqtt.autoconfigure.cluster;
 
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import io.github.settrademqtt.cluster.kafka.FeedFollower;
+import io.github.settrademqtt.cluster.kafka.FeedPublisher;
+import io.github.settrademqtt.connection.SettradeMqttMessageProducer;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
+import org.springframework.integration.channel.FixedSubscriberChannel;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.messaging.MessageChannel;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -50,12 +72,18 @@ import org.springframework.util.ClassUtils;
  * auto-configured on it, whose {@code INT_LOCK} table Spring Boot's
  * {@code spring.integration.jdbc.initialize-schema} creates. With neither, start-up fails
  * and says what to add.
+ * <p>
+ * The leader publishes its raw feed to a Kafka topic ({@link FeedPublisher}), and every
+ * replica, the leader included, reads that topic into its own delivery
+ * ({@link FeedFollower}), through Spring Boot's Kafka auto-configuration
+ * ({@code spring.kafka.*}). Without it start-up fails and says what to add.
  *
  * @author settrade-mqtt
  * @since 0.1.0
  */
 @AutoConfiguration(after = SettradeMqttAutoConfiguration.class,
 		afterName = { "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+				"org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
 				"org.springframework.boot.integration.autoconfigure.IntegrationAutoConfiguration" })
 @ConditionalOnBooleanProperty("settrade.mqtt.cluster.enabled")
 @ConditionalOnBean(SettradeMqttConnection.class)
@@ -64,27 +92,6 @@ public final class SettradeMqttClusterAutoConfiguration {
 	private static final Log logger = LogFactory.getLog(SettradeMqttClusterAutoConfiguration.class);
 
 	private static final String JDBC_LOCK_REGISTRY = "org.springframework.integration.jdbc.lock.JdbcLockRegistry";
-
-	/**
-	 * The upstream is the candidate's: none of it starts with the application.
-	 */
-	@Bean
-	@ConditionalOnMissingBean
-	UpstreamCandidate settradeUpstreamCandidate(SettradeMqttProperties properties, SettradeMqttConnection connection,
-			ObjectProvider<SettradeTokenRefresher> tokenRefresher, ObjectProvider<FeedWatchdog> watchdog) {
-		List<SmartLifecycle> upstream = new ArrayList<>();
-		connection.setAutoStartup(false);
-		upstream.add(connection);
-		tokenRefresher.ifAvailable((refresher) -> {
-			refresher.setAutoStartup(false);
-			upstream.add(refresher);
-		});
-		watchdog.ifAvailable((feedWatchdog) -> {
-			feedWatchdog.setAutoStartup(false);
-			upstream.add(feedWatchdog);
-		});
-		return new UpstreamCandidate(properties.getCluster().getRole(), upstream);
-	}
 
 	@Bean
 	@ConditionalOnMissingBean
@@ -116,6 +123,125 @@ public final class SettradeMqttClusterAutoConfiguration {
 		}
 		return (beanFactory.getBeanNamesForType(DataSource.class).length == 0) ? Reason.NO_DATA_SOURCE
 				: Reason.SEVERAL_DATA_SOURCES;
+	}
+
+	/**
+	 * Without spring-kafka there is no fan-out: start-up fails and says what to add.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnMissingClass("org.springframework.kafka.core.ProducerFactory")
+	static class NoKafkaConfiguration {
+
+		@Bean
+		Object settradeClusterKafkaCheck() {
+			throw new MissingKafkaException(MissingKafkaException.Reason.NO_SPRING_KAFKA);
+		}
+
+	}
+
+	/**
+	 * The fan-out of the leader's feed over Kafka: the leader's message producer sends to
+	 * the {@link FeedPublisher}, which is part of the upstream; the {@link FeedFollower}
+	 * of every replica sends what it reads to the channel the delivery reads.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(ProducerFactory.class)
+	static class KafkaFanOutConfiguration {
+
+		/**
+		 * The channel the delivery reads, which the message producer sends to in
+		 * single-node mode.
+		 */
+		private static final String INBOUND_CHANNEL = "settradeMqttInboundChannel";
+
+		/**
+		 * Segments roll this often, so that compaction, which leaves the active segment
+		 * alone, keeps what a starting replica reads to about this much of the feed.
+		 */
+		private static final Duration SEGMENT_AGE = Duration.ofMinutes(10);
+
+		@Bean
+		@ConditionalOnMissingBean
+		FeedPublisher settradeFeedPublisher(ObjectProvider<ProducerFactory<?, ?>> producerFactory,
+				SettradeMqttProperties properties, SettradeMqttMessageProducer producer) {
+			ProducerFactory<?, ?> kafka = producerFactory.getIfAvailable();
+			if (kafka == null) {
+				throw new MissingKafkaException(MissingKafkaException.Reason.NO_KAFKA_FACTORIES);
+			}
+			SettradeMqttProperties.Kafka settings = properties.getCluster().getKafka();
+			FeedPublisher publisher = new FeedPublisher(feedProducerFactory(kafka), settings.getTopic(),
+					settings.getClaimTimeout());
+			// the leader's upstream feeds Kafka; every replica's delivery reads it back
+			producer.setOutputChannel(new FixedSubscriberChannel(publisher));
+			return publisher;
+		}
+
+		/**
+		 * Boot's producer settings ({@code spring.kafka.*}) with the feed's serializers;
+		 * without a {@code linger.ms} of the application's, a message is sent at once.
+		 */
+		private static ProducerFactory<String, byte[]> feedProducerFactory(ProducerFactory<?, ?> kafka) {
+			Map<String, Object> config = new HashMap<>(kafka.getConfigurationProperties());
+			config.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 0);
+			return new DefaultKafkaProducerFactory<>(config, new StringSerializer(), new ByteArraySerializer());
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		FeedFollower settradeFeedFollower(ObjectProvider<ConsumerFactory<?, ?>> consumerFactory,
+				SettradeMqttProperties properties, @Qualifier(INBOUND_CHANNEL) MessageChannel inbound) {
+			ConsumerFactory<?, ?> kafka = consumerFactory.getIfAvailable();
+			if (kafka == null) {
+				throw new MissingKafkaException(MissingKafkaException.Reason.NO_KAFKA_FACTORIES);
+			}
+			SettradeMqttProperties.Kafka settings = properties.getCluster().getKafka();
+			FeedFollower follower = new FeedFollower(
+					new DefaultKafkaConsumerFactory<>(kafka.getConfigurationProperties(), new StringDeserializer(),
+							new ByteArrayDeserializer()),
+					settings.getTopic(), inbound, settings.getCatchUpTimeout());
+			follower.setAutoStartup(properties.isAutoStartup());
+			return follower;
+		}
+
+		/**
+		 * The feed topic, created at start-up by Boot's {@code KafkaAdmin} when it does
+		 * not exist: compacted, so that it keeps the last message of every Settrade
+		 * topic.
+		 */
+		@Bean
+		@ConditionalOnMissingBean(name = "settradeFeedTopic")
+		NewTopic settradeFeedTopic(SettradeMqttProperties properties) {
+			SettradeMqttProperties.Kafka settings = properties.getCluster().getKafka();
+			return TopicBuilder.name(settings.getTopic())
+				.partitions(settings.getPartitions())
+				.compact()
+				.config(TopicConfig.SEGMENT_MS_CONFIG, String.valueOf(SEGMENT_AGE.toMillis()))
+				.build();
+		}
+
+		/**
+		 * The upstream is the candidate's: none of it starts with the application.
+		 */
+		@Bean
+		@ConditionalOnMissingBean
+		UpstreamCandidate settradeUpstreamCandidate(SettradeMqttProperties properties,
+				SettradeMqttConnection connection, FeedPublisher publisher,
+				ObjectProvider<SettradeTokenRefresher> tokenRefresher, ObjectProvider<FeedWatchdog> watchdog) {
+			List<SmartLifecycle> upstream = new ArrayList<>();
+			upstream.add(publisher);
+			connection.setAutoStartup(false);
+			upstream.add(connection);
+			tokenRefresher.ifAvailable((refresher) -> {
+				refresher.setAutoStartup(false);
+				upstream.add(refresher);
+			});
+			watchdog.ifAvailable((feedWatchdog) -> {
+				feedWatchdog.setAutoStartup(false);
+				upstream.add(feedWatchdog);
+			});
+			return new UpstreamCandidate(properties.getCluster().getRole(), upstream);
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)

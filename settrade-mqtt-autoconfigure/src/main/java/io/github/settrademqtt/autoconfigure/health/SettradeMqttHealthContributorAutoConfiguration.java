@@ -11,6 +11,9 @@ import io.github.settrademqtt.autoconfigure.SettradeMqttProperties;
 import io.github.settrademqtt.autoconfigure.cluster.SettradeMqttClusterAutoConfiguration;
 import io.github.settrademqtt.cluster.ClusterRole;
 import io.github.settrademqtt.cluster.UpstreamCandidate;
+import io.github.settrademqtt.cluster.kafka.FeedFollower;
+import io.github.settrademqtt.actuate.health.SettradeClusterHealthIndicator;
+import org.springframework.context.annotation.Configuration;
 import io.github.settrademqtt.connection.SettradeMqttConnection;
 import io.github.settrademqtt.connection.SubscriptionRegistry;
 import io.github.settrademqtt.feed.liveness.FeedLiveness;
@@ -71,6 +74,23 @@ public final class SettradeMqttHealthContributorAutoConfiguration {
 				connectGracePeriod(healthProperties, properties),
 				calendar.getIfAvailable(SessionTradingCalendar::setAndTfex),
 				(upstreamCandidate != null) ? upstreamCandidate::getClusterRole : () -> ClusterRole.STANDALONE);
+	}
+
+	/**
+	 * In cluster mode, the health of the replica's feed from Kafka.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "org.springframework.kafka.core.ConsumerFactory")
+	@ConditionalOnBean({ FeedFollower.class, UpstreamCandidate.class })
+	static class ClusterHealthConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(name = "settradeClusterHealthIndicator")
+		SettradeClusterHealthIndicator settradeClusterHealthIndicator(FeedFollower follower,
+				UpstreamCandidate candidate) {
+			return new SettradeClusterHealthIndicator(follower, candidate::getClusterRole);
+		}
+
 	}
 
 	/**

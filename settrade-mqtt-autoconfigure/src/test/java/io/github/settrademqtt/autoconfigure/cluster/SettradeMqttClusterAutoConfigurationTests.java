@@ -16,6 +16,10 @@ import io.github.settrademqtt.connection.SettradeMqttConnection;
 import io.github.settrademqtt.connection.SettradeTokenRefresher;
 import io.github.settrademqtt.feed.liveness.FeedWatchdog;
 import io.github.settrademqtt.support.SettradeMqttPhases;
+import io.github.settrademqtt.cluster.kafka.FeedFollower;
+import io.github.settrademqtt.cluster.kafka.FeedPublisher;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -71,8 +75,15 @@ class SettradeMqttClusterAutoConfigurationTests {
 		.withPropertyValues(CREDENTIALS)
 		.withPropertyValues("settrade.mqtt.auto-startup=false");
 
+	/**
+	 * Cluster mode with Boot's Kafka auto-configuration pointed at a port nothing listens
+	 * on: the follower that starts gives its catch-up up at once, and no topic is
+	 * created.
+	 */
 	private final ApplicationContextRunner cluster = this.runner
-		.withPropertyValues("settrade.mqtt.cluster.enabled=true");
+		.withConfiguration(AutoConfigurations.of(KafkaAutoConfiguration.class))
+		.withPropertyValues("settrade.mqtt.cluster.enabled=true", "spring.kafka.bootstrap-servers=127.0.0.1:1",
+				"spring.kafka.admin.auto-create=false", "settrade.mqtt.cluster.kafka.catch-up-timeout=100ms");
 
 	/**
 	 * With an in-memory H2 database of its own, through Boot's DataSource
@@ -302,7 +313,113 @@ class SettradeMqttClusterAutoConfigurationTests {
 	}
 
 	@Nested
+	class KafkaFanOut {
+
+		@Test
+		void thePublisherIsPartOfTheUpstreamAndTheFollowerStartsWithTheApplication() {
+			DefaultLockRegistry locks = new DefaultLockRegistry();
+			SettradeMqttClusterAutoConfigurationTests.this.cluster.withPropertyValues("settrade.mqtt.auto-startup=true")
+				.withBean(LockRegistry.class, () -> locks)
+				.withBean(HeldLock.class, () -> new HeldLock(locks))
+				.run((context) -> {
+					assertThat(context).hasNotFailed();
+					FeedPublisher publisher = context.getBean(FeedPublisher.class);
+					assertThat(publisher.isAutoStartup()).isFalse();
+					assertThat(publisher.isRunning()).isFalse();
+					assertThat(publisher.getPhase()).isLessThan(SettradeMqttPhases.TOKEN_REFRESHER);
+					FeedFollower follower = context.getBean(FeedFollower.class);
+					assertThat(follower.isRunning()).isTrue();
+					assertThat(follower.isCaughtUp()).isFalse();
+				});
+		}
+
+		@Test
+		void theFollowerFollowsAutoStartup() {
+			withDatabase(SettradeMqttClusterAutoConfigurationTests.this.cluster).run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context.getBean(FeedFollower.class).isAutoStartup()).isFalse();
+				assertThat(context.getBean(FeedFollower.class).isRunning()).isFalse();
+			});
+		}
+
+		@Test
+		void theTopicIsCompactedWithTheConfiguredNameAndPartitions() {
+			withDatabase(SettradeMqttClusterAutoConfigurationTests.this.cluster)
+				.withPropertyValues("settrade.mqtt.cluster.kafka.topic=prices-feed",
+						"settrade.mqtt.cluster.kafka.partitions=3")
+				.run((context) -> {
+					NewTopic topic = context.getBean("settradeFeedTopic", NewTopic.class);
+					assertThat(topic.name()).isEqualTo("prices-feed");
+					assertThat(topic.numPartitions()).isEqualTo(3);
+					assertThat(topic.configs()).containsEntry("cleanup.policy", "compact");
+				});
+		}
+
+		@Test
+		void withoutBootsKafkaAutoConfigurationStartUpFailsSayingWhatToAdd() {
+			withDatabase(SettradeMqttClusterAutoConfigurationTests.this.runner)
+				.withPropertyValues("settrade.mqtt.cluster.enabled=true")
+				.run((context) -> {
+					FailureAnalysis analysis = analyze(context);
+					assertThat(analysis.getDescription()).contains("settrade.mqtt.cluster.enabled=true")
+						.endsWith("there is no Kafka ProducerFactory or ConsumerFactory bean (Spring Boot's Kafka "
+								+ "auto-configuration, in spring-boot-kafka, defines them).");
+					assertThat(analysis.getAction())
+						.startsWith("Add the cluster starter, "
+								+ "io.github.settrademqtt:settrade-mqtt-spring-boot-cluster-starter")
+						.contains("spring.kafka.bootstrap-servers")
+						.endsWith("or set settrade.mqtt.cluster.enabled=false to connect from every replica.");
+				});
+		}
+
+		@Test
+		void withoutSpringKafkaStartUpFailsSayingWhatToAdd() {
+			withDatabase(SettradeMqttClusterAutoConfigurationTests.this.runner)
+				.withPropertyValues("settrade.mqtt.cluster.enabled=true")
+				.withClassLoader(new FilteredClassLoader("org.springframework.kafka"))
+				.run((context) -> assertThat(analyze(context).getDescription())
+					.endsWith("It cannot: spring-kafka is not on the classpath."));
+		}
+
+		private static FailureAnalysis analyze(AssertableApplicationContext context) {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).hasRootCauseInstanceOf(MissingKafkaException.class);
+			FailureAnalysis analysis = new MissingKafkaFailureAnalyzer().analyze(context.getStartupFailure());
+			assertThat(analysis).isNotNull();
+			return analysis;
+		}
+
+	}
+
+	@Nested
 	class Validation {
+
+		@Test
+		void aTopicNameKafkaRefusesIsNamed() {
+			SettradeMqttClusterAutoConfigurationTests.this.cluster
+				.withPropertyValues("settrade.mqtt.cluster.kafka.topic=prices/feed")
+				.run((context) -> {
+					Problem problem = problem(context);
+					assertThat(problem.property()).isEqualTo("settrade.mqtt.cluster.kafka.topic");
+					assertThat(problem.reason()).isEqualTo("'prices/feed' is not a Kafka topic name");
+				});
+		}
+
+		@Test
+		void noPartitionsIsNamed() {
+			SettradeMqttClusterAutoConfigurationTests.this.cluster
+				.withPropertyValues("settrade.mqtt.cluster.kafka.partitions=0")
+				.run((context) -> assertThat(problem(context).property())
+					.isEqualTo("settrade.mqtt.cluster.kafka.partitions"));
+		}
+
+		@Test
+		void aNonPositiveCatchUpTimeoutIsNamed() {
+			SettradeMqttClusterAutoConfigurationTests.this.cluster
+				.withPropertyValues("settrade.mqtt.cluster.kafka.catch-up-timeout=0s")
+				.run((context) -> assertThat(problem(context).property())
+					.isEqualTo("settrade.mqtt.cluster.kafka.catch-up-timeout"));
+		}
 
 		@Test
 		void aLockThatOutlivesTooFewHeartbeatsNamesBothKeys() {
@@ -374,7 +491,7 @@ class SettradeMqttClusterAutoConfigurationTests {
 
 	@Configuration(proxyBeanMethods = false)
 	@ImportAutoConfiguration({ SettradeMqttAutoConfiguration.class, SslAutoConfiguration.class,
-			RestClientAutoConfiguration.class, IntegrationAutoConfiguration.class,
+			RestClientAutoConfiguration.class, IntegrationAutoConfiguration.class, KafkaAutoConfiguration.class,
 			SettradeMqttClusterAutoConfiguration.class })
 	static class ClusterApplication {
 

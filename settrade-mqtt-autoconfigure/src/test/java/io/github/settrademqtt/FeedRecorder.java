@@ -1,4 +1,4 @@
-package io.github.settrademqtt.connection;
+package io.github.settrademqtt;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import io.github.settrademqtt.connection.SettradeMqttHeaders;
 import io.github.settrademqtt.test.SimulatorPayloads;
 
 import org.springframework.messaging.Message;
@@ -15,7 +16,7 @@ import org.springframework.messaging.MessageHandler;
  * Records what the feed delivers, per topic, with the simulator's sequence numbers, so
  * tests can count what was lost and what came twice.
  */
-final class FeedRecorder implements MessageHandler {
+public final class FeedRecorder implements MessageHandler {
 
 	private final Map<String, List<Long>> sequences = new ConcurrentHashMap<>();
 
@@ -30,22 +31,22 @@ final class FeedRecorder implements MessageHandler {
 				.add(sequence));
 	}
 
-	List<Long> sequences(String topic) {
+	public List<Long> sequences(String topic) {
 		return new ArrayList<>(this.sequences.getOrDefault(topic, List.of()));
 	}
 
-	int count(String topic) {
+	public int count(String topic) {
 		return sequences(topic).size();
 	}
 
-	List<Message<?>> messages() {
+	public List<Message<?>> messages() {
 		return this.messages;
 	}
 
 	/**
 	 * Count the sequence numbers missing between the first and the last received.
 	 */
-	long lost(String topic) {
+	public long lost(String topic) {
 		List<Long> received = sequences(topic);
 		if (received.isEmpty()) {
 			return 0;
@@ -54,12 +55,12 @@ final class FeedRecorder implements MessageHandler {
 		return span - received.stream().distinct().count();
 	}
 
-	long duplicated(String topic) {
+	public long duplicated(String topic) {
 		List<Long> received = sequences(topic);
 		return received.size() - received.stream().distinct().count();
 	}
 
-	boolean inOrder(String topic) {
+	public boolean inOrder(String topic) {
 		List<Long> received = sequences(topic);
 		for (int i = 1; i < received.size(); i++) {
 			if (received.get(i) <= received.get(i - 1)) {

@@ -1,0 +1,459 @@
+package io.github.settrademqtt.cluster.kafka;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.jspecify.annotations.Nullable;
+
+import io.github.settrademqtt.connection.SessionFacts;
+import io.github.settrademqtt.connection.SettradeMqttHeaders;
+import io.github.settrademqtt.support.RateLimitedLog;
+import io.github.settrademqtt.support.SettradeMqttPhases;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.MessageChannel;
+import org.springframework.messaging.support.GenericMessage;
+import org.springframework.util.Assert;
+
+/**
+ * Every replica's end of the fan-out: reads the whole feed topic, every partition, and
+ * sends each message into the replica's own delivery path as the MQTT connection would
+ * have, with the same headers ({@link SettradeMqttHeaders}), so that listeners, channels
+ * and meters work as in single-node mode.
+ * <p>
+ * It reads with a consumer of its own, assigned every partition and in no consumer group:
+ * every replica must see every message, and nothing is committed, because a replica that
+ * starts reads the topic from its beginning. That catch-up is conflated: of what the
+ * topic held when the follower started, only the last message of each Settrade topic is
+ * delivered (the topic is compacted, so Kafka keeps little more). Starting waits until
+ * the catch-up is delivered, up to a timeout, so that a replica has the last book of
+ * every topic before it reports ready; then the follower delivers live.
+ * <p>
+ * A message whose term is older than the last term start read on its partition is not
+ * delivered: it comes from a deposed leader (see {@link FeedPublisher}).
+ *
+ * @author settrade-mqtt
+ * @since 0.1.0
+ */
+public class FeedFollower implements SmartLifecycle {
+
+	/**
+	 * Header of the messages the follower delivers: the leader term, as a {@code long}.
+	 */
+	public static final String TERM = "settrade_term";
+
+	private static final Log logger = LogFactory.getLog(FeedFollower.class);
+
+	private static final Duration POLL = Duration.ofMillis(100);
+
+	private static final Duration RETRY = Duration.ofSeconds(1);
+
+	private final ConsumerFactory<String, byte[]> consumerFactory;
+
+	private final String feedTopic;
+
+	private final MessageChannel output;
+
+	private final Duration catchUpTimeout;
+
+	private final RateLimitedLog readFailures = new RateLimitedLog(logger,
+			"Records of the Settrade MQTT feed topic that could not be read", 3, Duration.ofMinutes(1));
+
+	private final LongAdder delivered = new LongAdder();
+
+	private final LongAdder fenced = new LongAdder();
+
+	private final Object lifecycleMonitor = new Object();
+
+	private volatile @Nullable Reader reader;
+
+	private boolean autoStartup = true;
+
+	/**
+	 * Create a follower.
+	 * @param consumerFactory makes the consumer, with {@code String} keys and
+	 * {@code byte[]} values
+	 * @param feedTopic the Kafka topic
+	 * @param output where the messages go: the channel the delivery reads
+	 * @param catchUpTimeout how long starting waits for the catch-up at most
+	 */
+	public FeedFollower(ConsumerFactory<String, byte[]> consumerFactory, String feedTopic, MessageChannel output,
+			Duration catchUpTimeout) {
+		Assert.notNull(consumerFactory, "'consumerFactory' must not be null");
+		Assert.hasText(feedTopic, "'feedTopic' must not be empty");
+		Assert.notNull(output, "'output' must not be null");
+		Assert.notNull(catchUpTimeout, "'catchUpTimeout' must not be null");
+		this.consumerFactory = consumerFactory;
+		this.feedTopic = feedTopic;
+		this.output = output;
+		this.catchUpTimeout = catchUpTimeout;
+	}
+
+	/**
+	 * Return whether the follower has delivered what the topic held when it started.
+	 * @return whether it caught up
+	 */
+	public boolean isCaughtUp() {
+		Reader reader = this.reader;
+		return reader != null && reader.caughtUp.getCount() == 0;
+	}
+
+	/**
+	 * Return the latest term the follower read.
+	 * @return the term, or {@code -1} before any
+	 */
+	public long getTerm() {
+		Reader reader = this.reader;
+		return (reader != null) ? reader.term : -1;
+	}
+
+	/**
+	 * Return how many records of the topic the follower has yet to read, as of its last
+	 * poll.
+	 * @return the lag, or {@code -1} when not known
+	 */
+	public long getLag() {
+		Reader reader = this.reader;
+		return (reader != null) ? reader.lag : -1;
+	}
+
+	/**
+	 * Return how many messages the follower delivered since it was created.
+	 * @return the count
+	 */
+	public long getDeliveredCount() {
+		return this.delivered.sum();
+	}
+
+	/**
+	 * Return how many messages of a deposed leader the follower did not deliver.
+	 * @return the count
+	 */
+	public long getFencedCount() {
+		return this.fenced.sum();
+	}
+
+	/**
+	 * Start reading, and wait until the catch-up is delivered or the timeout passed.
+	 */
+	@Override
+	public void start() {
+		Reader reader;
+		synchronized (this.lifecycleMonitor) {
+			if (this.reader != null) {
+				return;
+			}
+			reader = new Reader();
+			this.reader = reader;
+			reader.thread.start();
+		}
+		try {
+			if (!reader.caughtUp.await(this.catchUpTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
+				logger.warn("The Settrade MQTT feed follower has not caught up with Kafka topic '" + this.feedTopic
+						+ "' within " + this.catchUpTimeout + "; it goes on reading");
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	@Override
+	public void stop() {
+		Reader reader;
+		synchronized (this.lifecycleMonitor) {
+			reader = this.reader;
+			this.reader = null;
+		}
+		if (reader != null) {
+			reader.stop();
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.reader != null;
+	}
+
+	/**
+	 * Set whether the follower starts with the application context.
+	 * @param autoStartup whether to start automatically; {@code true} by default
+	 */
+	public void setAutoStartup(boolean autoStartup) {
+		this.autoStartup = autoStartup;
+	}
+
+	@Override
+	public boolean isAutoStartup() {
+		return this.autoStartup;
+	}
+
+	@Override
+	public int getPhase() {
+		return SettradeMqttPhases.FEED_FOLLOWER;
+	}
+
+	@Override
+	public String toString() {
+		return "FeedFollower [topic=" + this.feedTopic + ", term=" + getTerm() + ", caughtUp=" + isCaughtUp() + "]";
+	}
+
+	/**
+	 * One run of reading, on a thread of its own, from the topic's beginning.
+	 */
+	private final class Reader implements Runnable {
+
+		private final Thread thread = new Thread(this, "settrade-mqtt-feed-follower");
+
+		private final CountDownLatch caughtUp = new CountDownLatch(1);
+
+		private final FollowerSessions sessions = new FollowerSessions();
+
+		/**
+		 * The last term start read on each partition.
+		 */
+		private final Map<Integer, Long> fences = new HashMap<>();
+
+		/**
+		 * The offset of the next record to read on each partition.
+		 */
+		private final Map<Integer, Long> next = new HashMap<>();
+
+		private volatile boolean running = true;
+
+		private volatile @Nullable Consumer<String, byte[]> consumer;
+
+		private volatile long term = -1;
+
+		private volatile long lag = -1;
+
+		@Override
+		public void run() {
+			while (this.running) {
+				try (Consumer<String, byte[]> consumer = createConsumer()) {
+					this.consumer = consumer;
+					if (this.running) {
+						read(consumer);
+					}
+				}
+				catch (WakeupException ex) {
+					// stopping
+				}
+				catch (RuntimeException ex) {
+					if (this.running) {
+						FeedFollower.this.readFailures.log(
+								() -> "Reading Kafka topic '" + FeedFollower.this.feedTopic + "' failed; reading again",
+								ex);
+						pause();
+					}
+				}
+			}
+		}
+
+		private Consumer<String, byte[]> createConsumer() {
+			Properties overrides = new Properties();
+			// nothing is committed: a replica reads the topic from its beginning
+			overrides.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+			return FeedFollower.this.consumerFactory.createConsumer(null, "settrade-mqtt-feed-follower", null,
+					overrides);
+		}
+
+		private void read(Consumer<String, byte[]> consumer) {
+			List<TopicPartition> partitions = partitions(consumer);
+			consumer.assign(partitions);
+			if (this.caughtUp.getCount() > 0) {
+				consumer.seekToBeginning(partitions);
+				this.fences.clear();
+				this.next.clear();
+				catchUp(consumer, partitions);
+			}
+			else {
+				// read again after a failure: on from where the last read ended
+				partitions.forEach((partition) -> resume(consumer, partition));
+			}
+			while (this.running) {
+				ConsumerRecords<String, byte[]> records = consumer.poll(POLL);
+				for (ConsumerRecord<String, byte[]> record : records) {
+					Message<byte[]> message = accept(record);
+					if (message != null) {
+						send(message);
+					}
+				}
+				measureLag(consumer, partitions);
+			}
+		}
+
+		private void resume(Consumer<String, byte[]> consumer, TopicPartition partition) {
+			Long next = this.next.get(partition.partition());
+			if (next != null) {
+				consumer.seek(partition, next);
+			}
+			else {
+				consumer.seekToBeginning(List.of(partition));
+			}
+		}
+
+		private List<TopicPartition> partitions(Consumer<String, byte[]> consumer) {
+			while (this.running) {
+				List<TopicPartition> partitions = consumer.partitionsFor(FeedFollower.this.feedTopic)
+					.stream()
+					.map((info) -> new TopicPartition(info.topic(), info.partition()))
+					.toList();
+				if (!partitions.isEmpty()) {
+					return partitions;
+				}
+				pause();
+			}
+			throw new WakeupException();
+		}
+
+		/**
+		 * Read up to where the topic ended at the start, keeping only the last message of
+		 * each Settrade topic, then deliver those.
+		 */
+		private void catchUp(Consumer<String, byte[]> consumer, List<TopicPartition> partitions) {
+			Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+			Map<String, Message<byte[]>> last = new LinkedHashMap<>();
+			while (this.running && !reached(consumer, ends)) {
+				for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
+					Message<byte[]> message = accept(record);
+					if (message != null) {
+						String topic = record.key();
+						last.remove(topic);
+						last.put(topic, message);
+					}
+				}
+			}
+			last.values().forEach(this::send);
+			measureLag(consumer, partitions);
+			this.caughtUp.countDown();
+			logger.info("The Settrade MQTT feed follower caught up with Kafka topic '" + FeedFollower.this.feedTopic
+					+ "' (the last message of " + last.size() + " Settrade topics, term " + this.term
+					+ "); following live");
+		}
+
+		private boolean reached(Consumer<String, byte[]> consumer, Map<TopicPartition, Long> ends) {
+			for (Map.Entry<TopicPartition, Long> end : ends.entrySet()) {
+				if (consumer.position(end.getKey()) < end.getValue()) {
+					return false;
+				}
+			}
+			return true;
+		}
+
+		/**
+		 * Return the message a record holds if it is to be delivered: not a term start,
+		 * not unreadable, not from a deposed leader.
+		 */
+		private @Nullable Message<byte[]> accept(ConsumerRecord<String, byte[]> record) {
+			this.next.put(record.partition(), record.offset() + 1);
+			FeedRecords.FeedRecord read;
+			try {
+				read = FeedRecords.read(record);
+			}
+			catch (IllegalArgumentException ex) {
+				FeedFollower.this.readFailures.log(() -> "Skipped offset " + record.offset() + " of partition "
+						+ record.partition() + ": " + ex.getMessage());
+				return null;
+			}
+			long fence = this.fences.getOrDefault(record.partition(), -1L);
+			if (read.term() < fence) {
+				if (read instanceof FeedRecords.Message) {
+					FeedFollower.this.fenced.increment();
+				}
+				return null;
+			}
+			this.fences.put(record.partition(), read.term());
+			if (read.term() > this.term) {
+				this.term = read.term();
+			}
+			if (!(read instanceof FeedRecords.Message message)) {
+				return null;
+			}
+			return toMessage(message, this.sessions.sessionOf(message));
+		}
+
+		private void send(Message<byte[]> message) {
+			try {
+				FeedFollower.this.output.send(message);
+				FeedFollower.this.delivered.increment();
+			}
+			catch (RuntimeException ex) {
+				FeedFollower.this.readFailures.log(() -> "Delivery of a message from '"
+						+ message.getHeaders().get(SettradeMqttHeaders.TOPIC) + "' failed: " + ex);
+			}
+		}
+
+		private void measureLag(Consumer<String, byte[]> consumer, List<TopicPartition> partitions) {
+			long total = 0;
+			for (TopicPartition partition : partitions) {
+				var lag = consumer.currentLag(partition);
+				if (lag.isEmpty()) {
+					return;
+				}
+				total += lag.getAsLong();
+			}
+			this.lag = total;
+		}
+
+		private void pause() {
+			try {
+				Thread.sleep(RETRY.toMillis());
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				this.running = false;
+			}
+		}
+
+		void stop() {
+			this.running = false;
+			Consumer<String, byte[]> consumer = this.consumer;
+			if (consumer != null) {
+				consumer.wakeup();
+			}
+			this.thread.interrupt();
+			try {
+				this.thread.join(TimeUnit.SECONDS.toMillis(10));
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+
+	}
+
+	/**
+	 * Build the message the delivery reads, with the headers the MQTT connection sets.
+	 * Its monotonic receive time is the leader's receive time moved onto this replica's
+	 * clock, so that ages measured from it include the trip through Kafka.
+	 */
+	static Message<byte[]> toMessage(FeedRecords.Message message, SessionFacts session) {
+		Instant now = Instant.now();
+		long ageNanos = Math.max(0, Duration.between(message.receivedAt(), now).toNanos());
+		return new GenericMessage<>(message.payload(),
+				Map.of(SettradeMqttHeaders.TOPIC, message.topic(), SettradeMqttHeaders.SESSION, session,
+						SettradeMqttHeaders.EPOCH, session.epoch(), SettradeMqttHeaders.RECEIVED_AT,
+						message.receivedAt(), SettradeMqttHeaders.RECEIVED_NANOS, System.nanoTime() - ageNanos, TERM,
+						message.term()));
+	}
+
+}

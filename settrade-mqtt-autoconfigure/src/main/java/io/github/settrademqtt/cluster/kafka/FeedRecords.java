@@ -1,0 +1,211 @@
+package io.github.settrademqtt.cluster.kafka;
+
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.jspecify.annotations.Nullable;
+
+import io.github.settrademqtt.connection.SessionChange;
+import io.github.settrademqtt.connection.SessionFacts;
+
+/**
+ * The records of the feed topic, written by the {@link FeedPublisher} and read by the
+ * {@link FeedFollower}. Two kinds share the topic:
+ * <ul>
+ * <li><b>Messages</b>: key the Settrade topic, value the payload bytes, and one
+ * {@value #MESSAGE_HEADER} header holding, in 42 bytes, the leader term, the facts of the
+ * leader's connection that received it ({@link SessionFacts}) and when it arrived.</li>
+ * <li><b>Term starts</b>: key {@value #TERM_KEY}, written by a new leader to every
+ * partition before its first message, with a {@value #TERM_HEADER} header holding the
+ * term. The one on partition 0 carries no term: it <em>is</em> the term, its own
+ * offset.</li>
+ * </ul>
+ * The key of a term start is not a Settrade topic (those have no {@code @}), so
+ * compaction keeps the last message of every Settrade topic and the last term start of
+ * every partition.
+ *
+ * @author settrade-mqtt
+ * @since 0.1.0
+ */
+public final class FeedRecords {
+
+	/**
+	 * Key of the records that start a term.
+	 */
+	public static final String TERM_KEY = "@settrade-mqtt/term";
+
+	/**
+	 * Header of a message: its term and where it came from.
+	 */
+	public static final String MESSAGE_HEADER = "settrade-message";
+
+	/**
+	 * Header of a term start on a partition other than 0: the term.
+	 */
+	public static final String TERM_HEADER = "settrade-term";
+
+	private static final byte FORMAT = 1;
+
+	private static final int MESSAGE_HEADER_LENGTH = 1 + 8 + 8 + 1 + 8 + 8 + 8;
+
+	private static final SessionChange[] CHANGES = SessionChange.values();
+
+	private static final byte[] NO_VALUE = new byte[0];
+
+	private FeedRecords() {
+	}
+
+	/**
+	 * Return the record of a message the leader's upstream received.
+	 * @param feedTopic the Kafka topic
+	 * @param term the leader's term
+	 * @param topic the Settrade topic
+	 * @param payload the payload
+	 * @param session the facts of the connection that received it
+	 * @param receivedAt when it arrived
+	 * @return the record
+	 */
+	public static ProducerRecord<String, byte[]> message(String feedTopic, long term, String topic, byte[] payload,
+			SessionFacts session, Instant receivedAt) {
+		ByteBuffer header = ByteBuffer.allocate(MESSAGE_HEADER_LENGTH)
+			.put(FORMAT)
+			.putLong(term)
+			.putLong(session.epoch())
+			.put((byte) session.change().ordinal())
+			.putLong(session.gap().toNanos())
+			.putLong(epochMicros(session.connectedAt()))
+			.putLong(epochMicros(receivedAt));
+		RecordHeaders headers = new RecordHeaders(new Header[] { new RecordHeader(MESSAGE_HEADER, header.array()) });
+		return new ProducerRecord<>(feedTopic, null, topic, payload, headers);
+	}
+
+	/**
+	 * Return the record that claims a new term: on partition 0, whose offset for it is
+	 * the term.
+	 * @param feedTopic the Kafka topic
+	 * @return the record
+	 */
+	public static ProducerRecord<String, byte[]> termClaim(String feedTopic) {
+		return new ProducerRecord<>(feedTopic, 0, TERM_KEY, NO_VALUE);
+	}
+
+	/**
+	 * Return the record that starts a term on a partition other than 0.
+	 * @param feedTopic the Kafka topic
+	 * @param partition the partition
+	 * @param term the term
+	 * @return the record
+	 */
+	public static ProducerRecord<String, byte[]> termStart(String feedTopic, int partition, long term) {
+		RecordHeaders headers = new RecordHeaders(new Header[] {
+				new RecordHeader(TERM_HEADER, ByteBuffer.allocate(9).put(FORMAT).putLong(term).array()) });
+		return new ProducerRecord<>(feedTopic, partition, TERM_KEY, NO_VALUE, headers);
+	}
+
+	/**
+	 * Read a record of the feed topic.
+	 * @param record the record
+	 * @return what it holds
+	 * @throws IllegalArgumentException if it is neither a message nor a term start
+	 */
+	public static FeedRecord read(ConsumerRecord<String, byte[]> record) {
+		String key = record.key();
+		if (key == null) {
+			throw new IllegalArgumentException("A record of the feed topic has no key");
+		}
+		if (TERM_KEY.equals(key)) {
+			if (record.partition() == 0) {
+				return new TermStart(record.offset());
+			}
+			ByteBuffer term = header(record, TERM_HEADER, 9);
+			return new TermStart(term.getLong());
+		}
+		ByteBuffer header = header(record, MESSAGE_HEADER, MESSAGE_HEADER_LENGTH);
+		long term = header.getLong();
+		long epoch = header.getLong();
+		int change = header.get();
+		if (change < 0 || change >= CHANGES.length) {
+			throw new IllegalArgumentException("A message of the feed topic has an unknown session change " + change);
+		}
+		Duration gap = Duration.ofNanos(header.getLong());
+		Instant connectedAt = fromEpochMicros(header.getLong());
+		Instant receivedAt = fromEpochMicros(header.getLong());
+		byte[] payload = (record.value() != null) ? record.value() : NO_VALUE;
+		return new Message(term, key, payload, new SessionFacts(epoch, CHANGES[change], gap, connectedAt), receivedAt);
+	}
+
+	private static ByteBuffer header(ConsumerRecord<String, byte[]> record, String name, int length) {
+		Header header = record.headers().lastHeader(name);
+		if (header == null || header.value() == null || header.value().length < length) {
+			throw new IllegalArgumentException("A record of the feed topic has no valid '" + name + "' header (key '"
+					+ printable(record.key()) + "')");
+		}
+		ByteBuffer buffer = ByteBuffer.wrap(header.value());
+		byte format = buffer.get();
+		if (format != FORMAT) {
+			throw new IllegalArgumentException(
+					"A record of the feed topic has format " + format + " in its '" + name + "' header, not " + FORMAT);
+		}
+		return buffer;
+	}
+
+	private static String printable(@Nullable String key) {
+		if (key == null) {
+			return "";
+		}
+		return (key.length() <= 80) ? key : key.substring(0, 80) + "…";
+	}
+
+	private static long epochMicros(Instant instant) {
+		return ChronoUnit.MICROS.between(Instant.EPOCH, instant);
+	}
+
+	private static Instant fromEpochMicros(long micros) {
+		return Instant.EPOCH.plus(micros, ChronoUnit.MICROS);
+	}
+
+	/**
+	 * A record of the feed topic.
+	 */
+	public sealed interface FeedRecord permits Message, TermStart {
+
+		/**
+		 * Return the leader term the record belongs to.
+		 * @return the term
+		 */
+		long term();
+
+	}
+
+	/**
+	 * A message of the leader's upstream.
+	 *
+	 * @param term the leader's term
+	 * @param topic the Settrade topic
+	 * @param payload the payload
+	 * @param session the facts of the leader's connection that received it
+	 * @param receivedAt when it arrived at the leader
+	 */
+	public record Message(long term, String topic, byte[] payload, SessionFacts session,
+			Instant receivedAt) implements FeedRecord {
+
+	}
+
+	/**
+	 * The start of a term on a partition: no message of an earlier term that comes after
+	 * it is delivered.
+	 *
+	 * @param term the term
+	 */
+	public record TermStart(long term) implements FeedRecord {
+
+	}
+
+}

@@ -1,0 +1,300 @@
+package io.github.settrademqtt.cluster;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.google.protobuf.CodedOutputStream;
+import io.github.settrademqtt.FeedRecorder;
+import io.github.settrademqtt.cluster.kafka.FeedFollower;
+import io.github.settrademqtt.cluster.kafka.FeedPublisher;
+import io.github.settrademqtt.cluster.kafka.FeedRecords;
+import io.github.settrademqtt.connection.SessionChange;
+import io.github.settrademqtt.connection.SessionFacts;
+import io.github.settrademqtt.feed.BidOffer;
+import io.github.settrademqtt.feed.listener.BidOfferListener;
+import io.github.settrademqtt.test.SettradeSimulator;
+import io.github.settrademqtt.test.SettradeSimulatorExtension;
+import io.github.settrademqtt.test.SimulatorMarket;
+import io.github.settrademqtt.test.SimulatorPayloads;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.test.condition.EmbeddedKafkaCondition;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.messaging.SubscribableChannel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The fan-out of the leader's feed over a real Kafka broker (spring-kafka-test's
+ * in-process KRaft broker): replicas of one application against the embedded simulator,
+ * each recording the raw feed its delivery reads, with the simulator's sequence numbers.
+ */
+@EmbeddedKafka
+class ClusterFanOutIntegrationTests {
+
+	private static final AtomicInteger databases = new AtomicInteger();
+
+	private static final Duration HEARTBEAT = Duration.ofMillis(200);
+
+	private static final List<String> SYMBOLS = List.of("PTT", "AOT", "KBANK");
+
+	@RegisterExtension
+	static final SettradeSimulatorExtension settrade = new SettradeSimulatorExtension();
+
+	private SettradeSimulator simulator() {
+		return settrade.simulator();
+	}
+
+	private ApplicationContextRunner replicas() {
+		return ClusterContexts
+			.replicas(simulator(), settrade.app(), "fan-out-" + databases.incrementAndGet(), HEARTBEAT)
+			.withPropertyValues("settrade.mqtt.subscriptions.bid-offer=" + String.join(",", SYMBOLS))
+			.withUserConfiguration(Recording.class);
+	}
+
+	@Test
+	void everyReplicaGetsEveryMessageTheLeaderPublishedInOrderAndNoneTwice() throws Throwable {
+		Replicas.run(replicas(), 3, (replicas) -> {
+			AssertableApplicationContext leader = awaitSubscribedLeader(replicas);
+			for (int round = 0; round < 200; round++) {
+				SYMBOLS.forEach(simulator().market()::publishBidOffer);
+			}
+			for (String symbol : SYMBOLS) {
+				String topic = SimulatorMarket.bidOfferTopic(symbol);
+				long last = simulator().market().lastSequence(topic);
+				for (AssertableApplicationContext replica : replicas.all()) {
+					FeedRecorder feed = replica.getBean(FeedRecorder.class);
+					await().atMost(Duration.ofSeconds(10)).until(() -> lastOf(feed, topic) == last);
+				}
+				// what the leader published, read back from Kafka on its own; QoS 0 lets
+				// the
+				// broker drop some of a burst before they reach the leader
+				List<Long> published = published(feedTopic(leader), topic);
+				assertThat(published).as("what the leader published of %s", topic)
+					.hasSizeGreaterThan(100)
+					.doesNotHaveDuplicates()
+					.isSorted()
+					.endsWith(last);
+				for (AssertableApplicationContext replica : replicas.all()) {
+					FeedRecorder feed = replica.getBean(FeedRecorder.class);
+					assertThat(feed.sequences(topic))
+						.as("what replica %s delivered of %s", replicas.all().indexOf(replica), topic)
+						.isEqualTo(published);
+					assertThat(replica.getBean(Recording.class).lastBook(symbol)).isNotNull();
+				}
+			}
+			for (AssertableApplicationContext replica : replicas.all()) {
+				FeedFollower follower = replica.getBean(FeedFollower.class);
+				assertThat(follower.getTerm()).isEqualTo(leaderTerm(replicas));
+				assertThat(follower.getFencedCount()).isZero();
+			}
+			// one connection for the cluster, whatever the number of replicas
+			assertThat(simulator().mqtt().acceptedConnections()).isEqualTo(1);
+		});
+	}
+
+	@Test
+	void messagesCarryTheSessionAndReceiveTimeOfTheLeadersConnection() throws Throwable {
+		Replicas.run(replicas(), 2, (replicas) -> {
+			awaitSubscribedLeader(replicas);
+			Instant before = Instant.now();
+			simulator().market().publishBidOffer("PTT");
+			for (AssertableApplicationContext replica : replicas.all()) {
+				FeedRecorder feed = replica.getBean(FeedRecorder.class);
+				await().atMost(Duration.ofSeconds(10)).until(() -> feed.messages().size() == 1);
+				var headers = feed.messages().get(0).getHeaders();
+				SessionFacts session = headers.get("settrade_session", SessionFacts.class);
+				assertThat(session.epoch()).isEqualTo(1);
+				assertThat(session.change()).isEqualTo(SessionChange.INITIAL);
+				assertThat(headers.get("settrade_receivedAt", Instant.class)).isAfterOrEqualTo(before)
+					.isBeforeOrEqualTo(Instant.now());
+				assertThat(headers.get(FeedFollower.TERM, Long.class)).isEqualTo(leaderTerm(replicas));
+			}
+		});
+	}
+
+	@Test
+	void aReplicaStartedLateHasTheLastMessageOfEveryTopicBeforeItsStartReturns() throws Throwable {
+		ApplicationContextRunner runner = replicas();
+		Replicas.run(runner, 2, (replicas) -> {
+			awaitSubscribedLeader(replicas);
+			for (int round = 0; round < 50; round++) {
+				SYMBOLS.forEach(simulator().market()::publishBidOffer);
+			}
+			AssertableApplicationContext first = replicas.get(0);
+			await().atMost(Duration.ofSeconds(10))
+				.until(() -> SYMBOLS.stream()
+					.allMatch((symbol) -> lastOf(first.getBean(FeedRecorder.class),
+							SimulatorMarket.bidOfferTopic(symbol)) == 50));
+			runner.run((late) -> {
+				// no wait: the context's start returned, so the catch-up is delivered
+				FeedRecorder feed = late.getBean(FeedRecorder.class);
+				for (String symbol : SYMBOLS) {
+					String topic = SimulatorMarket.bidOfferTopic(symbol);
+					assertThat(feed.sequences(topic)).as("the catch-up of %s", topic).containsExactly(50L);
+					assertThat(late.getBean(Recording.class).lastBook(symbol)).isNotNull();
+				}
+				assertThat(late.getBean(FeedFollower.class).isCaughtUp()).isTrue();
+				// then live
+				simulator().market().publishBidOffer("PTT");
+				await().atMost(Duration.ofSeconds(10))
+					.until(() -> feed.sequences(SimulatorMarket.bidOfferTopic("PTT")), (seen) -> seen.contains(51L));
+			});
+		});
+	}
+
+	@Test
+	void aMessageOfAnEarlierTermPublishedAfterANewTermStartedIsNeverDelivered() throws Throwable {
+		Replicas.run(replicas(), 2, (replicas) -> {
+			AssertableApplicationContext first = awaitSubscribedLeader(replicas);
+			long firstTerm = first.getBean(FeedPublisher.class).getTerm();
+			first.getBean(UpstreamLeaderInitiator.class).getContext().yield();
+			AssertableApplicationContext second = await().atMost(Duration.ofSeconds(10))
+				.until(replicas::connectedLeader, (leader) -> leader.isPresent() && leader.get() != first)
+				.get();
+			long secondTerm = second.getBean(FeedPublisher.class).getTerm();
+			assertThat(secondTerm).isGreaterThan(firstTerm);
+			String topic = SimulatorMarket.bidOfferTopic("PTT");
+			try (KafkaProducer<String, byte[]> zombie = producer()) {
+				// the deposed leader's late message, then one of the current term
+				zombie.send(FeedRecords.message(feedTopic(first), firstTerm, topic, sequenced(1_000_000), session(),
+						Instant.now()));
+				zombie.send(FeedRecords.message(feedTopic(first), secondTerm, topic, sequenced(2_000_000), session(),
+						Instant.now()));
+				zombie.flush();
+			}
+			for (AssertableApplicationContext replica : replicas.all()) {
+				FeedRecorder feed = replica.getBean(FeedRecorder.class);
+				await().atMost(Duration.ofSeconds(10)).until(() -> feed.sequences(topic).contains(2_000_000L));
+				assertThat(feed.sequences(topic)).doesNotContain(1_000_000L);
+				assertThat(replica.getBean(FeedFollower.class).getFencedCount()).isOne();
+			}
+		});
+	}
+
+	private AssertableApplicationContext awaitSubscribedLeader(Replicas replicas) {
+		AssertableApplicationContext leader = await().atMost(Duration.ofSeconds(15))
+			.until(replicas::connectedLeader, (found) -> found.isPresent())
+			.get();
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> simulator().mqtt()
+				.subscribedTopics()
+				.containsAll(SYMBOLS.stream().map(SimulatorMarket::bidOfferTopic).toList()));
+		return leader;
+	}
+
+	private static long leaderTerm(Replicas replicas) {
+		return replicas.leader().orElseThrow().getBean(FeedPublisher.class).getTerm();
+	}
+
+	private static long lastOf(FeedRecorder feed, String topic) {
+		List<Long> sequences = feed.sequences(topic);
+		return sequences.isEmpty() ? 0 : sequences.get(sequences.size() - 1);
+	}
+
+	private static String feedTopic(AssertableApplicationContext replica) {
+		return replica.getEnvironment().getProperty("settrade.mqtt.cluster.kafka.topic");
+	}
+
+	/**
+	 * A payload with a sequence number only: it decodes as an empty book.
+	 */
+	private static byte[] sequenced(long sequence) throws IOException {
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		CodedOutputStream output = CodedOutputStream.newInstance(bytes);
+		output.writeInt64(SimulatorPayloads.SEQUENCE_FIELD, sequence);
+		output.flush();
+		return bytes.toByteArray();
+	}
+
+	/**
+	 * Return the sequence numbers of the messages of a Settrade topic on the feed topic,
+	 * read from its beginning to its end.
+	 */
+	private static List<Long> published(String feedTopic, String topic) {
+		Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+				EmbeddedKafkaCondition.getBroker().getBrokersAsString());
+		try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
+				new ByteArrayDeserializer())) {
+			List<TopicPartition> partitions = consumer.partitionsFor(feedTopic)
+				.stream()
+				.map((info) -> new TopicPartition(feedTopic, info.partition()))
+				.toList();
+			consumer.assign(partitions);
+			consumer.seekToBeginning(partitions);
+			Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+			List<Long> sequences = new ArrayList<>();
+			while (partitions.stream().anyMatch((partition) -> consumer.position(partition) < ends.get(partition))) {
+				for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(100))) {
+					if (topic.equals(record.key())) {
+						sequences.add(SimulatorPayloads.sequence(record.value()).orElseThrow());
+					}
+				}
+			}
+			return sequences;
+		}
+	}
+
+	private static SessionFacts session() {
+		return new SessionFacts(1, SessionChange.INITIAL, Duration.ZERO, Instant.now());
+	}
+
+	private static KafkaProducer<String, byte[]> producer() {
+		return new KafkaProducer<>(
+				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+						EmbeddedKafkaCondition.getBroker().getBrokersAsString()),
+				new StringSerializer(), new ByteArraySerializer());
+	}
+
+	/**
+	 * Records the raw feed the replica's delivery reads, and the last book its listener
+	 * got for each symbol.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	static class Recording implements BidOfferListener {
+
+		private final Map<String, BidOffer> books = new ConcurrentHashMap<>();
+
+		@Bean
+		FeedRecorder feedRecorder(@Qualifier("settradeMqttInboundChannel") SubscribableChannel inbound) {
+			FeedRecorder recorder = new FeedRecorder();
+			inbound.subscribe(recorder);
+			return recorder;
+		}
+
+		@Override
+		public void onBidOffer(BidOffer bidOffer) {
+			this.books.put(bidOffer.symbol(), bidOffer);
+		}
+
+		BidOffer lastBook(String symbol) {
+			return this.books.get(symbol);
+		}
+
+	}
+
+}
