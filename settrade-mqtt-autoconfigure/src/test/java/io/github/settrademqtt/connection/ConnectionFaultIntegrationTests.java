@@ -1,8 +1,5 @@
 package io.github.settrademqtt.connection;
 
-import io.github.settrademqtt.FeedRecorder;
-
-import io.github.settrademqtt.feed.SettradeTopics;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -11,8 +8,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
+import io.github.settrademqtt.FeedRecorder;
 import io.github.settrademqtt.SimulatorContexts;
 import io.github.settrademqtt.event.SettradeMqttEvent;
+import io.github.settrademqtt.feed.SettradeTopics;
 import io.github.settrademqtt.test.SettradeSimulator;
 import io.github.settrademqtt.test.SettradeSimulatorExtension;
 import org.junit.jupiter.api.AfterEach;

@@ -1,12 +1,11 @@
 package io.github.settrademqtt.connection;
 
-import io.github.settrademqtt.FeedRecorder;
-
-import io.github.settrademqtt.feed.SettradeTopics;
-import io.github.settrademqtt.SimulatorContexts;
 import java.time.Duration;
 import java.util.List;
 
+import io.github.settrademqtt.FeedRecorder;
+import io.github.settrademqtt.SimulatorContexts;
+import io.github.settrademqtt.feed.SettradeTopics;
 import io.github.settrademqtt.test.MqttCredentialMode;
 import io.github.settrademqtt.test.SettradeSimulatorExtension;
 import org.junit.jupiter.api.AfterEach;

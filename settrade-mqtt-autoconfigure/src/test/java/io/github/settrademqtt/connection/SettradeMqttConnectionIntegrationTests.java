@@ -1,15 +1,14 @@
 package io.github.settrademqtt.connection;
 
-import io.github.settrademqtt.FeedRecorder;
-
-import io.github.settrademqtt.feed.SettradeTopics;
-import io.github.settrademqtt.SimulatorContexts;
 import java.time.Duration;
 import java.util.List;
-import java.util.stream.IntStream;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
+import io.github.settrademqtt.FeedRecorder;
+import io.github.settrademqtt.SimulatorContexts;
+import io.github.settrademqtt.feed.SettradeTopics;
 import io.github.settrademqtt.test.SettradeSimulator;
 import io.github.settrademqtt.test.SettradeSimulatorExtension;
 import org.junit.jupiter.api.AfterEach;

@@ -3,6 +3,7 @@ package io.github.settrademqtt.autoconfigure.health;
 import java.time.Duration;
 import java.util.List;
 
+import io.github.settrademqtt.actuate.health.SettradeClusterHealthIndicator;
 import io.github.settrademqtt.actuate.health.SettradeMqttHealthIndicator;
 import io.github.settrademqtt.autoconfigure.InvalidSettradePropertiesException;
 import io.github.settrademqtt.autoconfigure.InvalidSettradePropertiesException.Problem;
@@ -12,8 +13,6 @@ import io.github.settrademqtt.autoconfigure.cluster.SettradeMqttClusterAutoConfi
 import io.github.settrademqtt.cluster.ClusterRole;
 import io.github.settrademqtt.cluster.UpstreamCandidate;
 import io.github.settrademqtt.cluster.kafka.FeedFollower;
-import io.github.settrademqtt.actuate.health.SettradeClusterHealthIndicator;
-import org.springframework.context.annotation.Configuration;
 import io.github.settrademqtt.connection.SettradeMqttConnection;
 import io.github.settrademqtt.connection.SubscriptionRegistry;
 import io.github.settrademqtt.feed.liveness.FeedLiveness;
@@ -29,6 +28,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration

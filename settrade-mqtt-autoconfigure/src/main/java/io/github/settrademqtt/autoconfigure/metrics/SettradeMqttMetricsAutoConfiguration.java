@@ -1,11 +1,15 @@
 package io.github.settrademqtt.autoconfigure.metrics;
 
+import io.github.settrademqtt.actuate.metrics.SettradeClusterMeters;
 import io.github.settrademqtt.actuate.metrics.SettradeMqttGauges;
 import io.github.settrademqtt.actuate.metrics.SettradeMqttMetrics;
 import io.github.settrademqtt.autoconfigure.SettradeMqttAutoConfiguration;
+import io.github.settrademqtt.autoconfigure.cluster.SettradeMqttClusterAutoConfiguration;
+import io.github.settrademqtt.cluster.kafka.FeedFollower;
+import io.github.settrademqtt.cluster.kafka.FeedPublisher;
 import io.github.settrademqtt.connection.SettradeMqttConnection;
-import io.github.settrademqtt.feed.MarketDataKinds;
 import io.github.settrademqtt.connection.SubscriptionRegistry;
+import io.github.settrademqtt.feed.MarketDataKinds;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -15,6 +19,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration
@@ -25,7 +30,7 @@ import org.springframework.context.annotation.Bean;
  * @author settrade-mqtt
  * @since 0.1.0
  */
-@AutoConfiguration(after = SettradeMqttAutoConfiguration.class)
+@AutoConfiguration(after = { SettradeMqttAutoConfiguration.class, SettradeMqttClusterAutoConfiguration.class })
 @ConditionalOnClass(MeterRegistry.class)
 @ConditionalOnBooleanProperty(name = "settrade.mqtt.enabled", matchIfMissing = true)
 public final class SettradeMqttMetricsAutoConfiguration {
@@ -41,6 +46,22 @@ public final class SettradeMqttMetricsAutoConfiguration {
 	@ConditionalOnBean({ SettradeMqttConnection.class, SubscriptionRegistry.class })
 	SettradeMqttGauges settradeMqttGauges(SettradeMqttConnection connection, SubscriptionRegistry registry) {
 		return new SettradeMqttGauges(connection, registry);
+	}
+
+	/**
+	 * In cluster mode, the meters of the fan-out over Kafka.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "org.springframework.kafka.core.ConsumerFactory")
+	@ConditionalOnBean({ FeedPublisher.class, FeedFollower.class })
+	static class ClusterMetersConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		SettradeClusterMeters settradeClusterMeters(FeedPublisher publisher, FeedFollower follower) {
+			return new SettradeClusterMeters(publisher, follower);
+		}
+
 	}
 
 }

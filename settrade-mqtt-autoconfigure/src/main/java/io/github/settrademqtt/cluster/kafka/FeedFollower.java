@@ -11,6 +11,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 
+import io.github.settrademqtt.connection.SessionFacts;
+import io.github.settrademqtt.connection.SettradeMqttHeaders;
+import io.github.settrademqtt.support.RateLimitedLog;
+import io.github.settrademqtt.support.SettradeMqttPhases;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -20,11 +24,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.jspecify.annotations.Nullable;
-
-import io.github.settrademqtt.connection.SessionFacts;
-import io.github.settrademqtt.connection.SettradeMqttHeaders;
-import io.github.settrademqtt.support.RateLimitedLog;
-import io.github.settrademqtt.support.SettradeMqttPhases;
 
 import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.core.ConsumerFactory;
@@ -80,6 +79,8 @@ public class FeedFollower implements SmartLifecycle {
 	private final LongAdder delivered = new LongAdder();
 
 	private final LongAdder fenced = new LongAdder();
+
+	private final LongAdder termChanges = new LongAdder();
 
 	private final Object lifecycleMonitor = new Object();
 
@@ -149,6 +150,15 @@ public class FeedFollower implements SmartLifecycle {
 	 */
 	public long getFencedCount() {
 		return this.fenced.sum();
+	}
+
+	/**
+	 * Return how many times the follower read a later term than the one before: each is a
+	 * new leader taking over.
+	 * @return the count
+	 */
+	public long getTermChangeCount() {
+		return this.termChanges.sum();
 	}
 
 	/**
@@ -383,6 +393,9 @@ public class FeedFollower implements SmartLifecycle {
 			}
 			this.fences.put(record.partition(), read.term());
 			if (read.term() > this.term) {
+				if (this.term >= 0) {
+					FeedFollower.this.termChanges.increment();
+				}
 				this.term = read.term();
 			}
 			if (!(read instanceof FeedRecords.Message message)) {

@@ -8,18 +8,18 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.LongAdder;
 
+import io.github.settrademqtt.connection.SessionFacts;
+import io.github.settrademqtt.connection.SettradeMqttHeaders;
+import io.github.settrademqtt.support.RateLimitedLog;
+import io.github.settrademqtt.support.SettradeMqttPhases;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.PartitionInfo;
 import org.jspecify.annotations.Nullable;
-
-import io.github.settrademqtt.connection.SessionFacts;
-import io.github.settrademqtt.connection.SettradeMqttHeaders;
-import io.github.settrademqtt.support.RateLimitedLog;
-import io.github.settrademqtt.support.SettradeMqttPhases;
 
 import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.core.ProducerFactory;
@@ -59,6 +59,10 @@ public class FeedPublisher implements MessageHandler, SmartLifecycle {
 	private final RateLimitedLog sendFailures = new RateLimitedLog(logger,
 			"Messages the Settrade MQTT feed publisher could not send to Kafka", 3, Duration.ofMinutes(1));
 
+	private final LongAdder published = new LongAdder();
+
+	private final LongAdder failed = new LongAdder();
+
 	private final Object lifecycleMonitor = new Object();
 
 	private volatile @Nullable Producer<String, byte[]> producer;
@@ -87,6 +91,23 @@ public class FeedPublisher implements MessageHandler, SmartLifecycle {
 	 */
 	public long getTerm() {
 		return this.term;
+	}
+
+	/**
+	 * Return how many messages Kafka took from this publisher since it was created.
+	 * @return the count
+	 */
+	public long getPublishedCount() {
+		return this.published.sum();
+	}
+
+	/**
+	 * Return how many messages this publisher could not send to Kafka since it was
+	 * created.
+	 * @return the count
+	 */
+	public long getFailedCount() {
+		return this.failed.sum();
 	}
 
 	/**
@@ -165,16 +186,24 @@ public class FeedPublisher implements MessageHandler, SmartLifecycle {
 			producer.send(FeedRecords.message(this.feedTopic, this.term, topic, payload, session,
 					(receivedAt != null) ? receivedAt : Instant.now()), (metadata, ex) -> {
 						if (ex != null) {
-							this.sendFailures.log(() -> "A message from '" + topic + "' was not published: " + ex);
+							failed(topic, ex);
+						}
+						else {
+							this.published.increment();
 						}
 					});
 		}
 		catch (RuntimeException ex) {
 			// a stop may close the producer under this send
 			if (isRunning()) {
-				this.sendFailures.log(() -> "A message from '" + topic + "' was not published: " + ex);
+				failed(topic, ex);
 			}
 		}
+	}
+
+	private void failed(String topic, Exception ex) {
+		this.failed.increment();
+		this.sendFailures.log(() -> "A message from '" + topic + "' was not published: " + ex);
 	}
 
 	/**

@@ -5,15 +5,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
+import io.github.settrademqtt.connection.SessionChange;
+import io.github.settrademqtt.connection.SessionFacts;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.jspecify.annotations.Nullable;
-
-import io.github.settrademqtt.connection.SessionChange;
-import io.github.settrademqtt.connection.SessionFacts;
 
 /**
  * The records of the feed topic, written by the {@link FeedPublisher} and read by the

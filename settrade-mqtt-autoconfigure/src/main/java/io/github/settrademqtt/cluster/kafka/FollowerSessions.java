@@ -5,10 +5,9 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.jspecify.annotations.Nullable;
-
 import io.github.settrademqtt.connection.SessionChange;
 import io.github.settrademqtt.connection.SessionFacts;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The {@link SessionFacts} a replica's delivery sees for the messages it reads from
