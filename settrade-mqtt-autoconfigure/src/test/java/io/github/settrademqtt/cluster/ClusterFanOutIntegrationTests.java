@@ -55,8 +55,6 @@ import org.springframework.boot.test.context.assertj.AssertableApplicationContex
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.test.condition.EmbeddedKafkaCondition;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.messaging.SubscribableChannel;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -67,7 +65,6 @@ import static org.awaitility.Awaitility.await;
  * in-process KRaft broker): replicas of one application against the embedded simulator,
  * each recording the raw feed its delivery reads, with the simulator's sequence numbers.
  */
-@EmbeddedKafka
 class ClusterFanOutIntegrationTests {
 
 	private static final AtomicInteger databases = new AtomicInteger();
@@ -85,6 +82,9 @@ class ClusterFanOutIntegrationTests {
 
 	@RegisterExtension
 	static final SettradeSimulatorExtension settrade = new SettradeSimulatorExtension();
+
+	@RegisterExtension
+	static final ClusterInfrastructure infrastructure = new ClusterInfrastructure();
 
 	private SettradeSimulator simulator() {
 		return settrade.simulator();
@@ -350,7 +350,7 @@ class ClusterFanOutIntegrationTests {
 	 */
 	private static List<Long> published(String feedTopic, String topic) {
 		Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-				EmbeddedKafkaCondition.getBroker().getBrokersAsString());
+				ClusterInfrastructure.bootstrapServers());
 		try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
 				new ByteArrayDeserializer())) {
 			List<TopicPartition> partitions = consumer.partitionsFor(feedTopic)
@@ -378,8 +378,7 @@ class ClusterFanOutIntegrationTests {
 
 	private static KafkaProducer<String, byte[]> producer() {
 		return new KafkaProducer<>(
-				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-						EmbeddedKafkaCondition.getBroker().getBrokersAsString()),
+				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, ClusterInfrastructure.bootstrapServers()),
 				new StringSerializer(), new ByteArraySerializer());
 	}
 

@@ -38,7 +38,6 @@ import org.springframework.integration.leader.event.OnGrantedEvent;
 import org.springframework.integration.support.leader.LockRegistryLeaderInitiator;
 import org.springframework.integration.support.locks.DefaultLockRegistry;
 import org.springframework.integration.support.locks.LockRegistry;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -48,7 +47,6 @@ import static org.awaitility.Awaitility.await;
  * elect a leader over the JDBC lock registry on one in-memory H2 database, against one
  * embedded simulator, whose own counts say how many logged in and connected.
  */
-@EmbeddedKafka
 class ClusterLeaderIntegrationTests {
 
 	private static final Log logger = LogFactory.getLog(ClusterLeaderIntegrationTests.class);
@@ -62,6 +60,9 @@ class ClusterLeaderIntegrationTests {
 
 	@RegisterExtension
 	static final SettradeSimulatorExtension settrade = new SettradeSimulatorExtension();
+
+	@RegisterExtension
+	static final ClusterInfrastructure infrastructure = new ClusterInfrastructure();
 
 	private SettradeSimulator simulator() {
 		return settrade.simulator();

@@ -2,6 +2,8 @@ package io.github.settrademqtt.cluster;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
 
 import javax.sql.DataSource;
 
@@ -17,8 +19,8 @@ final class CuttableDataSource extends DelegatingDataSource {
 
 	private volatile boolean cut;
 
-	CuttableDataSource(String url) {
-		super(new DriverManagerDataSource(url));
+	CuttableDataSource(String url, String username, String password) {
+		super(new DriverManagerDataSource(url, username, password));
 	}
 
 	void cut() {
@@ -43,8 +45,19 @@ final class CuttableDataSource extends DelegatingDataSource {
 		}
 	}
 
+	/**
+	 * Return a data source on the database named {@code database} of the
+	 * {@link ClusterInfrastructure}.
+	 */
 	static DataSource of(String database) {
-		return new CuttableDataSource("jdbc:h2:mem:" + database + ";DB_CLOSE_DELAY=-1");
+		Map<String, String> properties = new HashMap<>();
+		for (String property : ClusterInfrastructure.database(database)) {
+			int equals = property.indexOf('=');
+			properties.put(property.substring(0, equals), property.substring(equals + 1));
+		}
+		return new CuttableDataSource(properties.get("spring.datasource.url"),
+				properties.getOrDefault("spring.datasource.username", ""),
+				properties.getOrDefault("spring.datasource.password", ""));
 	}
 
 }
