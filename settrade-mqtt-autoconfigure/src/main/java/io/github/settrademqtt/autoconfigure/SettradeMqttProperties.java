@@ -399,6 +399,13 @@ public class SettradeMqttProperties {
 		 */
 		private Duration claimTimeout = Duration.ofSeconds(10);
 
+		/**
+		 * How long a graceful change of leader may overlap at most: the new leader's
+		 * messages are de-duplicated against the old one's until they meet on every
+		 * topic, or until this passes; then the old leader stops.
+		 */
+		private Duration handOverTimeout = Duration.ofSeconds(10);
+
 		public String getTopic() {
 			return this.topic;
 		}
@@ -429,6 +436,14 @@ public class SettradeMqttProperties {
 
 		public void setClaimTimeout(Duration claimTimeout) {
 			this.claimTimeout = claimTimeout;
+		}
+
+		public Duration getHandOverTimeout() {
+			return this.handOverTimeout;
+		}
+
+		public void setHandOverTimeout(Duration handOverTimeout) {
+			this.handOverTimeout = handOverTimeout;
 		}
 
 	}

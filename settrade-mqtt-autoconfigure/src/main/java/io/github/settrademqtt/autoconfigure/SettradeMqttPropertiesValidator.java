@@ -267,6 +267,7 @@ final class SettradeMqttPropertiesValidator {
 		}
 		positive("cluster.kafka.catch-up-timeout", kafka.getCatchUpTimeout());
 		positive("cluster.kafka.claim-timeout", kafka.getClaimTimeout());
+		positive("cluster.kafka.hand-over-timeout", kafka.getHandOverTimeout());
 	}
 
 	private void marketHours(SettradeMqttProperties.MarketHours marketHours) {

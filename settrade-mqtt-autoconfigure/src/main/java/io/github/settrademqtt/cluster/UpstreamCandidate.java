@@ -26,11 +26,13 @@ import org.springframework.util.Assert;
  * the lifecycles that log in, keep the token alive and hold the MQTT connection (in the
  * starter, the token refresher, the connection and its watchdog; the connection logs in
  * as it connects). Elected, it starts them in phase order; revoked, it stops them in
- * reverse at once, on the election's thread and before anyone is told, so a replica that
- * no longer leads holds no connection and refreshes no token. Run by the
- * {@link UpstreamLeaderInitiator}, it stops them before the lock is released when the
- * leader gives leadership up, so the next leader never connects beside it. The delivery
- * side of the feed is not the candidate's: it runs on every replica.
+ * reverse on the election's thread and before anyone is told, so a replica that no longer
+ * leads holds no connection and refreshes no token. Run by the
+ * {@link UpstreamLeaderInitiator}, it acts before the lock is released when the leader
+ * gives leadership up: given an {@link UpstreamHandOver}, it offers the upstream to the
+ * next leader and stops it once taken over; otherwise it stops it first, so the next
+ * leader never connects beside it. The delivery side of the feed is not the candidate's:
+ * it runs on every replica.
  * <p>
  * A {@link LeadershipGrantedEvent} is published once the upstream has started, a
  * {@link LeadershipRevokedEvent} once it has stopped, given an
@@ -66,6 +68,15 @@ public class UpstreamCandidate extends AbstractCandidate implements ApplicationE
 
 	private volatile boolean leader;
 
+	private @Nullable UpstreamHandOver handOver;
+
+	// guarded by the monitor
+
+	/**
+	 * The wait for the next leader to take over the upstream this one offered.
+	 */
+	private UpstreamHandOver.@Nullable TakeOver takeOver;
+
 	// guarded by the monitor
 
 	private boolean standingDown;
@@ -99,6 +110,16 @@ public class UpstreamCandidate extends AbstractCandidate implements ApplicationE
 	@Override
 	public void setApplicationEventPublisher(ApplicationEventPublisher publisher) {
 		this.events.setPublisher(publisher);
+	}
+
+	/**
+	 * Set what hands the upstream over to the next leader when this one gives leadership
+	 * up: it keeps running until taken over instead of stopping before the lock is
+	 * released. Without one, or when it cannot hand over, the upstream stops first.
+	 * @param handOver the hand-over
+	 */
+	public void setHandOver(UpstreamHandOver handOver) {
+		this.handOver = handOver;
 	}
 
 	/**
@@ -146,12 +167,20 @@ public class UpstreamCandidate extends AbstractCandidate implements ApplicationE
 	 */
 	@Override
 	public void onRevoked(Context context) {
-		Duration ledFor;
-		Duration stopping;
+		UpstreamHandOver.TakeOver takeOver;
 		synchronized (this.monitor) {
 			if (!this.leader) {
 				return;
 			}
+			takeOver = this.takeOver;
+			this.takeOver = null;
+		}
+		if (takeOver != null) {
+			awaitTakeOver(takeOver);
+		}
+		Duration ledFor;
+		Duration stopping;
+		synchronized (this.monitor) {
 			stopUpstream();
 			this.leader = false;
 			ledFor = Duration.ofNanos(this.nanoClock.getAsLong() - this.grantedAtNanos);
@@ -165,14 +194,55 @@ public class UpstreamCandidate extends AbstractCandidate implements ApplicationE
 	}
 
 	/**
-	 * Stop the upstream because the lock is about to be released: leadership itself ends
-	 * with the revocation that follows.
+	 * Wait for the next leader to take the offered upstream over. A leader leaving the
+	 * election is interrupted to leave it; the wait is what leaving means here, so the
+	 * interrupt is set aside until it is over.
+	 */
+	private void awaitTakeOver(UpstreamHandOver.TakeOver takeOver) {
+		boolean interrupted = Thread.interrupted();
+		try {
+			while (true) {
+				try {
+					takeOver.await();
+					return;
+				}
+				catch (InterruptedException ex) {
+					interrupted = true;
+				}
+				catch (RuntimeException ex) {
+					logger.warn(
+							"Waiting for the next leader to take the Settrade MQTT upstream over failed; stopping it",
+							ex);
+					return;
+				}
+			}
+		}
+		finally {
+			if (interrupted) {
+				Thread.currentThread().interrupt();
+			}
+		}
+	}
+
+	/**
+	 * The lock is about to be released: offer the upstream to the next leader, or stop it
+	 * when it cannot be handed over. Leadership itself ends with the revocation that
+	 * follows, which stops an offered upstream once taken over.
 	 */
 	void relinquish() {
 		synchronized (this.monitor) {
-			if (this.leader) {
-				stopUpstream();
+			if (!this.leader || this.takeOver != null) {
+				return;
 			}
+			UpstreamHandOver handOver = this.handOver;
+			UpstreamHandOver.TakeOver takeOver = (handOver != null) ? handOver.offer() : null;
+			if (takeOver != null) {
+				logger.info("Offering the Settrade MQTT upstream to the next leader (role '" + getRole()
+						+ "', candidate " + getId() + ")");
+				this.takeOver = takeOver;
+				return;
+			}
+			stopUpstream();
 		}
 	}
 

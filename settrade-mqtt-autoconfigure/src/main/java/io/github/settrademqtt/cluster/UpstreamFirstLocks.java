@@ -10,12 +10,13 @@ import org.springframework.util.Assert;
 
 /**
  * The lock registry of the {@link UpstreamLeaderInitiator}: the application's, with locks
- * that stop the upstream before they are released. Spring Integration's election releases
- * the lock first and revokes leadership after, whether the leader yields, stops or fails;
- * in between another replica may take the lock and connect while this one is still
- * connected. With these locks the {@link UpstreamCandidate} has stopped the upstream by
- * the time the lock is free. A lock taken again while held (the leader's heartbeat) is
- * only released by its last unlock, so only that one stops anything.
+ * that settle the upstream before they are released. Spring Integration's election
+ * releases the lock first and revokes leadership after, whether the leader yields, stops
+ * or fails; in between another replica may take the lock. With these locks the
+ * {@link UpstreamCandidate} has, by the time the lock is free, either offered the
+ * upstream to the next leader (which then overlaps it on purpose, de-duplicated) or
+ * stopped it. A lock taken again while held (the leader's heartbeat) is only released by
+ * its last unlock, so only that one does anything.
  *
  * @author settrade-mqtt
  */

@@ -12,13 +12,14 @@ import org.springframework.integration.support.locks.LockRegistry;
 
 /**
  * Spring Integration's {@link LockRegistryLeaderInitiator} for the
- * {@link UpstreamCandidate}, which gives up leadership break-before-release: whether the
+ * {@link UpstreamCandidate}, which gives up leadership on its own terms: whether the
  * leader yields ({@code getContext().yield()}) or leaves the election (the application
- * shuts down, or {@link #stop()} is called), the upstream stops first and the lock is
- * released after, so no two replicas hold a connection at once. A stop returns once the
- * revocation is through, so the lock is gone from the registry before the application
- * closes what the registry needs (such as the {@code DataSource}), and the next leader
- * takes over at once rather than after the lock's time-to-live.
+ * shuts down, or {@link #stop()} is called), the candidate offers the upstream to the
+ * next leader (or stops it) before the lock is released, and stops an offered upstream
+ * once taken over, before the revocation is told. A stop returns once the revocation is
+ * through, so the lock is gone from the registry before the application closes what the
+ * registry needs (such as the {@code DataSource}), and the next leader takes over at once
+ * rather than after the lock's time-to-live.
  * <p>
  * Runs in phase {@link SettradeMqttPhases#LEADER_ELECTION}: elected only once the
  * delivery runs, and stopped before it.
@@ -32,9 +33,10 @@ public class UpstreamLeaderInitiator extends LockRegistryLeaderInitiator {
 
 	/**
 	 * How long a stop waits for the revocation: releasing the lock is one call to the
-	 * registry, stopping the upstream is done already.
+	 * registry, and an upstream offered to the next leader runs until taken over (a
+	 * claim, a connect and the hand-over's own timeout).
 	 */
-	private static final Duration REVOCATION_PATIENCE = Duration.ofSeconds(10);
+	private static final Duration REVOCATION_PATIENCE = Duration.ofSeconds(30);
 
 	private final UpstreamCandidate candidate;
 
@@ -57,7 +59,7 @@ public class UpstreamLeaderInitiator extends LockRegistryLeaderInitiator {
 	}
 
 	/**
-	 * Leave the election: stop the upstream, release the lock and wait for the
+	 * Leave the election: offer or stop the upstream, release the lock and wait for the
 	 * revocation.
 	 */
 	@Override

@@ -157,13 +157,15 @@ class ClusterLeaderIntegrationTests {
 				await().atMost(Duration.ofSeconds(5))
 					.until(() -> simulator().mqtt().openConnections() == 1
 							&& simulator().mqtt().acceptedConnections() == 2);
+				// make-before-break: the old leader still delivers when the next one is
+				// elected
 				assertThat(witness.notStopped).as("connections not stopped when the next leader was elected")
-					.containsExactly(1L);
+					.containsExactly(2L);
 			});
 	}
 
 	@Test
-	void yieldingLeadershipStopsTheUpstreamBeforeAnyoneIsTold() throws Throwable {
+	void yieldingLeadershipHandsTheUpstreamOverAndStopsItBeforeAnyoneIsTold() throws Throwable {
 		ConnectionsAtGrant witness = new ConnectionsAtGrant();
 		Replicas.run(replicas().withBean(UpstreamAtRevocation.class).withBean(ConnectionsAtGrant.class, () -> witness),
 				3, (replicas) -> {
@@ -174,9 +176,11 @@ class ClusterLeaderIntegrationTests {
 					UpstreamLeaderInitiator initiator = leader.getBean(UpstreamLeaderInitiator.class);
 					long yielding = System.nanoTime();
 					initiator.getContext().yield();
-					// the election acts on a yield at its next heartbeat
+					// the election acts on a yield at its next heartbeat; the upstream
+					// stops once
+					// the next leader took it over
 					SettradeMqttConnection connection = leader.getBean(SettradeMqttConnection.class);
-					await().atMost(HEARTBEAT.plusSeconds(2))
+					await().atMost(HEARTBEAT.plusSeconds(10))
 						.pollInterval(Duration.ofMillis(5))
 						.until(() -> connection.getState() == ConnectionState.STOPPED);
 					logger.info("Upstream stopped " + Duration.ofNanos(System.nanoTime() - yielding).toMillis()
@@ -196,8 +200,10 @@ class ClusterLeaderIntegrationTests {
 					logger.info("After the yield " + ((next == leader) ? "the same replica" : "another replica")
 							+ " leads; upstream again after "
 							+ Duration.ofNanos(System.nanoTime() - yielding).toMillis() + " ms");
+					// make-before-break: the old leader still delivers when the next one
+					// is elected
 					assertThat(witness.notStopped).as("connections not stopped when the next leader was elected")
-						.containsExactly(1L);
+						.containsExactly(2L);
 				});
 	}
 
@@ -313,7 +319,8 @@ class ClusterLeaderIntegrationTests {
 
 	/**
 	 * Shared by the replicas: when one is elected, how many of their connections are not
-	 * stopped. Its own has just started; any other would be a second upstream.
+	 * stopped. Its own has just started; the leader handing over to it still runs, and
+	 * any other would be a third upstream.
 	 */
 	static class ConnectionsAtGrant implements ApplicationListener<LeadershipGrantedEvent> {
 

@@ -14,9 +14,12 @@ import io.github.settrademqtt.cluster.UpstreamCandidate;
 import io.github.settrademqtt.cluster.UpstreamLeaderInitiator;
 import io.github.settrademqtt.cluster.kafka.FeedFollower;
 import io.github.settrademqtt.cluster.kafka.FeedPublisher;
+import io.github.settrademqtt.connection.ConnectionState;
 import io.github.settrademqtt.connection.SettradeMqttConnection;
 import io.github.settrademqtt.connection.SettradeMqttMessageProducer;
 import io.github.settrademqtt.connection.SettradeTokenRefresher;
+import io.github.settrademqtt.connection.SubscriptionRegistry;
+import io.github.settrademqtt.connection.SubscriptionState;
 import io.github.settrademqtt.feed.liveness.FeedWatchdog;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -159,10 +162,21 @@ public final class SettradeMqttClusterAutoConfiguration {
 		 */
 		private static final Duration SEGMENT_AGE = Duration.ofMinutes(10);
 
+		/**
+		 * The least a leader that offered its upstream waits for another replica to take
+		 * it: the lock's release, a lock poll and a term claim.
+		 */
+		private static final Duration MIN_PICK_UP = Duration.ofSeconds(2);
+
+		private static Duration max(Duration a, Duration b) {
+			return (a.compareTo(b) >= 0) ? a : b;
+		}
+
 		@Bean
 		@ConditionalOnMissingBean
 		FeedPublisher settradeFeedPublisher(ObjectProvider<ProducerFactory<?, ?>> producerFactory,
-				SettradeMqttProperties properties, SettradeMqttMessageProducer producer) {
+				SettradeMqttProperties properties, SettradeMqttMessageProducer producer, FeedFollower follower,
+				SettradeMqttConnection connection, SubscriptionRegistry registry) {
 			ProducerFactory<?, ?> kafka = producerFactory.getIfAvailable();
 			if (kafka == null) {
 				throw new MissingKafkaException(MissingKafkaException.Reason.NO_KAFKA_FACTORIES);
@@ -170,8 +184,16 @@ public final class SettradeMqttClusterAutoConfiguration {
 			SettradeMqttProperties.Kafka settings = properties.getCluster().getKafka();
 			FeedPublisher publisher = new FeedPublisher(feedProducerFactory(kafka), settings.getTopic(),
 					settings.getClaimTimeout());
+			publisher.setHandOverTimeout(settings.getHandOverTimeout());
+			// another replica tries the lock every heartbeat once it is released
+			publisher.setPickUpTimeout(max(MIN_PICK_UP, properties.getCluster().getHeartbeat().multipliedBy(4)));
 			// the leader's upstream feeds Kafka; every replica's delivery reads it back
 			producer.setOutputChannel(new FixedSubscriberChannel(publisher));
+			publisher.setFollower(follower);
+			// a hand-over to this replica ends once its connection gets all it subscribes
+			// to
+			publisher.setUpstreamReady(() -> connection.getState() == ConnectionState.CONNECTED
+					&& !registry.states().containsValue(SubscriptionState.PENDING));
 			return publisher;
 		}
 
@@ -238,7 +260,9 @@ public final class SettradeMqttClusterAutoConfiguration {
 				feedWatchdog.setAutoStartup(false);
 				upstream.add(feedWatchdog);
 			});
-			return new UpstreamCandidate(properties.getCluster().getRole(), upstream);
+			UpstreamCandidate candidate = new UpstreamCandidate(properties.getCluster().getRole(), upstream);
+			candidate.setHandOver(publisher::offerHandOver);
+			return candidate;
 		}
 
 	}

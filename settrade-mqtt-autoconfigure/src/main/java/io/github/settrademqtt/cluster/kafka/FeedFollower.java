@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
@@ -127,6 +129,60 @@ public class FeedFollower implements SmartLifecycle {
 	}
 
 	/**
+	 * Wait until the follower has read the topic up to where it ends now: what was
+	 * written to it before this call, it has read when this returns {@code true}.
+	 * @param patience how long to wait at most
+	 * @return whether it read that far in time; {@code false} when not running
+	 */
+	public boolean readToEnd(Duration patience) {
+		Reader reader = this.reader;
+		if (reader == null) {
+			return false;
+		}
+		ReadToEnd request = new ReadToEnd();
+		reader.readsToEnd.add(request);
+		try {
+			return request.done.await(patience.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
+	}
+
+	/**
+	 * Return the term of the leader that offered its upstream to the next one, if it is
+	 * the current term and no one has taken over yet.
+	 * @return the term, or {@code -1}
+	 */
+	public long getOfferedTerm() {
+		Reader reader = this.reader;
+		return (reader != null) ? reader.offered : -1;
+	}
+
+	/**
+	 * Return whether a hand-over to {@code term} is aligned: every topic the old leader
+	 * delivered during it has met the new leader's stream.
+	 * @param term the new leader's term
+	 * @return whether it is aligned
+	 */
+	public boolean isHandOverAligned(long term) {
+		Reader reader = this.reader;
+		return reader != null && reader.alignedTerm == term;
+	}
+
+	/**
+	 * Return whether a leader of {@code term} has been taken over: no partition delivers
+	 * its messages any more.
+	 * @param term the leader's term
+	 * @return whether a later term has started on every partition
+	 */
+	public boolean isTakenOver(long term) {
+		Reader reader = this.reader;
+		return reader != null && reader.lowestDeliveredTerm > term;
+	}
+
+	/**
 	 * Return how many records of the topic the follower has yet to read, as of its last
 	 * poll.
 	 * @return the lag, or {@code -1} when not known
@@ -235,12 +291,13 @@ public class FeedFollower implements SmartLifecycle {
 
 		private final CountDownLatch caughtUp = new CountDownLatch(1);
 
-		private final FollowerSessions sessions = new FollowerSessions();
+		private TermFences fences = newFences();
 
 		/**
-		 * The last term start read on each partition.
+		 * Requests to read up to where the topic ends, each with the end offsets once
+		 * asked for.
 		 */
-		private final Map<Integer, Long> fences = new HashMap<>();
+		private final Queue<ReadToEnd> readsToEnd = new ConcurrentLinkedQueue<>();
 
 		/**
 		 * The offset of the next record to read on each partition.
@@ -252,6 +309,12 @@ public class FeedFollower implements SmartLifecycle {
 		private volatile @Nullable Consumer<String, byte[]> consumer;
 
 		private volatile long term = -1;
+
+		private volatile long offered = -1;
+
+		private volatile long alignedTerm = -1;
+
+		private volatile long lowestDeliveredTerm = -1;
 
 		private volatile long lag = -1;
 
@@ -291,7 +354,7 @@ public class FeedFollower implements SmartLifecycle {
 			consumer.assign(partitions);
 			if (this.caughtUp.getCount() > 0) {
 				consumer.seekToBeginning(partitions);
-				this.fences.clear();
+				this.fences = newFences();
 				this.next.clear();
 				catchUp(consumer, partitions);
 			}
@@ -302,13 +365,35 @@ public class FeedFollower implements SmartLifecycle {
 			while (this.running) {
 				ConsumerRecords<String, byte[]> records = consumer.poll(POLL);
 				for (ConsumerRecord<String, byte[]> record : records) {
-					Message<byte[]> message = accept(record);
-					if (message != null) {
-						send(message);
-					}
+					accept(record).forEach(this::send);
 				}
+				publishState();
 				measureLag(consumer, partitions);
+				answerReadsToEnd(consumer, partitions);
 			}
+		}
+
+		/**
+		 * Complete the requests to read to the end whose end this reader reached; ask
+		 * Kafka where the topic ends for new ones.
+		 */
+		private void answerReadsToEnd(Consumer<String, byte[]> consumer, List<TopicPartition> partitions) {
+			for (ReadToEnd request : this.readsToEnd) {
+				if (request.ends == null) {
+					request.ends = consumer.endOffsets(partitions);
+				}
+				if (reached(consumer, request.ends)) {
+					request.done.countDown();
+					this.readsToEnd.remove(request);
+				}
+			}
+		}
+
+		private void publishState() {
+			this.term = this.fences.term();
+			this.offered = this.fences.offered();
+			this.alignedTerm = this.fences.alignedTerm();
+			this.lowestDeliveredTerm = this.fences.lowestDeliveredTerm();
 		}
 
 		private void resume(Consumer<String, byte[]> consumer, TopicPartition partition) {
@@ -344,15 +429,15 @@ public class FeedFollower implements SmartLifecycle {
 			Map<String, Message<byte[]>> last = new LinkedHashMap<>();
 			while (this.running && !reached(consumer, ends)) {
 				for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
-					Message<byte[]> message = accept(record);
-					if (message != null) {
-						String topic = record.key();
+					for (Message<byte[]> message : accept(record)) {
+						String topic = message.getHeaders().get(SettradeMqttHeaders.TOPIC, String.class);
 						last.remove(topic);
 						last.put(topic, message);
 					}
 				}
 			}
 			last.values().forEach(this::send);
+			publishState();
 			measureLag(consumer, partitions);
 			this.caughtUp.countDown();
 			logger.info("The Settrade MQTT feed follower caught up with Kafka topic '" + FeedFollower.this.feedTopic
@@ -370,10 +455,11 @@ public class FeedFollower implements SmartLifecycle {
 		}
 
 		/**
-		 * Return the message a record holds if it is to be delivered: not a term start,
-		 * not unreadable, not from a deposed leader.
+		 * Return the messages to deliver on reading a record: none for a term record, an
+		 * unreadable one or a deposed leader's message; several when a hand-over lets
+		 * waiting ones go.
 		 */
-		private @Nullable Message<byte[]> accept(ConsumerRecord<String, byte[]> record) {
+		private List<Message<byte[]>> accept(ConsumerRecord<String, byte[]> record) {
 			this.next.put(record.partition(), record.offset() + 1);
 			FeedRecords.FeedRecord read;
 			try {
@@ -382,26 +468,9 @@ public class FeedFollower implements SmartLifecycle {
 			catch (IllegalArgumentException ex) {
 				FeedFollower.this.readFailures.log(() -> "Skipped offset " + record.offset() + " of partition "
 						+ record.partition() + ": " + ex.getMessage());
-				return null;
+				return List.of();
 			}
-			long fence = this.fences.getOrDefault(record.partition(), -1L);
-			if (read.term() < fence) {
-				if (read instanceof FeedRecords.Message) {
-					FeedFollower.this.fenced.increment();
-				}
-				return null;
-			}
-			this.fences.put(record.partition(), read.term());
-			if (read.term() > this.term) {
-				if (this.term >= 0) {
-					FeedFollower.this.termChanges.increment();
-				}
-				this.term = read.term();
-			}
-			if (!(read instanceof FeedRecords.Message message)) {
-				return null;
-			}
-			return toMessage(message, this.sessions.sessionOf(message));
+			return this.fences.accept(record.partition(), read);
 		}
 
 		private void send(Message<byte[]> message) {
@@ -451,6 +520,21 @@ public class FeedFollower implements SmartLifecycle {
 				Thread.currentThread().interrupt();
 			}
 		}
+
+	}
+
+	private TermFences newFences() {
+		return new TermFences(this.fenced, this.termChanges);
+	}
+
+	/**
+	 * A request to read up to where the topic ends.
+	 */
+	private static final class ReadToEnd {
+
+		private final CountDownLatch done = new CountDownLatch(1);
+
+		private volatile @Nullable Map<TopicPartition, Long> ends;
 
 	}
 

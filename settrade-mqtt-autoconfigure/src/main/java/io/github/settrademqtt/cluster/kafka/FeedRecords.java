@@ -21,13 +21,15 @@ import org.jspecify.annotations.Nullable;
  * <li><b>Messages</b>: key the Settrade topic, value the payload bytes, and one
  * {@value #MESSAGE_HEADER} header holding, in 42 bytes, the leader term, the facts of the
  * leader's connection that received it ({@link SessionFacts}) and when it arrived.</li>
- * <li><b>Term starts</b>: key {@value #TERM_KEY}, written by a new leader to every
- * partition before its first message, with a {@value #TERM_HEADER} header holding the
- * term. The one on partition 0 carries no term: it <em>is</em> the term, its own
- * offset.</li>
+ * <li><b>Term records</b>: key {@value #TERM_KEY} and a {@value #TERM_HEADER} header. A
+ * new leader writes a <em>term claim</em> to partition 0, whose offset is its term, then
+ * a <em>term start</em> to every other partition before its first message. A claim or
+ * start that names the previous term opens a hand-over: both terms' messages are
+ * delivered, de-duplicated, until a start of the new term that names none. A leader about
+ * to give leadership up writes a <em>hand-over offer</em> to partition 0.</li>
  * </ul>
- * The key of a term start is not a Settrade topic (those have no {@code @}), so
- * compaction keeps the last message of every Settrade topic and the last term start of
+ * The key of a term record is not a Settrade topic (those have no {@code @}), so
+ * compaction keeps the last message of every Settrade topic and the last term record of
  * every partition.
  *
  * @author settrade-mqtt
@@ -46,9 +48,17 @@ public final class FeedRecords {
 	public static final String MESSAGE_HEADER = "settrade-message";
 
 	/**
-	 * Header of a term start on a partition other than 0: the term.
+	 * Header of a term record: its kind, its term and the term it takes over from.
 	 */
 	public static final String TERM_HEADER = "settrade-term";
+
+	private static final int TERM_HEADER_LENGTH = 1 + 1 + 8 + 8;
+
+	private static final byte CLAIM = 1;
+
+	private static final byte START = 2;
+
+	private static final byte OFFER = 3;
 
 	private static final byte FORMAT = 1;
 
@@ -89,22 +99,46 @@ public final class FeedRecords {
 	 * Return the record that claims a new term: on partition 0, whose offset for it is
 	 * the term.
 	 * @param feedTopic the Kafka topic
+	 * @param previous the term handed over, or {@code -1} for none: the new term fences
+	 * every earlier one at once
 	 * @return the record
 	 */
-	public static ProducerRecord<String, byte[]> termClaim(String feedTopic) {
-		return new ProducerRecord<>(feedTopic, 0, TERM_KEY, NO_VALUE);
+	public static ProducerRecord<String, byte[]> termClaim(String feedTopic, long previous) {
+		return termRecord(feedTopic, 0, CLAIM, -1, previous);
 	}
 
 	/**
-	 * Return the record that starts a term on a partition other than 0.
+	 * Return the record that starts a term on a partition.
 	 * @param feedTopic the Kafka topic
 	 * @param partition the partition
 	 * @param term the term
+	 * @param previous the term handed over, whose messages are still delivered, or
+	 * {@code -1}: from this record on, messages of earlier terms are not delivered
 	 * @return the record
 	 */
-	public static ProducerRecord<String, byte[]> termStart(String feedTopic, int partition, long term) {
-		RecordHeaders headers = new RecordHeaders(new Header[] {
-				new RecordHeader(TERM_HEADER, ByteBuffer.allocate(9).put(FORMAT).putLong(term).array()) });
+	public static ProducerRecord<String, byte[]> termStart(String feedTopic, int partition, long term, long previous) {
+		return termRecord(feedTopic, partition, START, term, previous);
+	}
+
+	/**
+	 * Return the record by which a leader offers its upstream to the next one.
+	 * @param feedTopic the Kafka topic
+	 * @param term the offering leader's term
+	 * @return the record
+	 */
+	public static ProducerRecord<String, byte[]> handOverOffer(String feedTopic, long term) {
+		return termRecord(feedTopic, 0, OFFER, term, -1);
+	}
+
+	private static ProducerRecord<String, byte[]> termRecord(String feedTopic, int partition, byte kind, long term,
+			long previous) {
+		byte[] header = ByteBuffer.allocate(TERM_HEADER_LENGTH)
+			.put(FORMAT)
+			.put(kind)
+			.putLong(term)
+			.putLong(previous)
+			.array();
+		RecordHeaders headers = new RecordHeaders(new Header[] { new RecordHeader(TERM_HEADER, header) });
 		return new ProducerRecord<>(feedTopic, partition, TERM_KEY, NO_VALUE, headers);
 	}
 
@@ -112,7 +146,7 @@ public final class FeedRecords {
 	 * Read a record of the feed topic.
 	 * @param record the record
 	 * @return what it holds
-	 * @throws IllegalArgumentException if it is neither a message nor a term start
+	 * @throws IllegalArgumentException if it is neither a message nor a term record
 	 */
 	public static FeedRecord read(ConsumerRecord<String, byte[]> record) {
 		String key = record.key();
@@ -120,11 +154,17 @@ public final class FeedRecords {
 			throw new IllegalArgumentException("A record of the feed topic has no key");
 		}
 		if (TERM_KEY.equals(key)) {
-			if (record.partition() == 0) {
-				return new TermStart(record.offset());
-			}
-			ByteBuffer term = header(record, TERM_HEADER, 9);
-			return new TermStart(term.getLong());
+			ByteBuffer header = header(record, TERM_HEADER, TERM_HEADER_LENGTH);
+			byte kind = header.get();
+			long term = header.getLong();
+			long previous = header.getLong();
+			return switch (kind) {
+				case CLAIM -> new TermStart(record.offset(), previous);
+				case START -> new TermStart(term, previous);
+				case OFFER -> new HandOverOffer(term);
+				default ->
+					throw new IllegalArgumentException("A term record of the feed topic has unknown kind " + kind);
+			};
 		}
 		ByteBuffer header = header(record, MESSAGE_HEADER, MESSAGE_HEADER_LENGTH);
 		long term = header.getLong();
@@ -173,7 +213,7 @@ public final class FeedRecords {
 	/**
 	 * A record of the feed topic.
 	 */
-	public sealed interface FeedRecord permits Message, TermStart {
+	public sealed interface FeedRecord permits Message, TermStart, HandOverOffer {
 
 		/**
 		 * Return the leader term the record belongs to.
@@ -198,12 +238,31 @@ public final class FeedRecords {
 	}
 
 	/**
-	 * The start of a term on a partition: no message of an earlier term that comes after
-	 * it is delivered.
+	 * The start of a term on a partition. Without a previous term, no message of an
+	 * earlier term that comes after it is delivered; with one, that term's messages are
+	 * still delivered, de-duplicated against the new term's, until a start without one.
 	 *
 	 * @param term the term
+	 * @param previous the term handed over, or {@code -1}
 	 */
-	public record TermStart(long term) implements FeedRecord {
+	public record TermStart(long term, long previous) implements FeedRecord {
+
+		/**
+		 * Return whether this start opens a hand-over from the previous term.
+		 * @return whether a previous term is named
+		 */
+		public boolean handsOver() {
+			return this.previous >= 0;
+		}
+
+	}
+
+	/**
+	 * A leader's offer of its upstream to the next leader, before it gives leadership up.
+	 *
+	 * @param term the offering leader's term
+	 */
+	public record HandOverOffer(long term) implements FeedRecord {
 
 	}
 

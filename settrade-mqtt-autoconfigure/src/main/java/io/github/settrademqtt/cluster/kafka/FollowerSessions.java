@@ -15,10 +15,12 @@ import org.jspecify.annotations.Nullable;
  * numbered from 1 on this replica the way its own connections would be, so that epochs
  * increase across leaders.
  * <p>
- * A new connection of the same leader keeps the leader's change and gap. A new term is a
- * {@link SessionChange#RECOVERY}: the old leader stopped without a hand-over, and the gap
- * is the time between the last message of the old term and the first of the new one, as
- * the leaders received them. Used by one thread.
+ * A new connection of the same leader keeps the leader's change and gap. A new term
+ * handed over to is a {@link SessionChange#ROTATION} without a gap, as the two leaders'
+ * connections overlapped; any other new term is a {@link SessionChange#RECOVERY}: the old
+ * leader stopped without a hand-over, and the gap is the time between the last message of
+ * the old term and the first of the new one, as the leaders received them. Used by one
+ * thread.
  *
  * @author settrade-mqtt
  */
@@ -48,15 +50,16 @@ final class FollowerSessions {
 	/**
 	 * Return the local session of a message read from Kafka.
 	 * @param message the message
+	 * @param handedOver whether its term began with a hand-over from the one before
 	 * @return its session on this replica
 	 */
-	SessionFacts sessionOf(FeedRecords.Message message) {
+	SessionFacts sessionOf(FeedRecords.Message message, boolean handedOver) {
 		Connection connection = new Connection(message.term(), message.session().epoch());
 		SessionFacts known = this.sessions.get(connection);
 		if (known == null) {
 			Connection current = this.current;
 			// an older connection not remembered: its messages pass as the current's
-			known = (current == null || connection.isAfter(current)) ? begin(connection, message)
+			known = (current == null || connection.isAfter(current)) ? begin(connection, message, handedOver)
 					: this.sessions.get(current);
 		}
 		if (connection.equals(this.current)) {
@@ -65,7 +68,7 @@ final class FollowerSessions {
 		return known;
 	}
 
-	private SessionFacts begin(Connection connection, FeedRecords.Message message) {
+	private SessionFacts begin(Connection connection, FeedRecords.Message message, boolean handedOver) {
 		SessionFacts leaders = message.session();
 		SessionFacts local;
 		if (this.current == null) {
@@ -73,6 +76,9 @@ final class FollowerSessions {
 		}
 		else if (connection.term() == this.current.term()) {
 			local = new SessionFacts(++this.epoch, leaders.change(), leaders.gap(), leaders.connectedAt());
+		}
+		else if (handedOver) {
+			local = new SessionFacts(++this.epoch, SessionChange.ROTATION, Duration.ZERO, leaders.connectedAt());
 		}
 		else {
 			Instant last = this.lastReceivedAt;
