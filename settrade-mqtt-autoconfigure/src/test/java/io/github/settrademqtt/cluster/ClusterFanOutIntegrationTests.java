@@ -321,6 +321,38 @@ class ClusterFanOutIntegrationTests {
 		});
 	}
 
+	@Test
+	void aLeaderWhoseApplicationStopsHandsTheFeedOverWithNothingLostOrRepeated() throws Throwable {
+		Replicas.run(replicas(), 3, (replicas) -> {
+			AssertableApplicationContext first = awaitSubscribedLeader(replicas);
+			simulator().market().start(SYMBOLS, 40);
+			publishAndAwait(replicas.all(), "PTT", 1);
+			// a rolling deploy: the leader's application shuts down
+			first.close();
+			List<AssertableApplicationContext> rest = replicas.open();
+			AssertableApplicationContext second = await().atMost(Duration.ofSeconds(15))
+				.until(replicas::connectedLeader, (leader) -> leader.isPresent())
+				.get();
+			assertThat(simulator().mqtt().openConnections()).isOne();
+			publishAndAwait(rest, "PTT", 1);
+			simulator().market().stop();
+			for (String symbol : SYMBOLS) {
+				settle(rest, symbol);
+			}
+			for (AssertableApplicationContext replica : rest) {
+				FeedRecorder feed = replica.getBean(FeedRecorder.class);
+				for (String symbol : SYMBOLS) {
+					String topic = SimulatorMarket.bidOfferTopic(symbol);
+					assertThat(feed.lost(topic)).as("lost of %s", topic).isZero();
+					assertThat(feed.duplicated(topic)).as("twice of %s", topic).isZero();
+					assertThat(feed.inOrder(topic)).isTrue();
+				}
+				assertThat(replica.getBean(FeedFollower.class).getTerm())
+					.isEqualTo(second.getBean(FeedPublisher.class).getTerm());
+			}
+		});
+	}
+
 	/**
 	 * Publish {@code count} books of a symbol and wait until every replica has the last.
 	 */

@@ -5,6 +5,7 @@ import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -63,7 +64,9 @@ class SimulatorMqttLifecycleTests {
 			SimulatedApp app = simulator.registerApp();
 			clients.connected(simulator, MqttTestClient.bearer(simulator, ticket(simulator, app)));
 			simulator.stop();
-			assertThat(simulator.mqtt().openConnections()).isZero();
+			// the server's event loops close the sockets as they shut down; the count
+			// follows each close, which a loaded machine may run a moment later
+			await().atMost(Duration.ofSeconds(5)).until(() -> simulator.mqtt().openConnections() == 0);
 			simulator.start();
 			MqttTestClient client = clients.connected(simulator,
 					MqttTestClient.bearer(simulator, ticket(simulator, app)));
