@@ -39,8 +39,8 @@ import org.springframework.util.StringUtils;
  * Replicas in cluster mode ({@code settrade.mqtt.cluster.enabled}, the {@code cluster}
  * profile) must talk to one Settrade, so they start no simulator of their own: they use
  * the one a process started with {@code sample.simulator.share=true} (the
- * {@code shared-simulator} profile) shares through a {@link SharedSimulatorFile}, and
- * fail to start without it.
+ * {@code cluster-shared} profile) shares through a {@link SharedSimulatorFile}, and fail
+ * to start without it.
  * <p>
  * The simulator is a bean of the context and closes with it, once the starter's client
  * has stopped. Under ahead-of-time processing nothing is started: the build only learns
@@ -172,7 +172,7 @@ public class EmbeddedSimulatorLauncher implements SmartApplicationListener {
 			.orElseThrow(() -> new IllegalStateException("Settrade MQTT cluster mode (" + CLUSTER_ENABLED
 					+ "=true) without Settrade credentials needs the simulator all replicas share, and none shares "
 					+ "itself through " + sharedFile.path() + ": start one first (the sample with "
-					+ "--spring.profiles.active=shared-simulator), or " + USE_SETTRADE));
+					+ "--spring.profiles.active=cluster-shared), or " + USE_SETTRADE));
 		usePropertiesOf(environment, properties);
 		logger.info("No Settrade credentials set: using the shared Settrade simulator at "
 				+ properties.get("settrade.mqtt.base-url") + " (from " + sharedFile.path() + "; " + USE_SETTRADE + ")");

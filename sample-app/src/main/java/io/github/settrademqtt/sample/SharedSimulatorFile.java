@@ -18,8 +18,8 @@ import org.springframework.boot.context.properties.bind.Binder;
 /**
  * The file through which several sample processes use one embedded simulator, so that the
  * replicas of a cluster talk to the same Settrade. The process that hosts the simulator
- * (the {@code shared-simulator} profile) writes the properties that point the starter at
- * it (its address, an app's credentials and its certificate) to
+ * (the {@code cluster-shared} profile) writes the properties that point the starter at it
+ * (its address, an app's credentials and its certificate) to
  * {@code sample.simulator.shared-file}; replicas in cluster mode without credentials read
  * them. The file holds the simulator app's secret: where the file system allows it, only
  * its owner may read it.
@@ -61,7 +61,7 @@ final class SharedSimulatorFile {
 						PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
 			}
 			try (Writer writer = Files.newBufferedWriter(this.path, StandardCharsets.UTF_8)) {
-				file.store(writer, "The Settrade simulator of the sample's shared-simulator profile");
+				file.store(writer, "The Settrade simulator of the sample's cluster-shared profile");
 			}
 		}
 		catch (IOException ex) {

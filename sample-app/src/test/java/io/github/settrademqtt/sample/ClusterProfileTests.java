@@ -19,16 +19,18 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.test.condition.EmbeddedKafkaCondition;
 import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.util.TestSocketUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The {@code cluster} and {@code shared-simulator} profiles as docs/cluster.md runs them:
- * one process shares its simulator, two replicas elect a leader on a shared H2 file and
- * exchange the feed over a real Kafka broker (spring-kafka-test's in-process KRaft
- * broker). Here the three run in one JVM; the docs' commands were run by hand.
+ * The {@code cluster} and {@code cluster-shared} profiles as docs/cluster.md runs them:
+ * one process shares its simulator and serves the lock database, two replicas elect a
+ * leader there and exchange the feed over a real Kafka broker (spring-kafka-test's
+ * in-process KRaft broker). Here the three run in one JVM; the docs' commands were run by
+ * hand.
  */
 @EmbeddedKafka
 @ExtendWith(OutputCaptureExtension.class)
@@ -38,6 +40,8 @@ class ClusterProfileTests {
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
+	private final int lockDatabasePort = TestSocketUtils.findAvailableTcpPort();
+
 	@TempDir
 	Path directory;
 
@@ -45,7 +49,8 @@ class ClusterProfileTests {
 	void oneReplicaHoldsTheConnectionBothReceiveTheFeedAndTheOtherTakesOver(CapturedOutput output) throws Exception {
 		Path sharedFile = this.directory.resolve("simulator.properties");
 		try (ConfigurableApplicationContext host = SpringApplication.run(SampleApplication.class,
-				"--spring.profiles.active=shared-simulator", "--" + SharedSimulatorFile.PROPERTY + "=" + sharedFile)) {
+				"--spring.profiles.active=cluster-shared", "--" + SharedSimulatorFile.PROPERTY + "=" + sharedFile,
+				"--sample.lock-database.port=" + this.lockDatabasePort)) {
 			SettradeSimulator simulator = host.getBean(EmbeddedSimulatorLauncher.BEAN_NAME, SettradeSimulator.class);
 			assertThat(sharedFile).isRegularFile();
 			try (RunningSample first = replica(sharedFile); RunningSample second = replica(sharedFile)) {
@@ -67,8 +72,10 @@ class ClusterProfileTests {
 				assertThat(output).containsOnlyOnce("This replica leads the Settrade MQTT cluster")
 					.contains("using the shared Settrade simulator at " + simulator.baseUrl());
 
+				// the stopped leader released its lock: well before the lock's
+				// time-to-live
 				leader.close();
-				await().atMost(TIMEOUT).until(() -> role(follower) == ClusterRole.LEADER);
+				await().atMost(Duration.ofSeconds(5)).until(() -> role(follower) == ClusterRole.LEADER);
 				double received = FeedMeters.messagesReceived(follower.context());
 				await().atMost(TIMEOUT).until(() -> FeedMeters.messagesReceived(follower.context()) > received);
 				assertThat(simulator.mqtt().acceptedConnections()).isEqualTo(2);
@@ -83,14 +90,14 @@ class ClusterProfileTests {
 		assertThatIllegalStateException().isThrownBy(() -> replica(sharedFile))
 			.withMessageContaining("settrade.mqtt.cluster.enabled=true")
 			.withMessageContaining(sharedFile.toString())
-			.withMessageContaining("--spring.profiles.active=shared-simulator");
+			.withMessageContaining("--spring.profiles.active=cluster-shared");
 	}
 
 	private RunningSample replica(Path sharedFile) {
 		return RunningSample.start("--spring.profiles.active=cluster",
 				"--" + SharedSimulatorFile.PROPERTY + "=" + sharedFile,
 				"--spring.kafka.bootstrap-servers=" + EmbeddedKafkaCondition.getBroker().getBrokersAsString(),
-				"--spring.datasource.url=jdbc:h2:file:" + this.directory.resolve("lock") + ";AUTO_SERVER=TRUE");
+				"--sample.lock-database.port=" + this.lockDatabasePort);
 	}
 
 	private static RunningSample leaderOf(List<RunningSample> replicas) {
