@@ -36,6 +36,12 @@ import org.springframework.util.StringUtils;
  * {@code settrade.mqtt.subscriptions.bid-offer}, at {@code sample.simulator.rate}
  * messages per second per topic (two by default, readable in a browser).
  * <p>
+ * Replicas in cluster mode ({@code settrade.mqtt.cluster.enabled}, the {@code cluster}
+ * profile) must talk to one Settrade, so they start no simulator of their own: they use
+ * the one a process started with {@code sample.simulator.share=true} (the
+ * {@code cluster-shared} profile) shares through a {@link SharedSimulatorFile}, and fail
+ * to start without it.
+ * <p>
  * The simulator is a bean of the context and closes with it, once the starter's client
  * has stopped. Under ahead-of-time processing nothing is started: the build only learns
  * that the run will have credentials, and the run starts the simulator as usual.
@@ -61,6 +67,13 @@ public class EmbeddedSimulatorLauncher implements SmartApplicationListener {
 
 	private static final String APP_SECRET = "settrade.mqtt.app-secret";
 
+	private static final String CLUSTER_ENABLED = "settrade.mqtt.cluster.enabled";
+
+	private static final String SHARE = "sample.simulator.share";
+
+	private static final String USE_SETTRADE = "set SETTRADE_MQTT_APP_ID, SETTRADE_MQTT_APP_SECRET, "
+			+ "SETTRADE_MQTT_APP_CODE and SETTRADE_MQTT_BROKER_ID to use Settrade";
+
 	/**
 	 * What ahead-of-time processing sees as the app secret: not a key, only a sign that
 	 * the run will have one.
@@ -70,6 +83,8 @@ public class EmbeddedSimulatorLauncher implements SmartApplicationListener {
 	private static final Log logger = LogFactory.getLog(EmbeddedSimulatorLauncher.class);
 
 	private @Nullable SettradeSimulator simulator;
+
+	private @Nullable SharedSimulatorFile sharedFile;
 
 	@Override
 	public boolean supportsEventType(Class<? extends ApplicationEvent> eventType) {
@@ -121,12 +136,17 @@ public class EmbeddedSimulatorLauncher implements SmartApplicationListener {
 				.addFirst(new MapPropertySource(PROPERTY_SOURCE, Map.of(APP_SECRET, AOT_APP_SECRET)));
 			return;
 		}
+		Binder binder = Binder.get(environment);
+		SharedSimulatorFile sharedFile = SharedSimulatorFile.get(binder);
+		if (binder.bind(CLUSTER_ENABLED, Boolean.class).orElse(false)) {
+			useSharedSimulator(environment, sharedFile);
+			return;
+		}
 		SettradeSimulator simulator = SettradeSimulator.builder().build().start();
 		SimulatedApp app = simulator.registerApp();
-		Map<String, Object> properties = new LinkedHashMap<>(simulator.springProperties(app, SSL_BUNDLE));
-		environment.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE, properties));
+		Map<String, String> properties = simulator.springProperties(app, SSL_BUNDLE);
+		usePropertiesOf(environment, properties);
 		this.simulator = simulator;
-		Binder binder = Binder.get(environment);
 		List<String> symbols = binder.bind("settrade.mqtt.subscriptions.bid-offer", Bindable.listOf(String.class))
 			.orElse(List.of());
 		double rate = binder.bind("sample.simulator.rate", Double.class).orElse(DEFAULT_RATE);
@@ -134,12 +154,41 @@ public class EmbeddedSimulatorLauncher implements SmartApplicationListener {
 			simulator.market().start(symbols, rate);
 		}
 		logger.info("No Settrade credentials set: using the embedded Settrade simulator at " + simulator.baseUrl()
-				+ ", publishing " + symbols + " at " + rate
-				+ " messages/s per topic (set SETTRADE_MQTT_APP_ID, SETTRADE_MQTT_APP_SECRET, SETTRADE_MQTT_APP_CODE"
-				+ " and SETTRADE_MQTT_BROKER_ID to use Settrade)");
+				+ ", publishing " + symbols + " at " + rate + " messages/s per topic (" + USE_SETTRADE + ")");
+		if (binder.bind(SHARE, Boolean.class).orElse(false)) {
+			sharedFile.write(properties);
+			this.sharedFile = sharedFile;
+			logger.info("Sharing the embedded Settrade simulator with the replicas of the cluster profile through "
+					+ sharedFile.path());
+		}
+	}
+
+	/**
+	 * Point the starter at the simulator another process shares: a replica in cluster
+	 * mode starting one of its own would talk to another Settrade than the others.
+	 */
+	private void useSharedSimulator(ConfigurableEnvironment environment, SharedSimulatorFile sharedFile) {
+		Map<String, String> properties = sharedFile.read()
+			.orElseThrow(() -> new IllegalStateException("Settrade MQTT cluster mode (" + CLUSTER_ENABLED
+					+ "=true) without Settrade credentials needs the simulator all replicas share, and none shares "
+					+ "itself through " + sharedFile.path() + ": start one first (the sample with "
+					+ "--spring.profiles.active=cluster-shared), or " + USE_SETTRADE));
+		usePropertiesOf(environment, properties);
+		logger.info("No Settrade credentials set: using the shared Settrade simulator at "
+				+ properties.get("settrade.mqtt.base-url") + " (from " + sharedFile.path() + "; " + USE_SETTRADE + ")");
+	}
+
+	private void usePropertiesOf(ConfigurableEnvironment environment, Map<String, String> properties) {
+		environment.getPropertySources()
+			.addFirst(new MapPropertySource(PROPERTY_SOURCE, new LinkedHashMap<>(properties)));
 	}
 
 	private void stop() {
+		SharedSimulatorFile sharedFile = this.sharedFile;
+		this.sharedFile = null;
+		if (sharedFile != null) {
+			sharedFile.delete();
+		}
 		SettradeSimulator simulator = this.simulator;
 		this.simulator = null;
 		if (simulator != null) {

@@ -12,8 +12,9 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The sample started as the README's run command starts it (no configuration at all; only
- * the port is left to the operating system), with an HTTP client for its pages.
+ * The sample started as the README's run command starts it (no configuration but the
+ * arguments given; the port is left to the operating system), with an HTTP client for its
+ * pages.
  */
 final class RunningSample implements AutoCloseable {
 
@@ -28,8 +29,11 @@ final class RunningSample implements AutoCloseable {
 		this.baseUrl = "http://127.0.0.1:" + ((WebServerApplicationContext) context).getWebServer().getPort();
 	}
 
-	static RunningSample start() {
-		return new RunningSample(SpringApplication.run(SampleApplication.class, "--server.port=0"));
+	static RunningSample start(String... args) {
+		String[] arguments = new String[args.length + 1];
+		arguments[0] = "--server.port=0";
+		System.arraycopy(args, 0, arguments, 1, args.length);
+		return new RunningSample(SpringApplication.run(SampleApplication.class, arguments));
 	}
 
 	ConfigurableApplicationContext context() {

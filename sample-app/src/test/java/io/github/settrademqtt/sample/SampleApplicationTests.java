@@ -3,6 +3,8 @@ package io.github.settrademqtt.sample;
 import java.time.Duration;
 import java.util.Map;
 
+import javax.sql.DataSource;
+
 import io.github.settrademqtt.test.SettradeSimulator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -13,6 +15,8 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.ProducerFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -62,6 +66,17 @@ class SampleApplicationTests {
 				"--settrade.mqtt.enabled=false", "--settrade.mqtt.app-secret=configured")) {
 			assertThat(context.containsBean(EmbeddedSimulatorLauncher.BEAN_NAME)).isFalse();
 			assertThat(output).doesNotContain("embedded Settrade simulator");
+		}
+	}
+
+	@Test
+	void withoutTheClusterProfileThereIsNoDatabaseAndNoKafka() {
+		// the cluster starter and H2 are on the classpath for the cluster profile
+		try (ConfigurableApplicationContext context = SpringApplication.run(SampleApplication.class, "--server.port=0",
+				"--settrade.mqtt.enabled=false", "--settrade.mqtt.app-secret=configured")) {
+			assertThat(context.getBeanNamesForType(DataSource.class)).isEmpty();
+			assertThat(context.getBeanNamesForType(KafkaAdmin.class)).isEmpty();
+			assertThat(context.getBeanNamesForType(ProducerFactory.class)).isEmpty();
 		}
 	}
 
