@@ -306,6 +306,8 @@ public class FeedFollower implements SmartLifecycle {
 
 		private volatile boolean running = true;
 
+		private final Object pauses = new Object();
+
 		private volatile @Nullable Consumer<String, byte[]> consumer;
 
 		private volatile long term = -1;
@@ -496,23 +498,37 @@ public class FeedFollower implements SmartLifecycle {
 			this.lag = total;
 		}
 
+		/**
+		 * Wait before reading again, or until stopped.
+		 */
 		private void pause() {
-			try {
-				Thread.sleep(RETRY.toMillis());
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				this.running = false;
+			synchronized (this.pauses) {
+				if (!this.running) {
+					return;
+				}
+				try {
+					this.pauses.wait(RETRY.toMillis());
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					this.running = false;
+				}
 			}
 		}
 
+		/**
+		 * Stop reading: a consumer is woken up, not interrupted, which would make its
+		 * close fail, and a pause ends at once.
+		 */
 		void stop() {
 			this.running = false;
 			Consumer<String, byte[]> consumer = this.consumer;
 			if (consumer != null) {
 				consumer.wakeup();
 			}
-			this.thread.interrupt();
+			synchronized (this.pauses) {
+				this.pauses.notifyAll();
+			}
 			try {
 				this.thread.join(TimeUnit.SECONDS.toMillis(10));
 			}
