@@ -25,6 +25,7 @@ import io.github.settrademqtt.benchmarks.harness.Harness;
 import io.github.settrademqtt.benchmarks.harness.HarnessArguments;
 import io.github.settrademqtt.benchmarks.harness.NumberedRun;
 import io.github.settrademqtt.benchmarks.harness.PacedFeed;
+import io.github.settrademqtt.benchmarks.harness.ProcessSample;
 import io.github.settrademqtt.benchmarks.harness.Percentiles;
 import io.github.settrademqtt.benchmarks.harness.PublicationLog;
 import io.github.settrademqtt.benchmarks.harness.Report;
@@ -42,11 +43,12 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
  * <ol>
  * <li><b>The Kafka hop.</b> A standalone starter (cluster mode off) and a cluster of a
  * leader and followers subscribe to the same topics while a {@link PacedFeed} publishes
- * numbered order books at a steady rate. Each message's latency runs from the moment the
- * harness hands it to the broker to its arrival on each raw channel
- * ({@code settradeMqttInboundChannel}): the standalone's, as a single node has it
- * directly from MQTT, and every replica's, which reads it from Kafka after the leader
- * published it there, the leader's own included.</li>
+ * numbered order books at a steady rate, at each of several rates with a cluster of its
+ * own: one the machine handles with room to spare, and one that keeps it busy. Each
+ * message's latency runs from the moment the harness hands it to the broker to its
+ * arrival on each raw channel ({@code settradeMqttInboundChannel}): the standalone's, as
+ * a single node has it directly from MQTT, and every replica's, which reads it from Kafka
+ * after the leader published it there, the leader's own included.</li>
  * <li><b>Fail-over.</b> Three replicas while the feed runs at a moderate rate: the leader
  * yields leadership, as a rolling deploy does, a number of times; then its database is
  * cut off, so that it can neither renew nor release its lock, a number of times, each
@@ -119,17 +121,16 @@ public final class ClusterBenchmark {
 		EmbeddedKafkaKraftBroker kafka = new EmbeddedKafkaKraftBroker(1, 1);
 		kafka.afterPropertiesSet();
 		try {
-			Hop hop = measureHop(kafka.getBrokersAsString());
+			List<Hop> hops = measureHops(kafka.getBrokersAsString());
 			FailOver failOver = measureFailOver(kafka.getBrokersAsString());
-			return new Result(hop, failOver, this.report);
+			return new Result(hops, failOver, this.report);
 		}
 		finally {
 			kafka.destroy();
 		}
 	}
 
-	private Hop measureHop(String bootstrapServers) throws Exception {
-		int rate = this.arguments.intValue("rate");
+	private List<Hop> measureHops(String bootstrapServers) throws Exception {
 		int replicaCount = this.arguments.intValue("hop-replicas");
 		if (replicaCount < 2) {
 			throw new IllegalArgumentException("Argument '--hop-replicas' must be at least 2: a leader and a follower");
@@ -137,18 +138,29 @@ public final class ClusterBenchmark {
 		Duration duration = this.arguments.duration("duration");
 		this.report.line("## The Kafka hop");
 		this.report.line("");
-		this.report.line("%,d msg/s over %d topics for %d s after %d s of warm-up, to a standalone starter "
-				+ "(cluster mode off) and a cluster of %d replicas, all subscribed to the same topics on one "
-				+ "simulator. Latency from the moment the harness hands a message to the broker to its arrival on "
-				+ "each raw channel (`settradeMqttInboundChannel`), on `System.nanoTime` in the one JVM: the "
-				+ "standalone has it from MQTT, every replica from Kafka (MQTT → leader → Kafka → replica).", rate,
+		this.report.line("At each rate, over %d topics for %d s after %d s of warm-up, to a standalone starter "
+				+ "(cluster mode off) and a cluster of %d replicas, all subscribed to the same topics on a simulator "
+				+ "of their own. Latency from the moment the harness hands a message to the broker to its arrival "
+				+ "on each raw channel (`settradeMqttInboundChannel`), on `System.nanoTime` in the one JVM: the "
+				+ "standalone has it from MQTT, every replica from Kafka (MQTT → leader → Kafka → replica). CPU: "
+				+ "what the whole process (simulator, broker, applications) used while measuring, in cores.",
 				this.topics.size(), duration.toSeconds(), this.arguments.duration("warmup").toSeconds(), replicaCount);
 		this.report.line("");
+		List<Hop> hops = new ArrayList<>();
+		for (int rate : this.arguments.ints("rates")) {
+			Hop hop = measureHop(bootstrapServers, rate, replicaCount, duration);
+			reportHop(hop);
+			hops.add(hop);
+		}
+		return hops;
+	}
+
+	private Hop measureHop(String bootstrapServers, int rate, int replicaCount, Duration duration) throws Exception {
 		PublicationLog publications = new PublicationLog(this.topics.size());
 		try (SettradeSimulator simulator = SettradeSimulator.builder().build().start();
 				StarterFeed standalone = StarterFeed.start(simulator, simulator.registerApp(), subscriptions(),
 						Map.of());
-				ClusterReplicas cluster = ClusterReplicas.start(simulator, cluster(bootstrapServers, "hop"),
+				ClusterReplicas cluster = ClusterReplicas.start(simulator, cluster(bootstrapServers, "hop-" + rate),
 						replicaCount, this.topics, subscriptions())) {
 			ClusterReplica leader = cluster.awaitLeader(null, 0, this.timeToLive.plus(FLOWING_TIMEOUT));
 			ArrivalLog direct = new ArrivalLog(this.topics);
@@ -157,18 +169,22 @@ public final class ClusterBenchmark {
 			all.add(direct);
 			long start;
 			long end;
+			long cpu;
 			try (PacedFeed feed = new PacedFeed(simulator, this.symbols, rate, publications)) {
 				awaitFlowing(all, 0);
 				NumberedRun.measureFor(this.arguments.duration("warmup"));
 				all.forEach((log) -> log.recording(true));
+				cpu = ProcessSample.processCpuNanos();
 				start = System.nanoTime();
 				NumberedRun.measureFor(duration);
 				end = System.nanoTime();
+				cpu = ProcessSample.processCpuNanos() - cpu;
 				awaitDelivered(all, end);
 				all.forEach((log) -> log.recording(false));
 			}
 			FeedTopicReader published = cluster.published().readToEnd();
 			List<Window> window = List.of(new Window(start, end, start, end));
+
 			List<Route> routes = new ArrayList<>();
 			routes.add(new Route("standalone: direct from MQTT",
 					DeliveryWindows.of(direct, publications, null, window).get(0)));
@@ -177,13 +193,13 @@ public final class ClusterBenchmark {
 				routes.add(new Route(role + " (replica " + (i + 1) + "): from Kafka",
 						DeliveryWindows.of(cluster.logs().get(i), publications, published, window).get(0)));
 			}
-			Hop hop = new Hop(routes, cluster.all().indexOf(leader));
-			reportHop(hop);
-			return hop;
+			return new Hop(rate, routes, cluster.all().indexOf(leader), (double) cpu / (end - start));
 		}
 	}
 
 	private void reportHop(Hop hop) {
+		this.report.line("### %,d msg/s (CPU %.2f cores)", hop.rate(), hop.cpuCores());
+		this.report.line("");
 		this.report.line("| route | published | received | lost | twice | out of order | p50 (µs) | p99 (µs) "
 				+ "| p99.9 (µs) | max (µs) | longest silence (ms) |");
 		this.report.line("|---|---|---|---|---|---|---|---|---|---|---|");
@@ -400,7 +416,7 @@ public final class ClusterBenchmark {
 	private static Map<String, String> defaults() {
 		Map<String, String> defaults = new LinkedHashMap<>();
 		defaults.put("symbols", "50");
-		defaults.put("rate", "1000");
+		defaults.put("rates", "200,1000");
 		defaults.put("warmup", "10s");
 		defaults.put("duration", "30s");
 		defaults.put("hop-replicas", "2");
@@ -476,12 +492,14 @@ public final class ClusterBenchmark {
 	}
 
 	/**
-	 * What the Kafka hop measured.
+	 * What the Kafka hop measured at one rate.
 	 *
+	 * @param rate messages a second
 	 * @param routes the standalone's first, then each replica's
 	 * @param leaderIndex the index of the leader among the replicas
+	 * @param cpuCores the CPU time the process used while measuring, in cores
 	 */
-	public record Hop(List<Route> routes, int leaderIndex) {
+	public record Hop(int rate, List<Route> routes, int leaderIndex, double cpuCores) {
 
 		/**
 		 * Return the standalone's path: direct from MQTT.
@@ -613,11 +631,11 @@ public final class ClusterBenchmark {
 	/**
 	 * What a run measured.
 	 *
-	 * @param hop the Kafka hop
+	 * @param hops the Kafka hop, at each rate
 	 * @param failOver the hand-overs
 	 * @param report the report
 	 */
-	public record Result(Hop hop, FailOver failOver, Report report) {
+	public record Result(List<Hop> hops, FailOver failOver, Report report) {
 
 	}
 

@@ -219,9 +219,11 @@ class BenchmarkSmokeTests {
 	@Test
 	void clusterHarnessMeasuresTheKafkaHopAndEveryHandOver(@TempDir Path out) throws Exception {
 		ClusterBenchmark.Result result = ClusterBenchmark
-			.run(arguments(ClusterBenchmark.DEFAULTS, "--symbols=5", "--rate=200", "--warmup=1s", "--duration=2s",
+			.run(arguments(ClusterBenchmark.DEFAULTS, "--symbols=5", "--rates=200", "--warmup=1s", "--duration=2s",
 					"--failover-rate=100", "--graceful=2", "--abrupt=2", "--settle=500ms"));
-		ClusterBenchmark.Hop hop = result.hop();
+		assertThat(result.hops()).singleElement().extracting(ClusterBenchmark.Hop::rate).isEqualTo(200);
+		ClusterBenchmark.Hop hop = result.hops().get(0);
+		assertThat(hop.cpuCores()).isPositive();
 		assertThat(hop.routes()).hasSize(3);
 		for (ClusterBenchmark.Route route : hop.routes()) {
 			DeliveryWindows.Delivery delivery = route.delivery();
@@ -269,6 +271,7 @@ class BenchmarkSmokeTests {
 		assertThat(failOver.of(ClusterBenchmark.HandOverKind.ABRUPT)).allSatisfy(
 				(handOver) -> assertThat(handOver.connectedAfter()).isGreaterThan(Duration.ofSeconds(1).toNanos()));
 		assertThat(Files.readString(result.report().writeTo(out))).contains("## The Kafka hop")
+			.containsPattern("### 200 msg/s \\(CPU \\d+\\.\\d\\d cores\\)")
 			.containsPattern("\\| standalone: direct from MQTT \\| [\\d,]+ \\|")
 			.contains("Added by the Kafka hop")
 			.containsPattern("\\| graceful: the leader yields \\| 2 \\| yes \\|")
