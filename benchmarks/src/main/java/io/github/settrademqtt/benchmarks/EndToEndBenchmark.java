@@ -226,8 +226,8 @@ public final class EndToEndBenchmark {
 	private void row(int rate, int round, Client client, Reception reception) {
 		Percentiles latency = reception.latency();
 		this.report.line("| %,d | %d | %s | %,d | %,d | %,d | %s | %s | %s | %s |", rate, round, client.name,
-				reception.received(), reception.lost(), reception.duplicates(), micros(latency.p50()),
-				micros(latency.p99()), micros(latency.p999()), micros(latency.max()));
+				reception.received(), reception.lost(), reception.duplicates(), Report.micros(latency.p50()),
+				Report.micros(latency.p99()), Report.micros(latency.p999()), Report.micros(latency.max()));
 	}
 
 	/**
@@ -254,8 +254,8 @@ public final class EndToEndBenchmark {
 				double achieved = client.run.achievedRate();
 				boolean keptUp = keptUp(reception);
 				this.report.line("| %,d | %s | %,.0f | %,d | %s | %s | %s |", rate, client.name, achieved,
-						reception.lost(), micros(reception.latency().p50()), micros(reception.latency().p999()),
-						keptUp ? "yes" : "no");
+						reception.lost(), Report.micros(reception.latency().p50()),
+						Report.micros(reception.latency().p999()), keptUp ? "yes" : "no");
 				publisherKeptUp &= achieved >= rate * 0.95;
 				if (keptUp) {
 					sustained[i] = rate;
@@ -295,10 +295,6 @@ public final class EndToEndBenchmark {
 		});
 		run.awaitDrained();
 		return run.reception(0);
-	}
-
-	private static String micros(long nanos) {
-		return String.format(Locale.ROOT, "%,.0f", nanos / 1000.0);
 	}
 
 	private static double ratio(double value, double baseline) {

@@ -3,11 +3,13 @@ package io.github.settrademqtt.benchmarks;
 import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
+import io.github.settrademqtt.benchmarks.harness.DeliveryWindows;
 import io.github.settrademqtt.benchmarks.harness.Fault;
 import io.github.settrademqtt.benchmarks.harness.FaultCampaign;
 import io.github.settrademqtt.benchmarks.harness.HarnessArguments;
@@ -31,9 +33,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Keeps the benchmarks from rotting: every benchmark method runs once and returns a
  * sensible result, the starter's decoders and the baselines agree, JMH itself can run
- * them, and each feed harness (end to end, rotation, soak, reliability, whole market)
- * runs with tiny parameters and produces its figures. Speed is measured by running the
- * benchmarks jar, never here.
+ * them, and each feed harness (end to end, rotation, soak, reliability, whole market,
+ * cluster) runs with tiny parameters and produces its figures. Speed is measured by
+ * running the benchmarks jar, never here.
  */
 class BenchmarkSmokeTests {
 
@@ -212,6 +214,68 @@ class BenchmarkSmokeTests {
 			.containsPattern("\\| 1 \\| bare Paho v3 \\| burst \\| 1,000 \\| [\\d,]+ \\| 1,000 \\| [\\d,]+ \\| 0 \\|")
 			.containsPattern("\\| 1 \\| starter \\| burst \\| \\*\\*\\d+\\.\\d\\d\\*\\* \\|")
 			.contains("## CPU per 1,000 messages, by thread group");
+	}
+
+	@Test
+	void clusterHarnessMeasuresTheKafkaHopAndEveryHandOver(@TempDir Path out) throws Exception {
+		ClusterBenchmark.Result result = ClusterBenchmark
+			.run(arguments(ClusterBenchmark.DEFAULTS, "--symbols=5", "--rates=200", "--warmup=1s", "--duration=2s",
+					"--failover-rate=100", "--graceful=2", "--abrupt=2", "--settle=500ms"));
+		assertThat(result.hops()).singleElement().extracting(ClusterBenchmark.Hop::rate).isEqualTo(200);
+		ClusterBenchmark.Hop hop = result.hops().get(0);
+		assertThat(hop.cpuCores()).isPositive();
+		assertThat(hop.routes()).hasSize(3);
+		for (ClusterBenchmark.Route route : hop.routes()) {
+			DeliveryWindows.Delivery delivery = route.delivery();
+			assertThat(delivery.published()).as(route.name()).isBetween(360L, 440L);
+			assertThat(delivery.received()).as(route.name()).isPositive();
+			// a latency for every message that arrived
+			assertThat(delivery.latency().count()).as(route.name()).isEqualTo(delivery.received());
+			assertThat(delivery.latency().p50()).as(route.name()).isPositive();
+			assertThat(delivery.latency().p999()).as(route.name()).isGreaterThanOrEqualTo(delivery.latency().p50());
+			assertThat(delivery.twice()).as(route.name()).isZero();
+			assertThat(delivery.outOfOrder()).as(route.name()).isZero();
+		}
+		DeliveryWindows.Delivery leader = hop.leader().delivery();
+		assertThat(leader.inKafka()).isPositive().isLessThanOrEqualTo(leader.published());
+		assertThat(hop.followers()).singleElement().satisfies((follower) -> {
+			// every message the leader published to Kafka, and only those
+			assertThat(follower.delivery().received()).isEqualTo(leader.inKafka());
+			assertThat(follower.delivery().lostOfKafka()).isZero();
+			// the hop adds to the direct path
+			assertThat(follower.delivery().latency().p50()).isGreaterThan(hop.direct().delivery().latency().p50());
+		});
+		ClusterBenchmark.FailOver failOver = result.failOver();
+		assertThat(failOver.handOvers()).extracting((handOver) -> handOver.trigger().kind())
+			.containsExactly(ClusterBenchmark.HandOverKind.GRACEFUL, ClusterBenchmark.HandOverKind.GRACEFUL,
+					ClusterBenchmark.HandOverKind.ABRUPT, ClusterBenchmark.HandOverKind.ABRUPT);
+		long term = 0;
+		for (ClusterBenchmark.HandOver handOver : failOver.handOvers()) {
+			assertThat(handOver.newLeader()).isTrue();
+			assertThat(handOver.trigger().term()).isGreaterThan(term);
+			term = handOver.trigger().term();
+			// break before make: the leader stopped before the next one connected
+			assertThat(handOver.revokedAfter()).isNotNegative().isLessThan(handOver.connectedAfter());
+			assertThat(handOver.replicas()).hasSize(3).allSatisfy((delivery) -> {
+				assertThat(delivery.published()).isPositive();
+				assertThat(delivery.received()).isPositive();
+				assertThat(delivery.lostOfKafka()).isZero();
+				assertThat(delivery.twice()).isZero();
+				assertThat(delivery.outOfOrder()).isZero();
+				// the replicas heard nothing while no leader was connected
+				assertThat(delivery.longestSilence()).isGreaterThan(handOver.trigger().connectedNanos()
+						- handOver.trigger().revokedNanos() - Duration.ofMillis(500).toNanos());
+			});
+		}
+		// an abrupt loss waits for the lock to expire
+		assertThat(failOver.of(ClusterBenchmark.HandOverKind.ABRUPT)).allSatisfy(
+				(handOver) -> assertThat(handOver.connectedAfter()).isGreaterThan(Duration.ofSeconds(1).toNanos()));
+		assertThat(Files.readString(result.report().writeTo(out))).contains("## The Kafka hop")
+			.containsPattern("### 200 msg/s \\(CPU \\d+\\.\\d\\d cores\\)")
+			.containsPattern("\\| standalone: direct from MQTT \\| [\\d,]+ \\|")
+			.contains("Added by the Kafka hop")
+			.containsPattern("\\| graceful: the leader yields \\| 2 \\| yes \\|")
+			.containsPattern("\\| abrupt: the leader's database is cut off \\| 2 \\| yes \\|");
 	}
 
 	private static boolean isStarter(WholeMarketBenchmark.TurnResult turn) {

@@ -8,6 +8,7 @@ import io.github.settrademqtt.benchmarks.RealisticPayloads;
 import io.github.settrademqtt.test.SettradeSimulator;
 import io.github.settrademqtt.test.SimulatorMarket;
 import io.github.settrademqtt.test.SimulatorPayloads;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Publishes order books round-robin over symbols at a fixed rate on a thread of its own,
@@ -15,7 +16,8 @@ import io.github.settrademqtt.test.SimulatorPayloads;
  * {@link RealisticPayloads#NUMBER_FIELD} for listeners, and measures its own pacing: the
  * longest gap between two publications, per topic and across the feed. That is the floor
  * under any gap a subscriber can see: a publisher that is descheduled for 15 ms leaves a
- * 15 ms hole for every client.
+ * 15 ms hole for every client. Given a {@link PublicationLog}, it records when each
+ * message was handed to the broker.
  *
  * @author settrade-mqtt
  */
@@ -32,6 +34,8 @@ public final class PacedFeed implements AutoCloseable {
 	private final long[] sequences;
 
 	private final long[] lastPublished;
+
+	private final @Nullable PublicationLog publications;
 
 	private final Thread thread;
 
@@ -50,7 +54,21 @@ public final class PacedFeed implements AutoCloseable {
 	 * @param messagesPerSecond the rate across all topics
 	 */
 	public PacedFeed(SettradeSimulator simulator, List<String> symbols, int messagesPerSecond) {
+		this(simulator, symbols, messagesPerSecond, null);
+	}
+
+	/**
+	 * Start publishing, recording when each message is published.
+	 * @param simulator where to publish
+	 * @param symbols the symbols, one order-book topic each
+	 * @param messagesPerSecond the rate across all topics
+	 * @param publications where to record each publication, with the topics indexed as
+	 * the symbols
+	 */
+	public PacedFeed(SettradeSimulator simulator, List<String> symbols, int messagesPerSecond,
+			@Nullable PublicationLog publications) {
 		this.simulator = simulator;
+		this.publications = publications;
 		this.topics = symbols.stream().map(SimulatorMarket::bidOfferTopic).toList();
 		this.templates = symbols.stream().map((symbol) -> RealisticPayloads.book(symbol).toByteArray()).toList();
 		this.intervalNanos = 1_000_000_000L / messagesPerSecond;
@@ -121,8 +139,11 @@ public final class PacedFeed implements AutoCloseable {
 			int topic = (int) (i % this.topics.size());
 			long sequence = ++this.sequences[topic];
 			byte[] numbered = Varints.withField(this.templates.get(topic), SimulatorPayloads.SEQUENCE_FIELD, sequence);
-			this.simulator.mqtt()
-				.publish(this.topics.get(topic), Varints.withField(numbered, RealisticPayloads.NUMBER_FIELD, sequence));
+			byte[] payload = Varints.withField(numbered, RealisticPayloads.NUMBER_FIELD, sequence);
+			if (this.publications != null) {
+				this.publications.record(topic, sequence, System.nanoTime());
+			}
+			this.simulator.mqtt().publish(this.topics.get(topic), payload);
 			long now = System.nanoTime();
 			if (this.measuring) {
 				synchronized (this) {

@@ -122,4 +122,14 @@ public final class Report {
 		return String.format(Locale.ROOT, "%,.1f", nanos / 1e6);
 	}
 
+	/**
+	 * Format a duration in nanoseconds as whole microseconds, as the latency tables show
+	 * them.
+	 * @param nanos the duration
+	 * @return the microseconds, such as {@code 1,234}
+	 */
+	public static String micros(long nanos) {
+		return String.format(Locale.ROOT, "%,.0f", nanos / 1000.0);
+	}
+
 }

@@ -30,6 +30,16 @@ import org.springframework.messaging.SubscribableChannel;
  */
 public final class StarterFeed implements AutoCloseable {
 
+	/**
+	 * What the cluster harness's dependencies (JDBC, H2, Kafka) would auto-configure and
+	 * a single node does without: excluded unless the properties set
+	 * {@code spring.autoconfigure.exclude} themselves, so that the other harnesses
+	 * measure the starter alone, with no database pool or Kafka client beside it.
+	 */
+	private static final String SINGLE_NODE_EXCLUSIONS = String.join(",",
+			"org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+			"org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration");
+
 	private final ConfigurableApplicationContext context;
 
 	private final HealRecorder heals;
@@ -54,6 +64,7 @@ public final class StarterFeed implements AutoCloseable {
 		values.put("logging.level.root", "WARN");
 		// the harness's own report lines
 		values.put("logging.level.io.github.settrademqtt.benchmarks", "INFO");
+		values.put("spring.autoconfigure.exclude", SINGLE_NODE_EXCLUSIONS);
 		values.putAll(properties);
 		HealRecorder heals = new HealRecorder();
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(HarnessApplication.class)
