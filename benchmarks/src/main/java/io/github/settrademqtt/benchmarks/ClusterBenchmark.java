@@ -278,6 +278,11 @@ public final class ClusterBenchmark {
 					ClusterReplica next = cluster.awaitLeader(leader, trigger, leaderTimeout);
 					long connected = next.lastConnectedNanos();
 					awaitFlowing(logs, connected);
+					// a leader that hands over stops once the next one has taken over
+					ClusterReplica deposed = leader;
+					if (!NumberedRun.await(() -> deposed.lastRevokedNanos() - trigger > 0, leaderTimeout)) {
+						throw new IllegalStateException("The leader before did not stop within " + leaderTimeout);
+					}
 					long revoked = leader.lastRevokedNanos();
 					kind.after(leader);
 					NumberedRun.measureFor(settle);
