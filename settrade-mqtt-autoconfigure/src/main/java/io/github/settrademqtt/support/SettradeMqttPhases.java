@@ -24,7 +24,8 @@ public final class SettradeMqttPhases {
 	public static final int FEED_PUBLISHER = SmartLifecycle.DEFAULT_PHASE - 4097;
 
 	/**
-	 * The token refresher's: first. It keeps the access token alive for as long as any
+	 * The token refresher's: first of the single-node feed (only the cluster's feed
+	 * publisher comes before it). It keeps the access token alive for as long as any
 	 * connection is open, so it starts before the connection opens one and stops only
 	 * once every connection is closed.
 	 */
