@@ -76,6 +76,8 @@ public final class SettradeSimulator implements AutoCloseable {
 
 	private static final Logger logger = Loggers.getLogger(SettradeSimulator.class);
 
+	private static final Duration STOP_TIMEOUT = Duration.ofSeconds(5);
+
 	private static final String ALPHANUMERIC = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
 	private final SecureRandom random = new SecureRandom();
@@ -114,6 +116,8 @@ public final class SettradeSimulator implements AutoCloseable {
 
 	private final SimulatorMqtt mqtt;
 
+	private final MqttConnections mqttConnections;
+
 	private final SimulatorMarket market;
 
 	private final MqttWebSocketEndpoint mqttEndpoint;
@@ -140,7 +144,8 @@ public final class SettradeSimulator implements AutoCloseable {
 		DeniedSubscriptions deniedSubscriptions = new DeniedSubscriptions();
 		SubscriptionErrors subscriptionErrors = new SubscriptionErrors();
 		MqttAdmission admission = new MqttAdmission(this.tickets, this.secrets);
-		MqttConnections connections = new MqttConnections(builder.clock);
+		this.mqttConnections = new MqttConnections(builder.clock);
+		MqttConnections connections = this.mqttConnections;
 		this.broker = new MoquetteBroker(deniedSubscriptions, subscriptionErrors);
 		this.mqtt = new SimulatorMqtt(builder.credentialMode, this.broker, admission, connections, deniedSubscriptions,
 				subscriptionErrors);
@@ -203,6 +208,8 @@ public final class SettradeSimulator implements AutoCloseable {
 		this.market.stop();
 		this.hungRequests.releaseAll();
 		if (server != null) {
+			// The server's shutdown alone did not always close a stalled connection
+			this.mqttConnections.closeAll(STOP_TIMEOUT);
 			// Before the broker, so that clients lose their connections at once rather
 			// than through the broker's graceful shutdown
 			server.stop();

@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
@@ -58,6 +59,15 @@ final class MqttClientConnection {
 		}
 		this.client.close();
 		return true;
+	}
+
+	/**
+	 * Closes the client's connection whatever state it is in, stalled included.
+	 * @return completes once the client's socket is closed
+	 */
+	ChannelFuture close() {
+		this.state.set(State.CLOSING);
+		return this.client.close();
 	}
 
 	/**

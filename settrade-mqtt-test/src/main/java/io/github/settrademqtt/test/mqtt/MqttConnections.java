@@ -6,9 +6,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 
+import io.netty.channel.ChannelFuture;
 import reactor.util.Logger;
 import reactor.util.Loggers;
 
@@ -79,6 +81,20 @@ public final class MqttConnections {
 		int dropped = forEachOpen(MqttClientConnection::drop);
 		logger.debug("Dropped {} MQTT connections", dropped);
 		return dropped;
+	}
+
+	/**
+	 * Closes every open connection, stalled ones included, and waits until their sockets
+	 * are closed or {@code timeout} passed. The simulator's stop calls this before it
+	 * stops its server: the server's own shutdown did not always close a stalled
+	 * connection's socket, which then stayed open with no event loop left to serve it.
+	 * @param timeout how long to wait for the sockets, in all
+	 */
+	public void closeAll(Duration timeout) {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		for (ChannelFuture closed : this.open.stream().map(MqttClientConnection::close).toList()) {
+			closed.awaitUninterruptibly(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+		}
 	}
 
 	/**
