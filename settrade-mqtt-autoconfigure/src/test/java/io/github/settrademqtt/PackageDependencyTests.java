@@ -69,7 +69,8 @@ class PackageDependencyTests {
 	/**
 	 * The leader election takes the upstream as plain lifecycles: it knows nothing of
 	 * what they are. The fan-out over Kafka carries raw messages: it takes the message
-	 * contract of {@code connection} (headers and session facts), nothing of the feed.
+	 * contract of {@code connection} (headers and session facts), and the subscriptions
+	 * across the cluster its subscription registry, nothing of the feed.
 	 */
 	@Test
 	void clusterImportsNoneOfTheFeaturePackages() throws IOException {
@@ -78,7 +79,8 @@ class PackageDependencyTests {
 		imports("cluster", "connection").forEach((file, types) -> {
 			assertThat(file).as("a user of connection's message contract").startsWith("cluster/kafka/");
 			assertThat(types).as(file)
-				.allSatisfy((type) -> assertThat(Set.of("SettradeMqttHeaders", "SessionFacts", "SessionChange"))
+				.allSatisfy((type) -> assertThat(Set.of("SettradeMqttHeaders", "SessionFacts", "SessionChange",
+						"SubscriptionRegistry", "SubscriptionHandle"))
 					.contains(type));
 		});
 		assertThat(imports("connection", "cluster")).isEmpty();

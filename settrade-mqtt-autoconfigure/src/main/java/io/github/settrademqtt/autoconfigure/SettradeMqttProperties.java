@@ -406,6 +406,25 @@ public class SettradeMqttProperties {
 		 */
 		private Duration handOverTimeout = Duration.ofSeconds(10);
 
+		/**
+		 * Subscriptions across the cluster.
+		 */
+		private final Claims claims = new Claims();
+
+		public Claims getClaims() {
+			return this.claims;
+		}
+
+		/**
+		 * Return the claims topic: the one set, or the feed's followed by
+		 * {@code -claims}.
+		 * @return the claims topic
+		 */
+		public String getClaimsTopic() {
+			String topic = this.claims.getTopic();
+			return (topic != null) ? topic : this.topic + "-claims";
+		}
+
 		public String getTopic() {
 			return this.topic;
 		}
@@ -444,6 +463,55 @@ public class SettradeMqttProperties {
 
 		public void setHandOverTimeout(Duration handOverTimeout) {
 			this.handOverTimeout = handOverTimeout;
+		}
+
+	}
+
+	/**
+	 * Subscriptions across the cluster: each replica announces the Settrade topics it
+	 * claims, and the leader subscribes what any replica claims.
+	 */
+	public static class Claims {
+
+		/**
+		 * Kafka topic the replicas announce their claims on: a compacted topic, one
+		 * record per replica. Defaults to the feed's topic followed by "-claims".
+		 */
+		private @Nullable String topic;
+
+		/**
+		 * How often a replica announces its claims again when they did not change.
+		 */
+		private Duration refresh = Duration.ofSeconds(30);
+
+		/**
+		 * How long a replica's claims last after its last announcement: a replica that
+		 * died without saying so keeps its topics subscribed this long.
+		 */
+		private Duration expiry = Duration.ofMinutes(2);
+
+		public @Nullable String getTopic() {
+			return this.topic;
+		}
+
+		public void setTopic(@Nullable String topic) {
+			this.topic = topic;
+		}
+
+		public Duration getRefresh() {
+			return this.refresh;
+		}
+
+		public void setRefresh(Duration refresh) {
+			this.refresh = refresh;
+		}
+
+		public Duration getExpiry() {
+			return this.expiry;
+		}
+
+		public void setExpiry(Duration expiry) {
+			this.expiry = expiry;
 		}
 
 	}

@@ -8,6 +8,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -255,19 +256,38 @@ final class SettradeMqttPropertiesValidator {
 	}
 
 	private void kafka(SettradeMqttProperties.Kafka kafka) {
-		String topic = kafka.getTopic();
-		if (!StringUtils.hasText(topic) || !KAFKA_TOPIC.matcher(topic).matches()) {
-			problem("cluster.kafka.topic", "'" + topic + "' is not a Kafka topic name",
-					"Set " + PREFIX + "cluster.kafka.topic to at most 249 letters, digits, '.', '_' and '-', "
-							+ "such as settrade-mqtt-feed");
-		}
+		kafkaTopic("cluster.kafka.topic", kafka.getTopic(), "settrade-mqtt-feed");
 		if (kafka.getPartitions() < 1) {
 			problem("cluster.kafka.partitions", kafka.getPartitions() + " is less than 1",
 					"Set " + PREFIX + "cluster.kafka.partitions to 1 or more");
 		}
+		SettradeMqttProperties.Claims claims = kafka.getClaims();
+		kafkaTopic("cluster.kafka.claims.topic", kafka.getClaimsTopic(), "settrade-mqtt-claims");
+		if (Objects.equals(kafka.getClaimsTopic(), kafka.getTopic())) {
+			problem("cluster.kafka.claims.topic", "is the feed's topic (" + PREFIX + "cluster.kafka.topic)",
+					"Give " + PREFIX + "cluster.kafka.claims.topic a topic of its own, such as settrade-mqtt-claims");
+		}
+		Duration refresh = claims.getRefresh();
+		Duration expiry = claims.getExpiry();
+		positive("cluster.kafka.claims.refresh", refresh);
+		positive("cluster.kafka.claims.expiry", expiry);
+		if (refresh != null && expiry != null && !refresh.isNegative() && !refresh.isZero()
+				&& expiry.compareTo(refresh.multipliedBy(2)) < 0) {
+			problem("cluster.kafka.claims.expiry",
+					expiry + " is less than two " + PREFIX + "cluster.kafka.claims.refresh (" + refresh
+							+ "): a replica's claims would expire as soon as one announcement is late",
+					"Set " + PREFIX + "cluster.kafka.claims.expiry to several refresh intervals, such as 2m");
+		}
 		positive("cluster.kafka.catch-up-timeout", kafka.getCatchUpTimeout());
 		positive("cluster.kafka.claim-timeout", kafka.getClaimTimeout());
 		positive("cluster.kafka.hand-over-timeout", kafka.getHandOverTimeout());
+	}
+
+	private void kafkaTopic(String key, @Nullable String topic, String example) {
+		if (!StringUtils.hasText(topic) || !KAFKA_TOPIC.matcher(topic).matches()) {
+			problem(key, "'" + topic + "' is not a Kafka topic name",
+					"Set " + PREFIX + key + " to at most 249 letters, digits, '.', '_' and '-', such as " + example);
+		}
 	}
 
 	private void marketHours(SettradeMqttProperties.MarketHours marketHours) {

@@ -104,6 +104,14 @@ public class UpstreamCandidate extends AbstractCandidate implements ApplicationE
 	}
 
 	/**
+	 * Return the parts of the upstream, in the order they start.
+	 * @return the upstream
+	 */
+	public List<SmartLifecycle> getUpstream() {
+		return this.startOrder;
+	}
+
+	/**
 	 * Set where the leadership events go; without one none is published.
 	 * @param publisher the publisher
 	 */

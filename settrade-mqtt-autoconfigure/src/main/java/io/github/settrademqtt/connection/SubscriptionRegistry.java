@@ -24,6 +24,11 @@ import org.springframework.util.Assert;
  * whenever it changes, so a claim and a release racing on two threads end as the registry
  * says. Listeners are told of first claims and last releases in the order they happened,
  * under the registry's lock.
+ * <p>
+ * In cluster mode the leader's registry also holds the claims of the other replicas
+ * ({@link #subscribeForPeer(String)}): its connection subscribes them like any other, but
+ * they are not this application's own ({@link #ownTopics()}), which is what the replica
+ * announces to the others and delivers to its listeners.
  *
  * @author settrade-mqtt
  * @since 0.1.0
@@ -36,6 +41,8 @@ public class SubscriptionRegistry {
 
 	private final List<Listener> listeners = new CopyOnWriteArrayList<>();
 
+	private final List<Listener> ownListeners = new CopyOnWriteArrayList<>();
+
 	/**
 	 * Claim a topic; the first claim subscribes it on the current connection and every
 	 * later one.
@@ -43,22 +50,47 @@ public class SubscriptionRegistry {
 	 * @return the handle that releases the claim
 	 */
 	public SubscriptionHandle subscribe(String topic) {
+		return claim(topic, true);
+	}
+
+	/**
+	 * Claim a topic for another replica of a cluster, which this replica's connection
+	 * serves as the leader: subscribed like any claim, but not one of this application's
+	 * {@linkplain #ownTopics() own}.
+	 * @param topic the topic
+	 * @return the handle that releases the claim
+	 * @since 0.1.0
+	 */
+	public SubscriptionHandle subscribeForPeer(String topic) {
+		return claim(topic, false);
+	}
+
+	private SubscriptionHandle claim(String topic, boolean own) {
 		Assert.hasText(topic, "'topic' must not be empty");
 		synchronized (this.topics) {
 			Entry entry = this.topics.computeIfAbsent(topic, (key) -> new Entry());
 			if (entry.claims++ == 0) {
-				notifyListeners((listener) -> listener.topicAdded(topic));
+				notifyListeners(this.listeners, (listener) -> listener.topicAdded(topic));
+			}
+			if (own && entry.ownClaims++ == 0) {
+				notifyListeners(this.ownListeners, (listener) -> listener.topicAdded(topic));
 			}
 		}
-		return new Handle(topic);
+		return new Handle(topic, own);
 	}
 
-	private void release(String topic) {
+	private void release(String topic, boolean own) {
 		synchronized (this.topics) {
 			Entry entry = this.topics.get(topic);
-			if (entry != null && --entry.claims == 0) {
+			if (entry == null) {
+				return;
+			}
+			if (own && --entry.ownClaims == 0) {
+				notifyListeners(this.ownListeners, (listener) -> listener.topicRemoved(topic));
+			}
+			if (--entry.claims == 0) {
 				this.topics.remove(topic);
-				notifyListeners((listener) -> listener.topicRemoved(topic));
+				notifyListeners(this.listeners, (listener) -> listener.topicRemoved(topic));
 			}
 		}
 	}
@@ -67,8 +99,8 @@ public class SubscriptionRegistry {
 	 * Tell every listener, each in isolation: one that throws must neither stop the
 	 * others nor leave a claim half made.
 	 */
-	private void notifyListeners(Consumer<Listener> call) {
-		for (Listener listener : this.listeners) {
+	private static void notifyListeners(List<Listener> listeners, Consumer<Listener> call) {
+		for (Listener listener : listeners) {
 			try {
 				call.accept(listener);
 			}
@@ -85,6 +117,24 @@ public class SubscriptionRegistry {
 	public List<String> topics() {
 		synchronized (this.topics) {
 			return new ArrayList<>(this.topics.keySet());
+		}
+	}
+
+	/**
+	 * Return the topics this application claimed itself, in the order first claimed:
+	 * {@link #topics()} less the topics only other replicas of a cluster claimed.
+	 * @return the topics
+	 * @since 0.1.0
+	 */
+	public List<String> ownTopics() {
+		synchronized (this.topics) {
+			List<String> own = new ArrayList<>();
+			this.topics.forEach((topic, entry) -> {
+				if (entry.ownClaims > 0) {
+					own.add(topic);
+				}
+			});
+			return own;
 		}
 	}
 
@@ -192,6 +242,20 @@ public class SubscriptionRegistry {
 	}
 
 	/**
+	 * Add a listener told when one of this application's {@linkplain #ownTopics() own}
+	 * topics gains its first own claim or loses its last, with the same guarantees as
+	 * {@link #addListener(Listener)}.
+	 * @param listener the listener
+	 * @since 0.1.0
+	 */
+	public void addOwnTopicsListener(Listener listener) {
+		synchronized (this.topics) {
+			this.ownListeners.add(listener);
+			ownTopics().forEach(listener::topicAdded);
+		}
+	}
+
+	/**
 	 * Told when a topic gains its first claim or loses its last, on the thread that
 	 * claimed or released it while it holds the registry's lock, so that every listener
 	 * sees the changes in the order they happened. Implementations must be quick and must
@@ -221,6 +285,11 @@ public class SubscriptionRegistry {
 
 		private int claims;
 
+		/**
+		 * The claims of this application, not of other replicas: at most {@link #claims}.
+		 */
+		private int ownClaims;
+
 		private SubscriptionState state = SubscriptionState.PENDING;
 
 		private @Nullable String reason;
@@ -236,10 +305,13 @@ public class SubscriptionRegistry {
 
 		private final String topic;
 
+		private final boolean own;
+
 		private final AtomicBoolean released = new AtomicBoolean();
 
-		Handle(String topic) {
+		Handle(String topic, boolean own) {
 			this.topic = topic;
+			this.own = own;
 		}
 
 		@Override
@@ -250,13 +322,14 @@ public class SubscriptionRegistry {
 		@Override
 		public void close() {
 			if (this.released.compareAndSet(false, true)) {
-				release(this.topic);
+				release(this.topic, this.own);
 			}
 		}
 
 		@Override
 		public String toString() {
-			return "SubscriptionHandle[" + this.topic + (this.released.get() ? ", released" : "") + "]";
+			return "SubscriptionHandle[" + this.topic + (this.own ? "" : ", for a peer")
+					+ (this.released.get() ? ", released" : "") + "]";
 		}
 
 	}

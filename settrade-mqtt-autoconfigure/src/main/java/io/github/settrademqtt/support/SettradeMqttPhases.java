@@ -24,6 +24,13 @@ public final class SettradeMqttPhases {
 	public static final int FEED_PUBLISHER = SmartLifecycle.DEFAULT_PHASE - 4097;
 
 	/**
+	 * The leader's claims for the other replicas, in cluster mode: with the feed
+	 * publisher, before the connection, so that its first connection subscribes what any
+	 * replica claims.
+	 */
+	public static final int PEER_SUBSCRIPTIONS = FEED_PUBLISHER;
+
+	/**
 	 * The token refresher's: first of the single-node feed (only the cluster's feed
 	 * publisher comes before it). It keeps the access token alive for as long as any
 	 * connection is open, so it starts before the connection opens one and stops only

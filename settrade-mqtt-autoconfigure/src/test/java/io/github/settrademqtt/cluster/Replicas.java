@@ -1,6 +1,7 @@
 package io.github.settrademqtt.cluster;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -31,15 +32,27 @@ final class Replicas {
 		run(runner.withBean(EventRecorder.class), count, new ArrayList<>(), test);
 	}
 
-	private static void run(ApplicationContextRunner runner, int left, List<AssertableApplicationContext> started,
+	private static void run(ApplicationContextRunner runner, int count, List<AssertableApplicationContext> started,
 			ReplicasConsumer test) throws Throwable {
-		if (left == 0) {
+		run(Collections.nCopies(count, runner), started, test);
+	}
+
+	/**
+	 * Start one replica from each runner, in order, and run the test with them open.
+	 */
+	static void run(List<ApplicationContextRunner> runners, ReplicasConsumer test) throws Throwable {
+		run(runners.stream().map((runner) -> runner.withBean(EventRecorder.class)).toList(), new ArrayList<>(), test);
+	}
+
+	private static void run(List<ApplicationContextRunner> runners, List<AssertableApplicationContext> started,
+			ReplicasConsumer test) throws Throwable {
+		if (started.size() == runners.size()) {
 			test.accept(new Replicas(started));
 			return;
 		}
-		runner.run((context) -> {
+		runners.get(started.size()).run((context) -> {
 			started.add(context);
-			run(runner, left - 1, started, test);
+			run(runners, started, test);
 		});
 	}
 

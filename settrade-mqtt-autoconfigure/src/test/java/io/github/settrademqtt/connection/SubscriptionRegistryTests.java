@@ -53,6 +53,52 @@ class SubscriptionRegistryTests {
 	}
 
 	@Test
+	void aPeersClaimIsSubscribedButIsNotOneOfTheApplicationsOwn() {
+		List<String> own = new ArrayList<>();
+		List<String> all = new ArrayList<>();
+		this.registry.addListener(recording(all));
+		this.registry.addOwnTopicsListener(recording(own));
+		SubscriptionHandle peer = this.registry.subscribeForPeer("t/a");
+		assertThat(this.registry.topics()).containsExactly("t/a");
+		assertThat(this.registry.ownTopics()).isEmpty();
+		SubscriptionHandle mine = this.registry.subscribe("t/a");
+		assertThat(this.registry.ownTopics()).containsExactly("t/a");
+		mine.close();
+		assertThat(this.registry.ownTopics()).as("the peer's claim is not the application's").isEmpty();
+		assertThat(this.registry.topics()).as("the peer's claim keeps the topic").containsExactly("t/a");
+		peer.close();
+		assertThat(this.registry.topics()).isEmpty();
+		assertThat(all).containsExactly("+t/a", "-t/a");
+		assertThat(own).containsExactly("+t/a", "-t/a");
+		assertThat(peer).hasToString("SubscriptionHandle[t/a, for a peer, released]");
+	}
+
+	@Test
+	void anOwnTopicsListenerAddedLateHearsTheOwnTopicsAlreadyClaimed() {
+		this.registry.subscribe("t/a");
+		this.registry.subscribeForPeer("t/b");
+		List<String> own = new ArrayList<>();
+		this.registry.addOwnTopicsListener(recording(own));
+		assertThat(own).containsExactly("+t/a");
+	}
+
+	private static SubscriptionRegistry.Listener recording(List<String> events) {
+		return new SubscriptionRegistry.Listener() {
+
+			@Override
+			public void topicAdded(String topic) {
+				events.add("+" + topic);
+			}
+
+			@Override
+			public void topicRemoved(String topic) {
+				events.add("-" + topic);
+			}
+
+		};
+	}
+
+	@Test
 	void statesFollowTheBrokersAnswerAndResetOnReconnect() {
 		this.registry.subscribe("t/a");
 		this.registry.subscribe("t/b");

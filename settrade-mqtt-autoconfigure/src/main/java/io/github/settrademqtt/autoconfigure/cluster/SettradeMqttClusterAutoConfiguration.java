@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import javax.sql.DataSource;
 
 import io.github.settrademqtt.autoconfigure.SettradeMqttAutoConfiguration;
@@ -12,6 +13,7 @@ import io.github.settrademqtt.autoconfigure.SettradeMqttProperties;
 import io.github.settrademqtt.autoconfigure.cluster.MissingLockRegistryException.Reason;
 import io.github.settrademqtt.cluster.UpstreamCandidate;
 import io.github.settrademqtt.cluster.UpstreamLeaderInitiator;
+import io.github.settrademqtt.cluster.kafka.ClusterSubscriptions;
 import io.github.settrademqtt.cluster.kafka.FeedFollower;
 import io.github.settrademqtt.cluster.kafka.FeedPublisher;
 import io.github.settrademqtt.connection.ConnectionState;
@@ -168,6 +170,8 @@ public final class SettradeMqttClusterAutoConfiguration {
 		 */
 		private static final Duration MIN_PICK_UP = Duration.ofSeconds(2);
 
+		private static final Duration CLAIMS_MAX_BLOCK = Duration.ofSeconds(5);
+
 		private static Duration max(Duration a, Duration b) {
 			return (a.compareTo(b) >= 0) ? a : b;
 		}
@@ -207,21 +211,72 @@ public final class SettradeMqttClusterAutoConfiguration {
 			return new DefaultKafkaProducerFactory<>(config, new StringSerializer(), new ByteArraySerializer());
 		}
 
-		@Bean
-		@ConditionalOnMissingBean
-		FeedFollower settradeFeedFollower(ObjectProvider<ConsumerFactory<?, ?>> consumerFactory,
-				SettradeMqttProperties properties, @Qualifier(INBOUND_CHANNEL) MessageChannel inbound) {
+		private static ConsumerFactory<String, byte[]> feedConsumerFactory(
+				ObjectProvider<ConsumerFactory<?, ?>> consumerFactory) {
 			ConsumerFactory<?, ?> kafka = consumerFactory.getIfAvailable();
 			if (kafka == null) {
 				throw new MissingKafkaException(MissingKafkaException.Reason.NO_KAFKA_FACTORIES);
 			}
+			return new DefaultKafkaConsumerFactory<>(kafka.getConfigurationProperties(), new StringDeserializer(),
+					new ByteArrayDeserializer());
+		}
+
+		/**
+		 * The feed's producer settings, with sends that wait for Kafka's metadata at most
+		 * {@link #CLAIMS_MAX_BLOCK}: announcements are repeated anyway, and the tombstone
+		 * of a replica that stops must not hold its shutdown for a minute when Kafka is
+		 * away.
+		 */
+		private static ProducerFactory<String, byte[]> claimsProducerFactory(ProducerFactory<?, ?> kafka) {
+			Map<String, Object> config = new HashMap<>(kafka.getConfigurationProperties());
+			config.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 0);
+			config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) CLAIMS_MAX_BLOCK.toMillis());
+			return new DefaultKafkaProducerFactory<>(config, new StringSerializer(), new ByteArraySerializer());
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		FeedFollower settradeFeedFollower(ObjectProvider<ConsumerFactory<?, ?>> consumerFactory,
+				SettradeMqttProperties properties, @Qualifier(INBOUND_CHANNEL) MessageChannel inbound,
+				ClusterSubscriptions subscriptions) {
 			SettradeMqttProperties.Kafka settings = properties.getCluster().getKafka();
-			FeedFollower follower = new FeedFollower(
-					new DefaultKafkaConsumerFactory<>(kafka.getConfigurationProperties(), new StringDeserializer(),
-							new ByteArrayDeserializer()),
-					settings.getTopic(), inbound, settings.getCatchUpTimeout());
+			FeedFollower follower = new FeedFollower(feedConsumerFactory(consumerFactory), settings.getTopic(), inbound,
+					settings.getCatchUpTimeout());
+			// the feed carries what any replica claims; this one delivers its own
+			follower.setDelivers(subscriptions::isOwnTopic);
 			follower.setAutoStartup(properties.isAutoStartup());
 			return follower;
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		ClusterSubscriptions settradeClusterSubscriptions(ObjectProvider<ProducerFactory<?, ?>> producerFactory,
+				ObjectProvider<ConsumerFactory<?, ?>> consumerFactory, SettradeMqttProperties properties,
+				SubscriptionRegistry registry) {
+			ProducerFactory<?, ?> kafka = producerFactory.getIfAvailable();
+			if (kafka == null) {
+				throw new MissingKafkaException(MissingKafkaException.Reason.NO_KAFKA_FACTORIES);
+			}
+			SettradeMqttProperties.Kafka settings = properties.getCluster().getKafka();
+			ClusterSubscriptions subscriptions = new ClusterSubscriptions(claimsProducerFactory(kafka),
+					feedConsumerFactory(consumerFactory), settings.getClaimsTopic(), registry,
+					UUID.randomUUID().toString(), settings.getClaims().getRefresh(), settings.getClaims().getExpiry(),
+					settings.getCatchUpTimeout());
+			subscriptions.setAutoStartup(properties.isAutoStartup());
+			return subscriptions;
+		}
+
+		/**
+		 * The claims topic, created at start-up when it does not exist: compacted, one
+		 * record per replica.
+		 */
+		@Bean
+		@ConditionalOnMissingBean(name = "settradeClaimsTopic")
+		NewTopic settradeClaimsTopic(SettradeMqttProperties properties) {
+			return TopicBuilder.name(properties.getCluster().getKafka().getClaimsTopic())
+				.partitions(1)
+				.compact()
+				.build();
 		}
 
 		/**
@@ -247,8 +302,10 @@ public final class SettradeMqttClusterAutoConfiguration {
 		@ConditionalOnMissingBean
 		UpstreamCandidate settradeUpstreamCandidate(SettradeMqttProperties properties,
 				SettradeMqttConnection connection, FeedPublisher publisher,
-				ObjectProvider<SettradeTokenRefresher> tokenRefresher, ObjectProvider<FeedWatchdog> watchdog) {
+				ObjectProvider<SettradeTokenRefresher> tokenRefresher, ObjectProvider<FeedWatchdog> watchdog,
+				ClusterSubscriptions subscriptions) {
 			List<SmartLifecycle> upstream = new ArrayList<>();
+			upstream.add(subscriptions.peerClaims());
 			upstream.add(publisher);
 			connection.setAutoStartup(false);
 			upstream.add(connection);

@@ -6,12 +6,12 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Predicate;
 
 import io.github.settrademqtt.connection.SessionFacts;
 import io.github.settrademqtt.connection.SettradeMqttHeaders;
@@ -20,11 +20,9 @@ import io.github.settrademqtt.support.SettradeMqttPhases;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.SmartLifecycle;
@@ -65,8 +63,6 @@ public class FeedFollower implements SmartLifecycle {
 
 	private static final Duration POLL = Duration.ofMillis(100);
 
-	private static final Duration RETRY = Duration.ofSeconds(1);
-
 	private final ConsumerFactory<String, byte[]> consumerFactory;
 
 	private final String feedTopic;
@@ -88,6 +84,8 @@ public class FeedFollower implements SmartLifecycle {
 
 	private volatile @Nullable Reader reader;
 
+	private Predicate<String> delivers = (topic) -> true;
+
 	private boolean autoStartup = true;
 
 	/**
@@ -108,6 +106,16 @@ public class FeedFollower implements SmartLifecycle {
 		this.feedTopic = feedTopic;
 		this.output = output;
 		this.catchUpTimeout = catchUpTimeout;
+	}
+
+	/**
+	 * Set which Settrade topics the follower delivers: the feed holds what every replica
+	 * of the cluster claims, a replica delivers its own.
+	 * @param delivers tells whether to deliver a topic; every topic by default
+	 */
+	public void setDelivers(Predicate<String> delivers) {
+		Assert.notNull(delivers, "'delivers' must not be null");
+		this.delivers = delivers;
 	}
 
 	/**
@@ -285,9 +293,7 @@ public class FeedFollower implements SmartLifecycle {
 	/**
 	 * One run of reading, on a thread of its own, from the topic's beginning.
 	 */
-	private final class Reader implements Runnable {
-
-		private final Thread thread = new Thread(this, "settrade-mqtt-feed-follower");
+	private final class Reader extends TopicReader {
 
 		private final CountDownLatch caughtUp = new CountDownLatch(1);
 
@@ -304,12 +310,6 @@ public class FeedFollower implements SmartLifecycle {
 		 */
 		private final Map<Integer, Long> next = new HashMap<>();
 
-		private volatile boolean running = true;
-
-		private final Object pauses = new Object();
-
-		private volatile @Nullable Consumer<String, byte[]> consumer;
-
 		private volatile long term = -1;
 
 		private volatile long offered = -1;
@@ -320,38 +320,13 @@ public class FeedFollower implements SmartLifecycle {
 
 		private volatile long lag = -1;
 
+		Reader() {
+			super("settrade-mqtt-feed-follower", FeedFollower.this.consumerFactory, FeedFollower.this.feedTopic,
+					FeedFollower.this.readFailures);
+		}
+
 		@Override
-		public void run() {
-			while (this.running) {
-				try (Consumer<String, byte[]> consumer = createConsumer()) {
-					this.consumer = consumer;
-					if (this.running) {
-						read(consumer);
-					}
-				}
-				catch (WakeupException ex) {
-					// stopping
-				}
-				catch (RuntimeException ex) {
-					if (this.running) {
-						FeedFollower.this.readFailures.log(
-								() -> "Reading Kafka topic '" + FeedFollower.this.feedTopic + "' failed; reading again",
-								ex);
-						pause();
-					}
-				}
-			}
-		}
-
-		private Consumer<String, byte[]> createConsumer() {
-			Properties overrides = new Properties();
-			// nothing is committed: a replica reads the topic from its beginning
-			overrides.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-			return FeedFollower.this.consumerFactory.createConsumer(null, "settrade-mqtt-feed-follower", null,
-					overrides);
-		}
-
-		private void read(Consumer<String, byte[]> consumer) {
+		void read(Consumer<String, byte[]> consumer) {
 			List<TopicPartition> partitions = partitions(consumer);
 			consumer.assign(partitions);
 			if (this.caughtUp.getCount() > 0) {
@@ -364,7 +339,7 @@ public class FeedFollower implements SmartLifecycle {
 				// read again after a failure: on from where the last read ended
 				partitions.forEach((partition) -> resume(consumer, partition));
 			}
-			while (this.running) {
+			while (isReading()) {
 				ConsumerRecords<String, byte[]> records = consumer.poll(POLL);
 				for (ConsumerRecord<String, byte[]> record : records) {
 					accept(record).forEach(this::send);
@@ -408,20 +383,6 @@ public class FeedFollower implements SmartLifecycle {
 			}
 		}
 
-		private List<TopicPartition> partitions(Consumer<String, byte[]> consumer) {
-			while (this.running) {
-				List<TopicPartition> partitions = consumer.partitionsFor(FeedFollower.this.feedTopic)
-					.stream()
-					.map((info) -> new TopicPartition(info.topic(), info.partition()))
-					.toList();
-				if (!partitions.isEmpty()) {
-					return partitions;
-				}
-				pause();
-			}
-			throw new WakeupException();
-		}
-
 		/**
 		 * Read up to where the topic ended at the start, keeping only the last message of
 		 * each Settrade topic, then deliver those.
@@ -429,7 +390,7 @@ public class FeedFollower implements SmartLifecycle {
 		private void catchUp(Consumer<String, byte[]> consumer, List<TopicPartition> partitions) {
 			Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
 			Map<String, Message<byte[]>> last = new LinkedHashMap<>();
-			while (this.running && !reached(consumer, ends)) {
+			while (isReading() && !reached(consumer, ends)) {
 				for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
 					for (Message<byte[]> message : accept(record)) {
 						String topic = message.getHeaders().get(SettradeMqttHeaders.TOPIC, String.class);
@@ -445,15 +406,6 @@ public class FeedFollower implements SmartLifecycle {
 			logger.info("The Settrade MQTT feed follower caught up with Kafka topic '" + FeedFollower.this.feedTopic
 					+ "' (the last message of " + last.size() + " Settrade topics, term " + this.term
 					+ "); following live");
-		}
-
-		private boolean reached(Consumer<String, byte[]> consumer, Map<TopicPartition, Long> ends) {
-			for (Map.Entry<TopicPartition, Long> end : ends.entrySet()) {
-				if (consumer.position(end.getKey()) < end.getValue()) {
-					return false;
-				}
-			}
-			return true;
 		}
 
 		/**
@@ -476,6 +428,9 @@ public class FeedFollower implements SmartLifecycle {
 		}
 
 		private void send(Message<byte[]> message) {
+			if (!FeedFollower.this.delivers.test(message.getHeaders().get(SettradeMqttHeaders.TOPIC, String.class))) {
+				return;
+			}
 			try {
 				FeedFollower.this.output.send(message);
 				FeedFollower.this.delivered.increment();
@@ -496,45 +451,6 @@ public class FeedFollower implements SmartLifecycle {
 				total += lag.getAsLong();
 			}
 			this.lag = total;
-		}
-
-		/**
-		 * Wait before reading again, or until stopped.
-		 */
-		private void pause() {
-			synchronized (this.pauses) {
-				if (!this.running) {
-					return;
-				}
-				try {
-					this.pauses.wait(RETRY.toMillis());
-				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
-					this.running = false;
-				}
-			}
-		}
-
-		/**
-		 * Stop reading: a consumer is woken up, not interrupted, which would make its
-		 * close fail, and a pause ends at once.
-		 */
-		void stop() {
-			this.running = false;
-			Consumer<String, byte[]> consumer = this.consumer;
-			if (consumer != null) {
-				consumer.wakeup();
-			}
-			synchronized (this.pauses) {
-				this.pauses.notifyAll();
-			}
-			try {
-				this.thread.join(TimeUnit.SECONDS.toMillis(10));
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
 		}
 
 	}

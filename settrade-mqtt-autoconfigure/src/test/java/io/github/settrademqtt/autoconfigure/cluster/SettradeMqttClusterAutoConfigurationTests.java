@@ -11,6 +11,7 @@ import io.github.settrademqtt.autoconfigure.SettradeMqttAutoConfiguration;
 import io.github.settrademqtt.cluster.ClusterRole;
 import io.github.settrademqtt.cluster.UpstreamCandidate;
 import io.github.settrademqtt.cluster.UpstreamLeaderInitiator;
+import io.github.settrademqtt.cluster.kafka.ClusterSubscriptions;
 import io.github.settrademqtt.cluster.kafka.FeedFollower;
 import io.github.settrademqtt.cluster.kafka.FeedPublisher;
 import io.github.settrademqtt.connection.SettradeMqttConnection;
@@ -355,6 +356,32 @@ class SettradeMqttClusterAutoConfigurationTests {
 		}
 
 		@Test
+		void theClaimsTopicIsCompactedWithOnePartitionAndNamedAfterTheFeedsUnlessSet() {
+			withDatabase(SettradeMqttClusterAutoConfigurationTests.this.cluster)
+				.withPropertyValues("settrade.mqtt.cluster.kafka.topic=prices-feed")
+				.run((context) -> {
+					NewTopic topic = context.getBean("settradeClaimsTopic", NewTopic.class);
+					assertThat(topic.name()).isEqualTo("prices-feed-claims");
+					assertThat(topic.numPartitions()).isEqualTo(1);
+					assertThat(topic.configs()).containsEntry("cleanup.policy", "compact");
+					assertThat(context.getBean(ClusterSubscriptions.class).getReplicaId()).isNotEmpty();
+				});
+			withDatabase(SettradeMqttClusterAutoConfigurationTests.this.cluster)
+				.withPropertyValues("settrade.mqtt.cluster.kafka.claims.topic=prices-claims")
+				.run((context) -> assertThat(context.getBean("settradeClaimsTopic", NewTopic.class).name())
+					.isEqualTo("prices-claims"));
+		}
+
+		@Test
+		void theLeadersUpstreamClaimsTheOtherReplicasTopicsBeforeItsConnectionStarts() {
+			withDatabase(SettradeMqttClusterAutoConfigurationTests.this.cluster).run((context) -> {
+				ClusterSubscriptions subscriptions = context.getBean(ClusterSubscriptions.class);
+				assertThat(context.getBean(UpstreamCandidate.class).getUpstream()).first()
+					.isSameAs(subscriptions.peerClaims());
+			});
+		}
+
+		@Test
 		void withoutBootsKafkaAutoConfigurationStartUpFailsSayingWhatToAdd() {
 			withDatabase(SettradeMqttClusterAutoConfigurationTests.this.runner)
 				.withPropertyValues("settrade.mqtt.cluster.enabled=true")
@@ -402,6 +429,39 @@ class SettradeMqttClusterAutoConfigurationTests {
 					assertThat(problem.property()).isEqualTo("settrade.mqtt.cluster.kafka.topic");
 					assertThat(problem.reason()).isEqualTo("'prices/feed' is not a Kafka topic name");
 				});
+		}
+
+		@Test
+		void aClaimsTopicThatIsTheFeedsIsNamed() {
+			SettradeMqttClusterAutoConfigurationTests.this.cluster
+				.withPropertyValues("settrade.mqtt.cluster.kafka.topic=prices",
+						"settrade.mqtt.cluster.kafka.claims.topic=prices")
+				.run((context) -> {
+					Problem problem = problem(context);
+					assertThat(problem.property()).isEqualTo("settrade.mqtt.cluster.kafka.claims.topic");
+					assertThat(problem.reason()).isEqualTo("is the feed's topic (settrade.mqtt.cluster.kafka.topic)");
+				});
+		}
+
+		@Test
+		void aClaimsExpiryShorterThanTwoRefreshesIsNamed() {
+			SettradeMqttClusterAutoConfigurationTests.this.cluster
+				.withPropertyValues("settrade.mqtt.cluster.kafka.claims.refresh=30s",
+						"settrade.mqtt.cluster.kafka.claims.expiry=45s")
+				.run((context) -> {
+					Problem problem = problem(context);
+					assertThat(problem.property()).isEqualTo("settrade.mqtt.cluster.kafka.claims.expiry");
+					assertThat(problem.reason())
+						.startsWith("PT45S is less than two settrade.mqtt.cluster.kafka.claims.refresh (PT30S)");
+				});
+		}
+
+		@Test
+		void aNonPositiveClaimsRefreshIsNamed() {
+			SettradeMqttClusterAutoConfigurationTests.this.cluster
+				.withPropertyValues("settrade.mqtt.cluster.kafka.claims.refresh=0s")
+				.run((context) -> assertThat(problem(context).property())
+					.isEqualTo("settrade.mqtt.cluster.kafka.claims.refresh"));
 		}
 
 		@Test
