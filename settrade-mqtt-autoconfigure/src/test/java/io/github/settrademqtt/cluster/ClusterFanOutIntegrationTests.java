@@ -216,6 +216,9 @@ class ClusterFanOutIntegrationTests {
 				assertThat(meters.get("settrade.mqtt.cluster.fenced").functionCounter().count()).isOne();
 				assertThat(meters.get("settrade.mqtt.cluster.handovers").functionCounter().count()).isOne();
 				assertThat(meters.get("settrade.mqtt.cluster.term").gauge().value()).isEqualTo(secondTerm);
+				// each replica knows the other by its claims
+				await().atMost(Duration.ofSeconds(5))
+					.until(() -> meters.get("settrade.mqtt.cluster.peers").gauge().value() == 1);
 				// the zombie's record is read too: nothing is left to read
 				await().atMost(Duration.ofSeconds(5))
 					.until(() -> meters.get("settrade.mqtt.cluster.lag").gauge().value() == 0);
@@ -225,6 +228,7 @@ class ClusterFanOutIntegrationTests {
 					.containsEntry("term", secondTerm)
 					.containsEntry("fenced", 1L)
 					.containsEntry("lag", 0L)
+					.containsEntry("peers", 1)
 					.containsEntry("role", (replica == second) ? "leader" : "follower");
 			}
 			// what each leader's upstream delivered went to Kafka, counted where it led

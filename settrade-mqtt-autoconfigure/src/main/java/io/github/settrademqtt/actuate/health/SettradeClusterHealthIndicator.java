@@ -1,5 +1,6 @@
 package io.github.settrademqtt.actuate.health;
 
+import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 
 import io.github.settrademqtt.cluster.ClusterRole;
@@ -26,17 +27,22 @@ public class SettradeClusterHealthIndicator extends AbstractHealthIndicator {
 
 	private final Supplier<ClusterRole> role;
 
+	private final IntSupplier peers;
+
 	/**
 	 * Create an indicator.
 	 * @param follower the replica's reader of the feed topic
 	 * @param role the part the replica plays in holding the upstream, asked at each check
+	 * @param peers how many other replicas have live claims, asked at each check
 	 */
-	public SettradeClusterHealthIndicator(FeedFollower follower, Supplier<ClusterRole> role) {
+	public SettradeClusterHealthIndicator(FeedFollower follower, Supplier<ClusterRole> role, IntSupplier peers) {
 		super("Settrade MQTT cluster health check failed");
 		Assert.notNull(follower, "'follower' must not be null");
 		Assert.notNull(role, "'role' must not be null");
+		Assert.notNull(peers, "'peers' must not be null");
 		this.follower = follower;
 		this.role = role;
+		this.peers = peers;
 	}
 
 	@Override
@@ -53,7 +59,8 @@ public class SettradeClusterHealthIndicator extends AbstractHealthIndicator {
 			.withDetail("role", this.role.get().toDisplayName())
 			.withDetail("term", this.follower.getTerm())
 			.withDetail("lag", this.follower.getLag())
-			.withDetail("fenced", this.follower.getFencedCount());
+			.withDetail("fenced", this.follower.getFencedCount())
+			.withDetail("peers", this.peers.getAsInt());
 	}
 
 }

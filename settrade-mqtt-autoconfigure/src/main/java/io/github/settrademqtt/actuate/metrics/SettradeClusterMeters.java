@@ -1,5 +1,6 @@
 package io.github.settrademqtt.actuate.metrics;
 
+import io.github.settrademqtt.cluster.kafka.ClusterSubscriptions;
 import io.github.settrademqtt.cluster.kafka.FeedFollower;
 import io.github.settrademqtt.cluster.kafka.FeedPublisher;
 import io.micrometer.core.instrument.FunctionCounter;
@@ -29,16 +30,21 @@ public class SettradeClusterMeters implements MeterBinder {
 
 	private final FeedFollower follower;
 
+	private final ClusterSubscriptions subscriptions;
+
 	/**
 	 * Create the meters.
 	 * @param publisher the replica's publisher, which publishes while it leads
 	 * @param follower the replica's reader of the feed topic
+	 * @param subscriptions the replica's view of the cluster's claims
 	 */
-	public SettradeClusterMeters(FeedPublisher publisher, FeedFollower follower) {
+	public SettradeClusterMeters(FeedPublisher publisher, FeedFollower follower, ClusterSubscriptions subscriptions) {
 		Assert.notNull(publisher, "'publisher' must not be null");
 		Assert.notNull(follower, "'follower' must not be null");
+		Assert.notNull(subscriptions, "'subscriptions' must not be null");
 		this.publisher = publisher;
 		this.follower = follower;
+		this.subscriptions = subscriptions;
 	}
 
 	@Override
@@ -60,6 +66,9 @@ public class SettradeClusterMeters implements MeterBinder {
 			.register(meters);
 		Gauge.builder("settrade.mqtt.cluster.lag", this.follower, SettradeClusterMeters::lag)
 			.description("Records of the feed topic this replica has yet to read")
+			.register(meters);
+		Gauge.builder("settrade.mqtt.cluster.peers", this.subscriptions, ClusterSubscriptions::getPeerCount)
+			.description("Other replicas of the cluster whose claims are live")
 			.register(meters);
 		Gauge.builder("settrade.mqtt.cluster.term", this.follower, (follower) -> follower.getTerm())
 			.description("The leader term this replica read last")

@@ -12,6 +12,7 @@ import io.github.settrademqtt.autoconfigure.SettradeMqttProperties;
 import io.github.settrademqtt.autoconfigure.cluster.SettradeMqttClusterAutoConfiguration;
 import io.github.settrademqtt.cluster.ClusterRole;
 import io.github.settrademqtt.cluster.UpstreamCandidate;
+import io.github.settrademqtt.cluster.kafka.ClusterSubscriptions;
 import io.github.settrademqtt.cluster.kafka.FeedFollower;
 import io.github.settrademqtt.connection.SettradeMqttConnection;
 import io.github.settrademqtt.connection.SubscriptionRegistry;
@@ -81,14 +82,14 @@ public final class SettradeMqttHealthContributorAutoConfiguration {
 	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(name = "org.springframework.kafka.core.ConsumerFactory")
-	@ConditionalOnBean({ FeedFollower.class, UpstreamCandidate.class })
+	@ConditionalOnBean({ FeedFollower.class, UpstreamCandidate.class, ClusterSubscriptions.class })
 	static class ClusterHealthConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean(name = "settradeClusterHealthIndicator")
 		SettradeClusterHealthIndicator settradeClusterHealthIndicator(FeedFollower follower,
-				UpstreamCandidate candidate) {
-			return new SettradeClusterHealthIndicator(follower, candidate::getClusterRole);
+				UpstreamCandidate candidate, ClusterSubscriptions subscriptions) {
+			return new SettradeClusterHealthIndicator(follower, candidate::getClusterRole, subscriptions::getPeerCount);
 		}
 
 	}

@@ -5,6 +5,7 @@ import io.github.settrademqtt.actuate.metrics.SettradeMqttGauges;
 import io.github.settrademqtt.actuate.metrics.SettradeMqttMetrics;
 import io.github.settrademqtt.autoconfigure.SettradeMqttAutoConfiguration;
 import io.github.settrademqtt.autoconfigure.cluster.SettradeMqttClusterAutoConfiguration;
+import io.github.settrademqtt.cluster.kafka.ClusterSubscriptions;
 import io.github.settrademqtt.cluster.kafka.FeedFollower;
 import io.github.settrademqtt.cluster.kafka.FeedPublisher;
 import io.github.settrademqtt.connection.SettradeMqttConnection;
@@ -53,13 +54,14 @@ public final class SettradeMqttMetricsAutoConfiguration {
 	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(name = "org.springframework.kafka.core.ConsumerFactory")
-	@ConditionalOnBean({ FeedPublisher.class, FeedFollower.class })
+	@ConditionalOnBean({ FeedPublisher.class, FeedFollower.class, ClusterSubscriptions.class })
 	static class ClusterMetersConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		SettradeClusterMeters settradeClusterMeters(FeedPublisher publisher, FeedFollower follower) {
-			return new SettradeClusterMeters(publisher, follower);
+		SettradeClusterMeters settradeClusterMeters(FeedPublisher publisher, FeedFollower follower,
+				ClusterSubscriptions subscriptions) {
+			return new SettradeClusterMeters(publisher, follower, subscriptions);
 		}
 
 	}
