@@ -410,7 +410,7 @@ public final class ClusterBenchmark {
 		return deliveries.stream().mapToLong(figure).sum();
 	}
 
-	private static String count(long count) {
+	static String count(long count) {
 		return String.format(Locale.ROOT, "%,d", count);
 	}
 
