@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
+import java.util.function.LongFunction;
 import java.util.function.ToLongFunction;
 import java.util.stream.Collectors;
 
@@ -32,8 +33,6 @@ import io.github.settrademqtt.test.SettradeSimulator;
 import io.github.settrademqtt.test.SimulatedApp;
 import io.github.settrademqtt.test.SimulatorMarket;
 
-import org.springframework.boot.logging.LogLevel;
-import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
@@ -125,9 +124,7 @@ public final class ClusterKillBenchmark {
 		if (replicaCount < 2) {
 			throw new IllegalArgumentException("Argument '--replicas' must be at least 2: a leader and a survivor");
 		}
-		LoggingSystem logging = LoggingSystem.get(ClusterKillBenchmark.class.getClassLoader());
-		List.of("kafka", "org.apache.kafka", "state.change.logger")
-			.forEach((logger) -> logging.setLogLevel(logger, LogLevel.WARN));
+		Harness.quietKafkaBroker();
 		try (LockDatabase database = LockDatabase.start()) {
 			EmbeddedKafkaKraftBroker kafka = new EmbeddedKafkaKraftBroker(1, 1);
 			kafka.afterPropertiesSet();
@@ -315,8 +312,7 @@ public final class ClusterKillBenchmark {
 		}
 	}
 
-	private <T> void spreadRow(String name, List<T> items, ToLongFunction<T> figure,
-			java.util.function.LongFunction<String> format) {
+	private <T> void spreadRow(String name, List<T> items, ToLongFunction<T> figure, LongFunction<String> format) {
 		Spread spread = Spread.of(items.stream().mapToLong(figure).toArray());
 		this.report.line("| %s | %s | %s | %s |", name, format.apply(spread.min()), format.apply(spread.median()),
 				format.apply(spread.max()));
