@@ -33,8 +33,6 @@ import io.github.settrademqtt.benchmarks.harness.StarterFeed;
 import io.github.settrademqtt.test.SettradeSimulator;
 import io.github.settrademqtt.test.SimulatorMarket;
 
-import org.springframework.boot.logging.LogLevel;
-import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
@@ -113,11 +111,7 @@ public final class ClusterBenchmark {
 	}
 
 	private Result run() throws Exception {
-		// the broker logs at Logback's default level until a Spring Boot application
-		// sets the harness's
-		LoggingSystem logging = LoggingSystem.get(ClusterBenchmark.class.getClassLoader());
-		List.of("kafka", "org.apache.kafka", "state.change.logger")
-			.forEach((logger) -> logging.setLogLevel(logger, LogLevel.WARN));
+		Harness.quietKafkaBroker();
 		EmbeddedKafkaKraftBroker kafka = new EmbeddedKafkaKraftBroker(1, 1);
 		kafka.afterPropertiesSet();
 		try {
@@ -410,7 +404,7 @@ public final class ClusterBenchmark {
 		return deliveries.stream().mapToLong(figure).sum();
 	}
 
-	private static String count(long count) {
+	static String count(long count) {
 		return String.format(Locale.ROOT, "%,d", count);
 	}
 

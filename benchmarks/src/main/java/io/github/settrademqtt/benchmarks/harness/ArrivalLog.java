@@ -73,7 +73,19 @@ public final class ArrivalLog implements MessageHandler {
 	 * @param connection the connection it came on, {@code -1} when unknown
 	 */
 	public void record(String topic, long number, long connection) {
-		long now = System.nanoTime();
+		record(topic, number, connection, System.nanoTime());
+	}
+
+	/**
+	 * Record that a message arrived at a given moment, as another process of the same
+	 * machine reports it: {@link System#nanoTime()} reads one clock across processes on
+	 * Linux. Arrivals are recorded in the order reported.
+	 * @param topic its topic; one the log was not created with is ignored
+	 * @param number its number in the topic
+	 * @param connection the connection it came on, {@code -1} when unknown
+	 * @param now when it arrived, on {@link System#nanoTime()}
+	 */
+	public void record(String topic, long number, long connection, long now) {
 		Integer index = this.topics.get(topic);
 		if (index == null) {
 			return;

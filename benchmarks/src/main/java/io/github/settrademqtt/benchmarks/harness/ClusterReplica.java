@@ -53,13 +53,7 @@ public final class ClusterReplica implements AutoCloseable {
 	public static ClusterReplica start(SettradeSimulator simulator, SimulatedApp app, Cluster cluster,
 			Map<String, String> properties) {
 		Map<String, String> values = new LinkedHashMap<>(properties);
-		values.put("settrade.mqtt.cluster.enabled", "true");
-		values.put("settrade.mqtt.cluster.heartbeat", cluster.heartbeat().toMillis() + "ms");
-		values.put("settrade.mqtt.cluster.jdbc.time-to-live", cluster.timeToLive().toMillis() + "ms");
-		values.put("settrade.mqtt.cluster.kafka.topic", cluster.feedTopic());
-		values.put("spring.kafka.bootstrap-servers", cluster.bootstrapServers());
-		// the cluster starter's auto-configuration, Kafka's among it
-		values.put("spring.autoconfigure.exclude", "");
+		values.putAll(cluster.properties());
 		CuttableDataSource dataSource = new CuttableDataSource(cluster.database());
 		ConnectionWatch connections = new ConnectionWatch();
 		StarterFeed feed = StarterFeed.start(simulator, app, values,
@@ -154,6 +148,22 @@ public final class ClusterReplica implements AutoCloseable {
 	 */
 	public record Cluster(String bootstrapServers, String feedTopic, String database, Duration heartbeat,
 			Duration timeToLive) {
+
+		/**
+		 * Return the properties that put a replica in this cluster, but for its database.
+		 * @return cluster mode, its heartbeat and lock time-to-live, and its Kafka
+		 */
+		public Map<String, String> properties() {
+			Map<String, String> properties = new LinkedHashMap<>();
+			properties.put("settrade.mqtt.cluster.enabled", "true");
+			properties.put("settrade.mqtt.cluster.heartbeat", this.heartbeat.toMillis() + "ms");
+			properties.put("settrade.mqtt.cluster.jdbc.time-to-live", this.timeToLive.toMillis() + "ms");
+			properties.put("settrade.mqtt.cluster.kafka.topic", this.feedTopic);
+			properties.put("spring.kafka.bootstrap-servers", this.bootstrapServers);
+			// the cluster starter's auto-configuration, Kafka's among it
+			properties.put("spring.autoconfigure.exclude", "");
+			return properties;
+		}
 
 	}
 

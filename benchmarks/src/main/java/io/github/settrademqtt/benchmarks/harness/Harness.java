@@ -11,6 +11,9 @@ import io.github.settrademqtt.test.SimulatorMarket;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
+
 /**
  * What the feed harnesses share: running one from the command line, and naming the
  * symbols and topics they publish on.
@@ -68,6 +71,16 @@ public final class Harness {
 			topics.add(SimulatorMarket.infoTopic(symbol));
 		});
 		return topics;
+	}
+
+	/**
+	 * Keep the in-process Kafka broker's logs to warnings: it logs at Logback's default
+	 * level until a Spring Boot application sets the harness's.
+	 */
+	public static void quietKafkaBroker() {
+		LoggingSystem logging = LoggingSystem.get(Harness.class.getClassLoader());
+		List.of("kafka", "org.apache.kafka", "state.change.logger")
+			.forEach((logger) -> logging.setLogLevel(logger, LogLevel.WARN));
 	}
 
 	/**

@@ -59,7 +59,21 @@ public final class StarterFeed implements AutoCloseable {
 	 */
 	public static StarterFeed start(SettradeSimulator simulator, SimulatedApp app, Map<String, String> properties,
 			Map<String, Object> beans) {
-		Map<String, Object> values = new LinkedHashMap<>(simulator.springProperties(app, "simulator"));
+		Map<String, String> values = new LinkedHashMap<>(simulator.springProperties(app, "simulator"));
+		values.putAll(properties);
+		return start(values, beans);
+	}
+
+	/**
+	 * Start the application against a simulator of another process.
+	 * @param properties the simulator's connection properties (as
+	 * {@link SettradeSimulator#springProperties(SimulatedApp, String)} gives them) and
+	 * further {@code settrade.mqtt.*} (or other) properties
+	 * @param beans beans to register by name, such as listeners
+	 * @return the running application
+	 */
+	public static StarterFeed start(Map<String, String> properties, Map<String, Object> beans) {
+		Map<String, Object> values = new LinkedHashMap<>();
 		values.put("spring.main.banner-mode", "off");
 		values.put("logging.level.root", "WARN");
 		// the harness's own report lines
