@@ -121,7 +121,12 @@ public final class FaultCampaign {
 
 	private final List<Long> healthViolations = new ArrayList<>();
 
-	private final List<Rotation> rotations = new ArrayList<>();
+	/**
+	 * The rotations seen while sampling, told apart as heals or not only at the end: the
+	 * starter publishes a heal's {@code FeedHealedEvent} after the rotation's own event,
+	 * and a sample taken between the two would take the heal for a planned rotation.
+	 */
+	private final List<TrackedRotation> rotations = new ArrayList<>();
 
 	private @Nullable SettradeSimulator simulator;
 
@@ -592,7 +597,7 @@ public final class FaultCampaign {
 					- outcome.took().toNanos();
 			synchronized (this.rotations) {
 				this.rotations
-					.add(new Rotation(started, Duration.ofNanos(this.pendingExpiry - started), feed.wasHeal(outcome)));
+					.add(new TrackedRotation(started, Duration.ofNanos(this.pendingExpiry - started), outcome));
 			}
 			this.pendingRotation = null;
 		}
@@ -654,9 +659,20 @@ public final class FaultCampaign {
 	 * heal) rather than an expiring one.
 	 */
 	private List<Rotation> rotations() {
+		StarterFeed feed = this.subject.feed();
 		synchronized (this.rotations) {
-			return List.copyOf(this.rotations);
+			return this.rotations.stream()
+				.map((rotation) -> new Rotation(rotation.startedAt(), rotation.remaining(),
+						feed != null && feed.wasHeal(rotation.outcome())))
+				.toList();
 		}
+	}
+
+	/**
+	 * A rotation as sampled, before it is told apart as a heal or not.
+	 */
+	private record TrackedRotation(long startedAt, Duration remaining, RotationOutcome outcome) {
+
 	}
 
 	private static int windowOf(long[] starts, long at) {
