@@ -80,7 +80,7 @@ class PackageDependencyTests {
 			assertThat(file).as("a user of connection's message contract").startsWith("cluster/kafka/");
 			assertThat(types).as(file)
 				.allSatisfy((type) -> assertThat(Set.of("SettradeMqttHeaders", "SessionFacts", "SessionChange",
-						"SubscriptionRegistry", "SubscriptionHandle"))
+						"SubscriptionRegistry", "SubscriptionHandle", "SubscriptionState"))
 					.contains(type));
 		});
 		assertThat(imports("connection", "cluster")).isEmpty();

@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -216,6 +217,29 @@ public class SubscriptionRegistry {
 			entry.state = SubscriptionState.FAILED;
 			entry.reason = reason;
 			entry.refusedByService = true;
+			return true;
+		}
+	}
+
+	/**
+	 * Record the answer another replica's connection had for a topic: in cluster mode a
+	 * follower holds no connection, and records its leader's answers for its own topics.
+	 * A topic this registry does not hold is left alone.
+	 * @param topic the topic
+	 * @param state the state the leader's connection reported
+	 * @param reason the broker's or the service's reason, for {@code FAILED}
+	 * @return whether this changed the topic's state or reason
+	 * @since 0.1.0
+	 */
+	public boolean recordPeerAnswer(String topic, SubscriptionState state, @Nullable String reason) {
+		synchronized (this.topics) {
+			Entry entry = this.topics.get(topic);
+			String kept = (state == SubscriptionState.FAILED) ? reason : null;
+			if (entry == null || (entry.state == state && Objects.equals(entry.reason, kept))) {
+				return false;
+			}
+			entry.state = state;
+			entry.reason = kept;
 			return true;
 		}
 	}

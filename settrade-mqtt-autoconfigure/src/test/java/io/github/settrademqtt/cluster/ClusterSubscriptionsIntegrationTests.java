@@ -8,10 +8,12 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.settrademqtt.FeedRecorder;
+import io.github.settrademqtt.actuate.health.SettradeMqttHealthIndicator;
 import io.github.settrademqtt.autoconfigure.SettradeMqttProperties;
 import io.github.settrademqtt.cluster.kafka.ClusterSubscriptions;
 import io.github.settrademqtt.connection.SubscriptionHandle;
 import io.github.settrademqtt.connection.SubscriptionRegistry;
+import io.github.settrademqtt.connection.SubscriptionState;
 import io.github.settrademqtt.test.SettradeSimulator;
 import io.github.settrademqtt.test.SettradeSimulatorExtension;
 import io.github.settrademqtt.test.SimulatorMarket;
@@ -30,6 +32,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
@@ -114,6 +117,27 @@ class ClusterSubscriptionsIntegrationTests {
 			await().atMost(Duration.ofSeconds(10))
 				.until(() -> !simulator().mqtt().subscribedTopics().contains(topic("BBL")));
 			assertThat(simulator().mqtt().subscribedTopics()).contains(topic("SCB"));
+		});
+	}
+
+	@Test
+	void aFollowerHoldsTheLeadersAnswersForItsOwnTopicsAndARefusedOneDegradesItsHealth() throws Throwable {
+		String refused = topic("NOPE");
+		simulator().mqtt().denySubscriptions(refused);
+		Replicas.run(replicas("TTB", "TTB"), (replicas) -> {
+			await().atMost(Duration.ofSeconds(15)).until(replicas::connectedLeader, (found) -> found.isPresent());
+			AssertableApplicationContext follower = follower(replicas);
+			SubscriptionRegistry registry = follower.getBean(SubscriptionRegistry.class);
+			await().atMost(Duration.ofSeconds(10))
+				.until(() -> registry.states().get(topic("TTB")) == SubscriptionState.ACTIVE);
+			registry.subscribe(refused);
+			await().atMost(Duration.ofSeconds(10)).until(() -> registry.failures().containsKey(refused));
+			assertThat(registry.states()).containsEntry(topic("TTB"), SubscriptionState.ACTIVE);
+			Health health = follower.getBean(SettradeMqttHealthIndicator.class).health(true);
+			assertThat(health.getStatus()).isEqualTo(SettradeMqttHealthIndicator.DEGRADED);
+			assertThat(health.getDetails()).containsEntry("role", "follower").containsKey("failedSubscriptions");
+			assertThat(replicas.leader().orElseThrow().getBean(SubscriptionRegistry.class).failures())
+				.containsKey(refused);
 		});
 	}
 

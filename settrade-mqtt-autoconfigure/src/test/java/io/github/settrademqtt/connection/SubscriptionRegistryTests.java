@@ -74,6 +74,19 @@ class SubscriptionRegistryTests {
 	}
 
 	@Test
+	void aPeersAnswerSetsTheStateOfAHeldTopicOnlyAndKeepsAReasonForARefusalOnly() {
+		this.registry.subscribe("t/a");
+		assertThat(this.registry.recordPeerAnswer("t/a", SubscriptionState.FAILED, "Not authorized")).isTrue();
+		assertThat(this.registry.failures()).containsExactly(Map.entry("t/a", "Not authorized"));
+		assertThat(this.registry.recordPeerAnswer("t/a", SubscriptionState.FAILED, "Not authorized")).isFalse();
+		assertThat(this.registry.recordPeerAnswer("t/a", SubscriptionState.ACTIVE, "ignored")).isTrue();
+		assertThat(this.registry.states()).containsExactly(Map.entry("t/a", SubscriptionState.ACTIVE));
+		assertThat(this.registry.failures()).isEmpty();
+		assertThat(this.registry.recordPeerAnswer("t/other", SubscriptionState.ACTIVE, null)).isFalse();
+		assertThat(this.registry.topics()).containsExactly("t/a");
+	}
+
+	@Test
 	void anOwnTopicsListenerAddedLateHearsTheOwnTopicsAlreadyClaimed() {
 		this.registry.subscribe("t/a");
 		this.registry.subscribeForPeer("t/b");

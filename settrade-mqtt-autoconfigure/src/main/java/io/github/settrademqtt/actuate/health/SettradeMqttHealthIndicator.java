@@ -38,9 +38,10 @@ import org.springframework.util.Assert;
  * that delivers nothing is never {@code UP}. {@link #DEGRADED} (shown, but outside Boot's
  * default status order) when a subscription was refused, a topic is stalled, or, while
  * the market is open, a topic is silent or unheard. {@code UP} otherwise. In cluster mode
- * a follower holds no upstream by design and is {@code UP}; the {@code role} detail says
- * which part the replica plays. The statuses and every detail are described in
- * {@code docs/operations.md}; no detail is ever a token, ticket, secret or signature.
+ * a follower holds no upstream by design and is {@code UP}, or {@link #DEGRADED} when the
+ * leader's connection was refused one of the follower's own topics; the {@code role}
+ * detail says which part the replica plays. The statuses and every detail are described
+ * in {@code docs/operations.md}; no detail is ever a token, ticket, secret or signature.
  *
  * @author settrade-mqtt
  * @since 0.1.0
@@ -124,15 +125,18 @@ public class SettradeMqttHealthIndicator extends AbstractHealthIndicator {
 		ConnectionStatus status = this.connection.getStatus();
 		ClusterRole role = this.role.get();
 		builder.withDetail("role", role.toDisplayName());
+		Map<String, SubscriptionState> subscriptions = this.registry.states();
+		Map<String, String> failed = this.registry.failures();
 		if (role == ClusterRole.FOLLOWER) {
-			// the upstream is the leader's: a follower that holds none is as it should be
-			builder.up().withDetail("state", status.state().name());
+			// the upstream is the leader's: a follower that holds none is as it should
+			// be;
+			// its registry holds the leader's answers for its own topics
+			builder.status(failed.isEmpty() ? Status.UP : DEGRADED).withDetail("state", status.state().name());
+			withSubscriptions(builder, subscriptions, failed);
 			return;
 		}
 		Instant now = this.clock.instant();
 		boolean marketOpen = this.calendar.isOpen(now);
-		Map<String, SubscriptionState> subscriptions = this.registry.states();
-		Map<String, String> failed = this.registry.failures();
 		List<String> silent = marketOpen ? this.liveness.getSilentTopics() : List.of();
 		List<String> unheard = marketOpen ? this.liveness.getUnheardTopics() : List.of();
 		List<String> stalled = this.liveness.getStalledTopics();
@@ -176,6 +180,18 @@ public class SettradeMqttHealthIndicator extends AbstractHealthIndicator {
 					rotationFailure.reason(), "retryInMillis", rotationFailure.retryIn().toMillis()));
 		}
 		withDetail(builder, "lastFailure", status.state().isConnected() ? null : status.lastFailure());
+		withSubscriptions(builder, subscriptions, failed);
+		this.liveness.getLastMessageAge()
+			.ifPresent((age) -> builder.withDetail("lastMessageAgeMillis", age.toMillis()));
+		this.liveness.getLastDeliveryAge()
+			.ifPresent((age) -> builder.withDetail("lastDeliveryAgeMillis", age.toMillis()));
+		builder.withDetail("silentTopics", silent)
+			.withDetail("neverReceivedTopics", unheard)
+			.withDetail("stalledTopics", stalled);
+	}
+
+	private static void withSubscriptions(Health.Builder builder, Map<String, SubscriptionState> subscriptions,
+			Map<String, String> failed) {
 		Map<String, Integer> counts = new LinkedHashMap<>();
 		for (SubscriptionState state : SubscriptionState.values()) {
 			counts.put(state.name(), (int) subscriptions.values().stream().filter(state::equals).count());
@@ -184,13 +200,6 @@ public class SettradeMqttHealthIndicator extends AbstractHealthIndicator {
 		if (!failed.isEmpty()) {
 			builder.withDetail("failedSubscriptions", failed);
 		}
-		this.liveness.getLastMessageAge()
-			.ifPresent((age) -> builder.withDetail("lastMessageAgeMillis", age.toMillis()));
-		this.liveness.getLastDeliveryAge()
-			.ifPresent((age) -> builder.withDetail("lastDeliveryAgeMillis", age.toMillis()));
-		builder.withDetail("silentTopics", silent)
-			.withDetail("neverReceivedTopics", unheard)
-			.withDetail("stalledTopics", stalled);
 	}
 
 	/**

@@ -2,6 +2,7 @@ package io.github.settrademqtt.cluster.kafka;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.github.settrademqtt.connection.SubscriptionHandle;
 import io.github.settrademqtt.connection.SubscriptionRegistry;
+import io.github.settrademqtt.connection.SubscriptionState;
 import io.github.settrademqtt.support.RateLimitedLog;
 import io.github.settrademqtt.support.SettradeMqttPhases;
 import org.apache.commons.logging.Log;
@@ -41,7 +43,11 @@ import org.springframework.util.Assert;
  * announcement is older than the expiry, and the leader then writes the tombstone for it.
  * <p>
  * Each replica delivers only its {@linkplain #isOwnTopic(String) own} topics of the
- * shared feed: its listeners see what they would see on a connection of their own.
+ * shared feed: its listeners see what they would see on a connection of their own. The
+ * leader also publishes what its broker answered for every topic ({@link LeaderAnswers}),
+ * and each follower records the answers for its own topics in its registry
+ * ({@link SubscriptionRegistry#recordPeerAnswer}), so that a topic the service refuses
+ * shows as refused on the replica that wants it.
  *
  * @author settrade-mqtt
  * @since 0.1.0
@@ -75,11 +81,17 @@ public class ClusterSubscriptions implements SmartLifecycle {
 	private final Set<String> ownTopics = ConcurrentHashMap.newKeySet();
 
 	/**
-	 * Guarded by itself, with {@link #peerHandles} and {@link #leading}.
+	 * Guarded by itself, with {@link #peerHandles}, {@link #leading} and
+	 * {@link #leaderAnswers}.
 	 */
 	private final PeerClaims peers;
 
 	private final Map<String, SubscriptionHandle> peerHandles = new HashMap<>();
+
+	/**
+	 * What the leader's connection answered for every topic, as last read.
+	 */
+	private Map<String, LeaderAnswers.Answer> leaderAnswers = Map.of();
 
 	private final PeerSubscriptions peerSubscriptions = new PeerSubscriptions();
 
@@ -363,6 +375,10 @@ public class ClusterSubscriptions implements SmartLifecycle {
 
 		private Instant nextAnnouncement = Instant.MIN;
 
+		private volatile byte @Nullable [] publishedAnswers;
+
+		private Instant nextAnswers = Instant.MIN;
+
 		Worker() {
 			super("settrade-mqtt-cluster-subscriptions", ClusterSubscriptions.this.consumerFactory,
 					ClusterSubscriptions.this.claimsTopic, ClusterSubscriptions.this.failures);
@@ -386,10 +402,7 @@ public class ClusterSubscriptions implements SmartLifecycle {
 			Producer<String, byte[]> producer = ClusterSubscriptions.this.producerFactory.createProducer();
 			while (isReading()) {
 				for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
-					synchronized (ClusterSubscriptions.this.peers) {
-						ClusterSubscriptions.this.peers.apply(record.key(), record.value(),
-								Instant.ofEpochMilli(record.timestamp()));
-					}
+					accept(record);
 				}
 				if (this.caughtUp.getCount() > 0 && reached(consumer, ends)) {
 					this.caughtUp.countDown();
@@ -397,7 +410,59 @@ public class ClusterSubscriptions implements SmartLifecycle {
 				announce(producer);
 				expire(producer);
 				syncPeerHandles();
+				answers(producer);
 			}
+		}
+
+		private void accept(ConsumerRecord<String, byte[]> record) {
+			String key = record.key();
+			if (key == null) {
+				return;
+			}
+			synchronized (ClusterSubscriptions.this.peers) {
+				if (LeaderAnswers.KEY.equals(key)) {
+					ClusterSubscriptions.this.leaderAnswers = LeaderAnswers.decode(record.value());
+				}
+				else {
+					ClusterSubscriptions.this.peers.apply(key, record.value(),
+							Instant.ofEpochMilli(record.timestamp()));
+				}
+			}
+		}
+
+		/**
+		 * Publish the broker's answers while this replica leads, whenever they change and
+		 * every refresh interval; record the leader's answers for this replica's own
+		 * topics while it follows.
+		 */
+		private void answers(Producer<String, byte[]> producer) {
+			Map<String, LeaderAnswers.Answer> answers;
+			synchronized (ClusterSubscriptions.this.peers) {
+				answers = ClusterSubscriptions.this.leading ? null : ClusterSubscriptions.this.leaderAnswers;
+			}
+			SubscriptionRegistry registry = ClusterSubscriptions.this.registry;
+			if (answers != null) {
+				for (String topic : registry.ownTopics()) {
+					LeaderAnswers.Answer answer = answers.get(topic);
+					registry.recordPeerAnswer(topic, (answer != null) ? answer.state() : SubscriptionState.PENDING,
+							(answer != null) ? answer.reason() : null);
+				}
+				return;
+			}
+			byte[] value = LeaderAnswers.encode(registry.states(), registry.failures());
+			Instant now = Instant.now();
+			if (Arrays.equals(value, this.publishedAnswers) && now.isBefore(this.nextAnswers)) {
+				return;
+			}
+			this.publishedAnswers = value;
+			this.nextAnswers = now.plus(ClusterSubscriptions.this.refresh);
+			producer.send(new ProducerRecord<>(ClusterSubscriptions.this.claimsTopic, LeaderAnswers.KEY, value),
+					(metadata, ex) -> {
+						if (ex != null) {
+							// published again at the next turn
+							this.publishedAnswers = null;
+						}
+					});
 		}
 
 		private void announce(Producer<String, byte[]> producer) {

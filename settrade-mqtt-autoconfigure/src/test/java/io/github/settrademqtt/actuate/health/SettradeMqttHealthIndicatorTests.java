@@ -421,8 +421,22 @@ class SettradeMqttHealthIndicatorTests {
 			advance(GRACE.plusSeconds(1));
 			Health health = this.indicator.health(true);
 			assertThat(health.getStatus()).isEqualTo(Status.UP);
-			assertThat(health.getDetails()).containsExactly(Map.entry("role", "follower"),
-					Map.entry("state", "STOPPED"));
+			assertThat(health.getDetails()).containsOnlyKeys("role", "state", "subscriptions")
+				.containsEntry("role", "follower")
+				.containsEntry("state", "STOPPED");
+		}
+
+		@Test
+		void aFollowerWhoseOwnTopicTheLeadersConnectionWasRefusedIsDegradedAndSaysWhich() {
+			this.role.set(ClusterRole.FOLLOWER);
+			disconnected(ConnectionState.STOPPED, null);
+			SettradeMqttHealthIndicatorTests.this.subscriptions.put(PTT, SubscriptionState.ACTIVE);
+			SettradeMqttHealthIndicatorTests.this.subscriptions.put(AOT, SubscriptionState.FAILED);
+			SettradeMqttHealthIndicatorTests.this.failures.put(AOT, "Not authorized");
+			Health health = this.indicator.health(true);
+			assertThat(health.getStatus()).isEqualTo(SettradeMqttHealthIndicator.DEGRADED);
+			assertThat(health.getDetails()).containsEntry("failedSubscriptions", Map.of(AOT, "Not authorized"))
+				.containsEntry("subscriptions", Map.of("PENDING", 0, "ACTIVE", 1, "FAILED", 1));
 		}
 
 		@Test
