@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import io.github.settrademqtt.connection.SubscriptionHandle;
@@ -223,14 +222,9 @@ public class ClusterSubscriptions implements SmartLifecycle {
 			this.worker = worker;
 			worker.thread.start();
 		}
-		try {
-			if (!worker.caughtUp.await(this.catchUpTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
-				logger.warn("The claims of the other Settrade MQTT replicas were not read from Kafka topic '"
-						+ this.claimsTopic + "' within " + this.catchUpTimeout + "; reading goes on");
-			}
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
+		if (!worker.awaitCatchUp(this.catchUpTimeout)) {
+			logger.warn("The claims of the other Settrade MQTT replicas were not read from Kafka topic '"
+					+ this.claimsTopic + "' within " + this.catchUpTimeout + "; reading goes on");
 		}
 	}
 
@@ -371,8 +365,6 @@ public class ClusterSubscriptions implements SmartLifecycle {
 	 */
 	private final class Worker extends TopicReader {
 
-		private final CountDownLatch caughtUp = new CountDownLatch(1);
-
 		private Instant nextAnnouncement = Instant.MIN;
 
 		private volatile byte @Nullable [] publishedAnswers;
@@ -404,8 +396,8 @@ public class ClusterSubscriptions implements SmartLifecycle {
 				for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
 					accept(record);
 				}
-				if (this.caughtUp.getCount() > 0 && reached(consumer, ends)) {
-					this.caughtUp.countDown();
+				if (!hasCaughtUp() && reached(consumer, ends)) {
+					caughtUp();
 				}
 				announce(producer);
 				expire(producer);

@@ -124,7 +124,7 @@ public class FeedFollower implements SmartLifecycle {
 	 */
 	public boolean isCaughtUp() {
 		Reader reader = this.reader;
-		return reader != null && reader.caughtUp.getCount() == 0;
+		return reader != null && reader.hasCaughtUp();
 	}
 
 	/**
@@ -239,14 +239,9 @@ public class FeedFollower implements SmartLifecycle {
 			this.reader = reader;
 			reader.thread.start();
 		}
-		try {
-			if (!reader.caughtUp.await(this.catchUpTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
-				logger.warn("The Settrade MQTT feed follower has not caught up with Kafka topic '" + this.feedTopic
-						+ "' within " + this.catchUpTimeout + "; it goes on reading");
-			}
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
+		if (!reader.awaitCatchUp(this.catchUpTimeout)) {
+			logger.warn("The Settrade MQTT feed follower has not caught up with Kafka topic '" + this.feedTopic
+					+ "' within " + this.catchUpTimeout + "; it goes on reading");
 		}
 	}
 
@@ -295,8 +290,6 @@ public class FeedFollower implements SmartLifecycle {
 	 */
 	private final class Reader extends TopicReader {
 
-		private final CountDownLatch caughtUp = new CountDownLatch(1);
-
 		private TermFences fences = newFences();
 
 		/**
@@ -329,7 +322,7 @@ public class FeedFollower implements SmartLifecycle {
 		void read(Consumer<String, byte[]> consumer) {
 			List<TopicPartition> partitions = partitions(consumer);
 			consumer.assign(partitions);
-			if (this.caughtUp.getCount() > 0) {
+			if (!hasCaughtUp()) {
 				consumer.seekToBeginning(partitions);
 				this.fences = newFences();
 				this.next.clear();
@@ -402,7 +395,7 @@ public class FeedFollower implements SmartLifecycle {
 			last.values().forEach(this::send);
 			publishState();
 			measureLag(consumer, partitions);
-			this.caughtUp.countDown();
+			caughtUp();
 			logger.info("The Settrade MQTT feed follower caught up with Kafka topic '" + FeedFollower.this.feedTopic
 					+ "' (the last message of " + last.size() + " Settrade topics, term " + this.term
 					+ "); following live");

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import io.github.settrademqtt.support.RateLimitedLog;
@@ -38,6 +39,8 @@ abstract class TopicReader implements Runnable {
 
 	private final Object pauses = new Object();
 
+	private final CountDownLatch caughtUp = new CountDownLatch(1);
+
 	private volatile boolean running = true;
 
 	private volatile @Nullable Consumer<String, byte[]> consumer;
@@ -48,6 +51,36 @@ abstract class TopicReader implements Runnable {
 		this.consumerFactory = consumerFactory;
 		this.topic = topic;
 		this.failures = failures;
+	}
+
+	/**
+	 * Wait until the reader has caught up or the timeout passed.
+	 * @param timeout how long to wait at most
+	 * @return whether it caught up in time
+	 */
+	boolean awaitCatchUp(Duration timeout) {
+		try {
+			return this.caughtUp.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
+	}
+
+	/**
+	 * Say that the reader has read what the topic held when it started.
+	 */
+	void caughtUp() {
+		this.caughtUp.countDown();
+	}
+
+	/**
+	 * Return whether the reader has caught up.
+	 * @return whether it has
+	 */
+	boolean hasCaughtUp() {
+		return this.caughtUp.getCount() == 0;
 	}
 
 	/**
